@@ -1,0 +1,264 @@
+using System.Diagnostics;
+using System.Globalization;
+using Governance.Intake.Bench.Echo;
+using Governance.Intake.Bench.Load;
+using Governance.Intake.Bench.Processes;
+using Governance.Intake.Bench.Reporting;
+using Governance.Intake.Bench.Setup;
+using Governance.Intake.Bench.Targets;
+using Grpc.Net.Client;
+
+namespace Governance.Intake.Bench;
+
+/// <summary>
+/// One run: the real silo (max rate, then paced at half of it), then the echo server, with the same client, the
+/// same streams and the same reports; prints each phase and a summary. Writes only into a temporary folder.
+/// </summary>
+public sealed class BenchRun(BenchOptions options, TextWriter output)
+{
+    private const string SiloReadyMarker = "gRPC gateway (HTTP/2 cleartext) on ";
+    private static readonly TimeSpan IdleWatchLimit = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(15);
+
+    private readonly string _runId = Guid.NewGuid().ToString("N")[..8];
+    private readonly string? _repository = RepositoryRoot.Find();
+
+    /// <summary>Runs everything; 0 when every phase ran clean, 1 when one failed (the rest still ran where it could).</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var temp = Directory.CreateTempSubdirectory("intake-bench-");
+        var run = new RunSummary
+        {
+            Header = $"""
+                Intake.Bench {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, run {_runId}
+                machine: {MachineInfo.Describe(_repository)}
+                options: {options.Describe()}
+                """,
+        };
+        output.WriteLine(run.Header);
+        output.WriteLine($"temporary folder: {temp.FullName}");
+        try
+        {
+            PointPool? pool = null;
+            if (options.Target is TargetSelection.Both or TargetSelection.Intake)
+            {
+                pool = await RunIntakeAsync(run, temp.FullName, cancellationToken);
+            }
+
+            if (options.Target is TargetSelection.Both or TargetSelection.Echo)
+            {
+                pool ??= PointPool.Synthetic(options.Mode == LoadMode.Storm ? options.Incidents : 0, new Random(options.Seed));
+                await RunEchoAsync(run, pool, temp.FullName, cancellationToken);
+            }
+
+            ConsoleReport.WriteSummary(output, run);
+            if (options.Markdown)
+            {
+                MarkdownReport.Write(output, run);
+            }
+
+            return run.Failures.Count == 0 ? 0 : 1;
+        }
+        finally
+        {
+            if (options.KeepTemp)
+            {
+                output.WriteLine($"kept {temp.FullName}");
+            }
+            else
+            {
+                TryDelete(temp);
+            }
+        }
+    }
+
+    /// <summary>The silo's phases; returns the points it gave, so the echo run sends the very same reports.</summary>
+    private async Task<PointPool?> RunIntakeAsync(RunSummary run, string temp, CancellationToken cancellationToken)
+    {
+        var siloDll = options.SiloDll ?? (_repository is null ? null : Path.Combine(_repository, "src/Silo/bin/Release/net10.0/Governance.Silo.dll"));
+        if (options.SiloDll is null && options.Build && _repository is not null
+            && !await BuildSiloAsync(run, _repository, Path.Combine(temp, "silo-build.log"), cancellationToken))
+        {
+            return null;
+        }
+
+        if (siloDll is null || !File.Exists(siloDll))
+        {
+            run.Failures.Add($"no silo build at {siloDll ?? "(repository not found)"}: run `dotnet build -c Release src/Silo` first, or pass --silo-dll");
+            return null;
+        }
+
+        var folder = Directory.CreateDirectory(Path.Combine(temp, "silo")).FullName;
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = folder };
+        foreach (var arg in new[]
+        {
+            siloDll,
+            $"--Gateway:Url=http://127.0.0.1:{FreePort.Next()}",
+            $"--Storage:SqlitePath={Path.Combine(folder, "governance.db")}",
+            $"--Orleans:SiloPort={FreePort.Next()}",
+            $"--Orleans:GatewayPort={FreePort.Next()}",
+        })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        output.WriteLine();
+        output.WriteLine($"starting the silo: dotnet {string.Join(' ', info.ArgumentList)}");
+        var started = Stopwatch.GetTimestamp();
+        var silo = await ChildProcess.StartAsync(
+            "silo", info, SiloReadyMarker, Path.Combine(temp, "silo.log"), TimeSpan.FromSeconds(options.StartupTimeoutSeconds), cancellationToken);
+        await using (silo)
+        {
+            output.WriteLine(Format.Invariant($"silo ready on {silo.Address} after {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s (pid {silo.Pid}, RSS {Format.Mib(ProcStats.Memory(silo.Pid).RssKib)})"));
+            PointPool pool;
+            using (var channel = GrpcChannel.ForAddress(silo.Address))
+            using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                deadline.CancelAfter(TimeSpan.FromMinutes(3));
+                pool = await PointPool.FetchAsync(channel, options.Mode == LoadMode.Storm ? options.Incidents : 0, new Random(options.Seed), deadline.Token);
+            }
+
+            output.WriteLine($"points: {pool.Origin}");
+            var target = Target.Intake(silo);
+            var max = await RunPhaseAsync(run, target, "max", pool, null, cancellationToken);
+            if (max is not null)
+            {
+                max.BusyAfterSeconds = await LoadPhase.WaitForIdleAsync(silo.Pid, IdleWatchLimit, cancellationToken);
+                ConsoleReport.WritePhase(output, max, silo);
+                if (options.Paced)
+                {
+                    var rate = options.PacedRate ?? Math.Round(max.Rate / 2);
+                    if (rate >= 1)
+                    {
+                        var paced = await RunPhaseAsync(run, target, "paced", pool, rate, cancellationToken);
+                        if (paced is not null)
+                        {
+                            paced.BusyAfterSeconds = await LoadPhase.WaitForIdleAsync(silo.Pid, IdleWatchLimit, cancellationToken);
+                            ConsoleReport.WritePhase(output, paced, silo);
+                        }
+                    }
+                }
+            }
+
+            await StopAsync(silo);
+            return pool;
+        }
+    }
+
+    private async Task RunEchoAsync(RunSummary run, PointPool pool, string temp, CancellationToken cancellationToken)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(temp, "echo")).FullName;
+        // The same host as the silo (`dotnet some.dll`), with this program's runtimeconfig (server GC, as the silo).
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = folder };
+        info.ArgumentList.Add(typeof(BenchRun).Assembly.Location);
+        info.ArgumentList.Add(EchoServer.Flag);
+        info.ArgumentList.Add("--parent-pid");
+        info.ArgumentList.Add(Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+        info.ArgumentList.Add(EchoServer.FaultFlag);
+        info.ArgumentList.Add(options.EchoFault.ToString());
+        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        output.WriteLine();
+        output.WriteLine("starting the echo server");
+        var echo = await ChildProcess.StartAsync(
+            "echo server", info, EchoServer.ReadyLine, Path.Combine(temp, "echo.log"), TimeSpan.FromSeconds(options.StartupTimeoutSeconds), cancellationToken);
+        await using (echo)
+        {
+            output.WriteLine(Format.Invariant($"echo server ready on {echo.Address} (pid {echo.Pid}, RSS {Format.Mib(ProcStats.Memory(echo.Pid).RssKib)})"));
+            var result = await RunPhaseAsync(run, Target.Echo(echo), "max", pool, null, cancellationToken);
+            if (result is not null)
+            {
+                ConsoleReport.WritePhase(output, result, echo);
+            }
+
+            await StopAsync(echo);
+        }
+    }
+
+    // Built here, so what runs is what the commit in the header says (plus any uncommitted changes it names).
+    private async Task<bool> BuildSiloAsync(RunSummary run, string repository, string logPath, CancellationToken cancellationToken)
+    {
+        output.WriteLine();
+        output.WriteLine("building the silo: dotnet build -c Release src/Silo");
+        var started = Stopwatch.GetTimestamp();
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = repository, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "build", "-c", "Release", "src/Silo", "-nologo", "-v", "q" })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var build = Process.Start(info) ?? throw new BenchFailedException("dotnet build did not start");
+        var stdout = build.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = build.StandardError.ReadToEndAsync(cancellationToken);
+        try
+        {
+            await build.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            build.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        var log = await stdout + await stderr;
+        await File.WriteAllTextAsync(logPath, log, cancellationToken);
+        if (build.ExitCode != 0)
+        {
+            run.Failures.Add($"dotnet build -c Release src/Silo failed (exit {build.ExitCode}):\n{log.Trim()}");
+            return false;
+        }
+
+        output.WriteLine(Format.Invariant($"built in {Stopwatch.GetElapsedTime(started).TotalSeconds:0} s"));
+        return true;
+    }
+
+    private async Task<PhaseResult?> RunPhaseAsync(RunSummary run, Target target, string phase, PointPool pool, double? rate, CancellationToken cancellationToken)
+    {
+        output.WriteLine();
+        output.WriteLine(rate is null
+            ? Format.Invariant($"{target.Name} · max rate: {options.WarmupSeconds:0.#} s warm-up + {options.Seconds:0.#} s measured …")
+            : Format.Invariant($"{target.Name} · paced at {Format.Count(rate.Value)} reports/s: {options.WarmupSeconds:0.#} s warm-up + {options.Seconds:0.#} s measured …"));
+        try
+        {
+            // Distinct external ids in every phase of every run: <run>-<target><phase>-<stream>-<n>.
+            var prefix = $"bench-{_runId}-{target.Name[0]}{phase[0]}";
+            var seed = HashCode.Combine(options.Seed, target.Name, phase);
+            var result = await LoadPhase.RunAsync(phase, target, pool, options, rate, prefix, seed, cancellationToken);
+            run.Phases.Add(result);
+            return result;
+        }
+        catch (BenchFailedException ex)
+        {
+            var message = $"{target.Name} {phase}: {ex.Message}";
+            if (target.Server.HasExited)
+            {
+                message += $"\n  the server process has exited; its last output ({target.Server.LogPath}):\n{target.Server.Tail}";
+            }
+
+            run.Failures.Add(message);
+            await Console.Error.WriteLineAsync($"FAILED: {message}");
+            return null;
+        }
+    }
+
+    private async Task StopAsync(ChildProcess server)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await server.StopAsync(StopGrace);
+        output.WriteLine(Format.Invariant($"{server.Name} stopped in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s"));
+    }
+
+    private static void TryDelete(DirectoryInfo folder)
+    {
+        try
+        {
+            folder.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using Governance.Intake.Bench.Processes;
+
+namespace Governance.Intake.Bench.Load;
+
+/// <summary>What one phase against one target measured.</summary>
+public sealed record PhaseResult
+{
+    /// <summary>"intake" or "echo".</summary>
+    public required string Target { get; init; }
+
+    /// <summary>"max" (as fast as the window allows) or "paced".</summary>
+    public required string Phase { get; init; }
+
+    public required int Streams { get; init; }
+
+    public required int Window { get; init; }
+
+    /// <summary>The offered rate of a paced phase, reports/s in all.</summary>
+    public double? OfferedRate { get; init; }
+
+    public required double MeasuredSeconds { get; init; }
+
+    public required long Sent { get; init; }
+
+    public required long Acked { get; init; }
+
+    public required long DuplicatesSent { get; init; }
+
+    public required long AckedInWindow { get; init; }
+
+    /// <summary>Acks per second over the measuring window.</summary>
+    public double Rate => AckedInWindow / MeasuredSeconds;
+
+    /// <summary>Acks in each whole second of the window, in order.</summary>
+    public required IReadOnlyList<int> Timeline { get; init; }
+
+    /// <summary>The slowest and fastest whole second inside the window.</summary>
+    public required (int Min, int Max) PerSecondRange { get; init; }
+
+    /// <summary>Latency percentiles in milliseconds: p50, p90, p99, p99.9, max.</summary>
+    public required LatencySummary Latency { get; init; }
+
+    /// <summary>Acks by outcome: created, retry, merged, rejected, unspecified.</summary>
+    public required long[] Outcomes { get; init; }
+
+    public string? FirstRejection { get; init; }
+
+    /// <summary>The server's memory when the phase started (peak reset to RSS then, when the kernel allows).</summary>
+    public required MemorySample ServerBefore { get; init; }
+
+    /// <summary>The server's memory at the end: PeakKib is the peak during the phase if <see cref="PeakWasReset"/>.</summary>
+    public required MemorySample ServerAfter { get; init; }
+
+    public required bool PeakWasReset { get; init; }
+
+    /// <summary>Cores the server used in the window (CPU seconds per second).</summary>
+    public required double ServerCores { get; init; }
+
+    /// <summary>Cores the client (this process) used in the window.</summary>
+    public required double ClientCores { get; init; }
+
+    /// <summary>Cores busy on the whole machine in the window: server, client and anything else running.</summary>
+    public required double MachineCores { get; init; }
+
+    /// <summary>Cores the hypervisor took away in the window (steal time).</summary>
+    public required double StealCores { get; init; }
+
+    public required IReadOnlyList<ThreadGroupUse> ServerThreads { get; init; }
+
+    /// <summary>Seconds the server stayed busy after the last ack (work left behind the acks); null if not watched.</summary>
+    public double? BusyAfterSeconds { get; set; }
+}

@@ -1,0 +1,21 @@
+using Governance.Intake.Bench.Load;
+
+namespace Governance.Intake.Bench.Reporting;
+
+/// <summary>Everything one run measured, and what failed.</summary>
+public sealed class RunSummary
+{
+    /// <summary>The throughput target: durable reports per second, sustained.</summary>
+    public const double RateTarget = 20_000;
+
+    /// <summary>The latency target: ack p99 at half the maximum rate, in milliseconds.</summary>
+    public const double PacedP99TargetMs = 100;
+
+    public required string Header { get; init; }
+
+    public List<PhaseResult> Phases { get; } = [];
+
+    public List<string> Failures { get; } = [];
+
+    public PhaseResult? Find(string target, string phase) => Phases.FirstOrDefault(p => p.Target == target && p.Phase == phase);
+}

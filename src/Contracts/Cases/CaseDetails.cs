@@ -1,0 +1,17 @@
+using System.Collections.Immutable;
+using Governance.Contracts.Common;
+
+namespace Governance.Contracts.Cases;
+
+/// <summary>A whole case: what, where, who reported it and everything that happened to it.</summary>
+[GenerateSerializer, Immutable, Alias("CaseDetails")]
+public sealed record class CaseDetails(
+    [property: Id(0)] string CaseId,
+    [property: Id(1)] string CellId,
+    [property: Id(2)] string Category,
+    [property: Id(3)] string Description,
+    [property: Id(4)] GeoLocation Location,
+    [property: Id(5)] CaseStatusKind Status,
+    [property: Id(6)] DateTimeOffset OpenedAt,
+    [property: Id(7)] ImmutableArray<ReporterEntry> Reporters,
+    [property: Id(8)] ImmutableArray<CaseEventEntry> History);

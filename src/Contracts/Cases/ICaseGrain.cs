@@ -1,0 +1,29 @@
+namespace Governance.Contracts.Cases;
+
+/// <summary>
+/// One case, keyed <c>case:&lt;case id&gt;</c>. The id is derived from the first report's (channel, external id),
+/// so a retried report lands on the same grain and creates nothing.
+/// </summary>
+[Alias("ICaseGrain")]
+public interface ICaseGrain : IGrainWithStringKey
+{
+    /// <summary>Opens the case from its first report; a second call returns the case as it is. Stored on <see cref="FlushAsync"/>.</summary>
+    [Alias("Open")]
+    Task<CaseOpenResult> OpenAsync(CaseOpening opening);
+
+    /// <summary>Adds a duplicate report as one more reporter (once per channel and external id); the case as it now is.</summary>
+    [Alias("AddReporter")]
+    Task<CaseSummaryInfo> AddReporterAsync(IncomingReport report);
+
+    /// <summary>Adds an entry to the audit trail without changing the status (e.g. an alarm's value fell back).</summary>
+    [Alias("AddNote")]
+    Task AddNoteAsync(string actor, string note);
+
+    /// <summary>Stores the case if it changed since it was last stored.</summary>
+    [Alias("Flush")]
+    Task FlushAsync();
+
+    /// <summary>The whole case, or null when no case has this id.</summary>
+    [Alias("Get")]
+    Task<CaseDetails?> GetAsync();
+}

@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+using Governance.Contracts.Cases;
+using Governance.Contracts.Common;
+using Governance.Contracts.Sensors;
+using Orleans.Concurrency;
+
+namespace Governance.Contracts.Cells;
+
+/// <summary>
+/// One grid cell (网格), keyed <c>cell:&lt;cell id&gt;</c>: the locality authority that turns reports into
+/// cases and holds the live picture of the cell. Only cells of the city map can be activated.
+/// </summary>
+[Alias("IGridCellGrain")]
+public interface IGridCellGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Takes journaled reports for this cell, in journal order: opens their cases or answers retries with the
+    /// first case. Changes are held in memory until <see cref="FlushAsync"/>; the journal covers them till then.
+    /// </summary>
+    [Alias("Process")]
+    Task<ImmutableArray<ReportReceipt>> ProcessAsync(ImmutableArray<IncomingReport> reports);
+
+    /// <summary>Stores the state of the cases this cell changed, then its own.</summary>
+    [Alias("Flush")]
+    Task FlushAsync();
+
+    /// <summary>
+    /// The nearest open case of <paramref name="category"/> whose first report lies within <paramref name="maxMeters"/>
+    /// of the point and within <paramref name="window"/> of <paramref name="reportedAt"/>, or null. Interleaves with
+    /// other calls: neighbouring cells ask each other while processing their own batches, and it only reads.
+    /// </summary>
+    [Alias("FindOpenCase"), AlwaysInterleave]
+    Task<MergeCandidate?> FindOpenCaseAsync(string category, GeoLocation point, DateTimeOffset reportedAt, double maxMeters, TimeSpan window);
+
+    /// <summary>
+    /// Applies a sensor reading to the live state; crossing the sensor's threshold opens one alarm case, falling back
+    /// adds a note to it. Stored within seconds by the cell's own timer (readings are not journaled; see sensors.proto).
+    /// </summary>
+    [Alias("RecordReading")]
+    Task<ReadingReceipt> RecordReadingAsync(SensorReadingInfo reading);
+
+    /// <summary>The cell's live state.</summary>
+    [Alias("GetSnapshot")]
+    Task<CellSnapshot> GetSnapshotAsync();
+}

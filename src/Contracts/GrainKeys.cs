@@ -1,0 +1,27 @@
+namespace Governance.Contracts;
+
+/// <summary>
+/// Grain keys carry a type prefix: bare string keys that look like hex numbers collide in the ADO.NET
+/// store ("0520097" and "520097" are one row, dotnet/orleans #9706), and a prefix keeps them apart.
+/// </summary>
+public static class GrainKeys
+{
+    public const string CellPrefix = "cell:";
+    public const string CasePrefix = "case:";
+    public const string HouseholdPrefix = "hh:";
+    public const string ResidentPrefix = "res:";
+
+    public static string Cell(string cellId) => CellPrefix + cellId;
+
+    public static string Case(string caseId) => CasePrefix + caseId;
+
+    public static string Household(string householdId) => HouseholdPrefix + householdId;
+
+    public static string Resident(string residentId) => ResidentPrefix + residentId;
+
+    /// <summary>The id without its prefix, e.g. "d1.3.4" from "cell:d1.3.4".</summary>
+    public static string Strip(string key, string prefix) =>
+        key.StartsWith(prefix, StringComparison.Ordinal)
+            ? key[prefix.Length..]
+            : throw new ArgumentException($"Grain key '{key}' does not start with '{prefix}'.", nameof(key));
+}

@@ -1,0 +1,25 @@
+using System.Collections.Immutable;
+
+namespace Governance.Contracts.Residents;
+
+/// <summary>A resident's file (一人一档): identity, household and special-group tags. Holds personal data.</summary>
+/// <param name="ResidentId">The resident id (without the grain key prefix).</param>
+/// <param name="HouseholdId">The household the resident belongs to.</param>
+/// <param name="Name">Full name.</param>
+/// <param name="Gender">"female" or "male".</param>
+/// <param name="BirthDate">Date of birth.</param>
+/// <param name="IdNumber">18-digit resident identity number.</param>
+/// <param name="Phone">Mobile number; empty when none.</param>
+/// <param name="RelationToHead">Relation to the household head ("head", "spouse", "child", "parent", …).</param>
+/// <param name="Tags">Special groups: elderly-alone, low-income, five-guarantee, disabled, left-behind-child, …</param>
+[GenerateSerializer, Immutable, Alias("ResidentDetails")]
+public sealed record class ResidentDetails(
+    [property: Id(0)] string ResidentId,
+    [property: Id(1)] string HouseholdId,
+    [property: Id(2)] string Name,
+    [property: Id(3)] string Gender,
+    [property: Id(4)] DateOnly BirthDate,
+    [property: Id(5)] string IdNumber,
+    [property: Id(6)] string Phone,
+    [property: Id(7)] string RelationToHead,
+    [property: Id(8)] ImmutableArray<string> Tags);

@@ -1,0 +1,76 @@
+using System.Net;
+using Governance.Contracts.Sensors;
+using Governance.Gateway.Errors;
+using Governance.Gateway.Services;
+using Governance.Gateway.Validation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Governance.Gateway.Hosting;
+
+/// <summary>Adds the gRPC gateway to a host: Kestrel on HTTP/2 cleartext, the services, health and reflection.</summary>
+public static class GatewayHostingExtensions
+{
+    /// <summary>Registers the gateway's services and its HTTP/2 listener from the "Gateway" section.</summary>
+    public static WebApplicationBuilder AddGatewayServices(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
+        builder.Services.AddOptions<GatewayOptions>()
+            .Bind(builder.Configuration.GetSection(GatewayOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        var endpoint = ParseEndpoint(options.Url);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+            kestrel.Listen(endpoint, listen => listen.Protocols = HttpProtocols.Http2));
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ReportValidator>();
+        builder.Services.AddSingleton<ReadingValidator>();
+        builder.Services.AddOptions<SensorOptions>().Bind(builder.Configuration.GetSection(SensorOptions.Section));
+        builder.Services.AddGrpc(grpc =>
+        {
+            grpc.Interceptors.Add<ErrorInterceptor>();
+            grpc.MaxReceiveMessageSize = options.MaxReceiveMessageSize;
+            // Handler failures are translated by ErrorInterceptor before this applies; what is left is a request
+            // that is not a valid protobuf message, and the client should be told the parser's reason.
+            grpc.EnableDetailedErrors = true;
+        });
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
+        return builder;
+    }
+
+    /// <summary>Maps the gRPC services, grpc.health.v1 and server reflection.</summary>
+    public static IEndpointRouteBuilder MapGovernanceGateway(this IEndpointRouteBuilder app)
+    {
+        app.MapGrpcService<IntakeGrpcService>();
+        app.MapGrpcService<GridGrpcService>();
+        app.MapGrpcService<CaseGrpcService>();
+        app.MapGrpcService<SensorGrpcService>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        return app;
+    }
+
+    private static IPEndPoint ParseEndpoint(string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp)
+        {
+            throw new OptionsValidationException(
+                GatewayOptions.Section, typeof(GatewayOptions), [$"Gateway:Url '{url}' must be an absolute http:// address such as http://127.0.0.1:5080"]);
+        }
+
+        var address = uri.Host is "localhost" ? IPAddress.Loopback
+            : IPAddress.TryParse(uri.Host, out var parsed) ? parsed
+            : throw new OptionsValidationException(
+                GatewayOptions.Section, typeof(GatewayOptions), [$"Gateway:Url host '{uri.Host}' must be an IP address or localhost"]);
+        return new IPEndPoint(address, uri.Port);
+    }
+}

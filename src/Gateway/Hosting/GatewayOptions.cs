@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Governance.Gateway.Hosting;
+
+/// <summary>Where the gRPC gateway listens (section "Gateway").</summary>
+public sealed class GatewayOptions
+{
+    public const string Section = "Gateway";
+
+    /// <summary>The HTTP/2 cleartext address, e.g. http://127.0.0.1:5080. Port 0 picks a free port.</summary>
+    [Required]
+    public string Url { get; set; } = "http://127.0.0.1:5080";
+
+    /// <summary>Largest request message accepted, in bytes; larger ones end the call with RESOURCE_EXHAUSTED.</summary>
+    [Range(1024, 16 * 1024 * 1024)]
+    public int MaxReceiveMessageSize { get; set; } = 64 * 1024;
+}

@@ -1,0 +1,81 @@
+using Google.Protobuf.WellKnownTypes;
+using Governance.Contracts.Cases;
+using Governance.Contracts.Common;
+using Governance.Contracts.V1;
+
+namespace Governance.Gateway.Mapping;
+
+/// <summary>Grain DTOs of cases and reports to their proto messages. Proto types never enter grains.</summary>
+public static class CaseMapping
+{
+    public static ReportAck ToProto(this ReportReceipt receipt, string externalId) => new()
+    {
+        CaseId = receipt.CaseId,
+        CellId = receipt.CellId,
+        ExternalId = externalId,
+        Outcome = receipt.Outcome switch
+        {
+            ReportOutcomeKind.Created => ReportOutcome.Created,
+            ReportOutcomeKind.Retry => ReportOutcome.Retry,
+            ReportOutcomeKind.Merged => ReportOutcome.Merged,
+            _ => ReportOutcome.Unspecified,
+        },
+    };
+
+    public static Case ToProto(this CaseDetails details)
+    {
+        var message = new Case
+        {
+            CaseId = details.CaseId,
+            CellId = details.CellId,
+            Category = details.Category,
+            Description = details.Description,
+            Location = details.Location.ToProto(),
+            Status = details.Status.ToProto(),
+            OpenedAt = Timestamp.FromDateTimeOffset(details.OpenedAt),
+        };
+        message.Reporters.AddRange(details.Reporters.Select(r => new Reporter
+        {
+            ReporterId = r.ReporterId,
+            Source = r.Channel.ToProto(),
+            ExternalId = r.ExternalId,
+            ReportedAt = Timestamp.FromDateTimeOffset(r.ReportedAt),
+        }));
+        message.History.AddRange(details.History.Select(e => new CaseEvent
+        {
+            At = Timestamp.FromDateTimeOffset(e.At),
+            Status = e.Status.ToProto(),
+            Actor = e.Actor,
+            Note = e.Note,
+        }));
+        return message;
+    }
+
+    public static CaseSummary ToProto(this CaseSummaryInfo summary) => new()
+    {
+        CaseId = summary.CaseId,
+        Category = summary.Category,
+        Status = summary.Status.ToProto(),
+        OpenedAt = Timestamp.FromDateTimeOffset(summary.OpenedAt),
+        Headline = summary.Headline,
+        ReportCount = summary.ReportCount,
+    };
+
+    public static CaseStatus ToProto(this CaseStatusKind status) => status switch
+    {
+        CaseStatusKind.Reported => CaseStatus.Reported,
+        _ => CaseStatus.Unspecified,
+    };
+
+    public static ReportSource ToProto(this ReportChannel channel) => channel switch
+    {
+        ReportChannel.GridWorker => ReportSource.GridWorker,
+        ReportChannel.CitizenApp => ReportSource.CitizenApp,
+        ReportChannel.Hotline => ReportSource.Hotline,
+        ReportChannel.Sensor => ReportSource.Sensor,
+        _ => ReportSource.Unspecified,
+    };
+
+    public static GeoPoint ToProto(this GeoLocation location) =>
+        new() { Latitude = location.Latitude, Longitude = location.Longitude };
+}

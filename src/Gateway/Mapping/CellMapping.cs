@@ -1,0 +1,83 @@
+using Governance.City.Map;
+using Governance.Contracts.Cells;
+using Governance.Contracts.V1;
+using AreaLevel = Governance.City.Map.AreaLevel;
+using ProtoArea = Governance.Contracts.V1.Area;
+using ProtoAreaLevel = Governance.Contracts.V1.AreaLevel;
+
+namespace Governance.Gateway.Mapping;
+
+/// <summary>A cell of the city map plus its grain's live state, as the contract shows it.</summary>
+public static class CellMapping
+{
+    public static Cell ToProto(CityMap city, CellInfo cell, CellSnapshot snapshot)
+    {
+        var message = new Cell
+        {
+            CellId = cell.Code,
+            Centroid = ToProto(cell.Centroid),
+            AreaSquareMeters = cell.AreaSquareMeters,
+            HouseholdCount = snapshot.HouseholdCount,
+            Counters = new Contracts.V1.CellCounters
+            {
+                ReportsReceived = snapshot.Counters.ReportsReceived,
+                Retries = snapshot.Counters.Retries,
+                CasesOpened = snapshot.Counters.CasesOpened,
+                OpenCases = snapshot.Counters.OpenCases,
+                MergedReports = snapshot.Counters.MergedReports,
+            },
+        };
+        if (cell.ElevationMeters is { } elevation)
+        {
+            message.ElevationMeters = elevation;
+        }
+
+        if (cell.DistanceToRiverMeters is { } distance)
+        {
+            message.DistanceToRiverMeters = distance;
+        }
+
+        message.Areas.AddRange(city.GetAreaChain(cell.AreaCode).Select(ToProto));
+        foreach (var polygon in cell.Polygon.Polygons)
+        {
+            foreach (var ring in polygon.Rings)
+            {
+                var protoRing = new GeoRing();
+                protoRing.Points.AddRange(ring.Select(ToProto));
+                message.Boundary.Add(protoRing);
+            }
+        }
+
+        message.OpenCases.AddRange(snapshot.OpenCases.Select(c => c.ToProto()));
+        message.Sensors.AddRange(snapshot.Sensors.Select(s => s.ToProto()));
+        return message;
+    }
+
+    public static CellListing ToListing(CellInfo cell)
+    {
+        var listing = new CellListing { CellId = cell.Code, AreaCode = cell.AreaCode, Centroid = ToProto(cell.Centroid) };
+        if (cell.ElevationMeters is { } elevation)
+        {
+            listing.ElevationMeters = elevation;
+        }
+
+        return listing;
+    }
+
+    public static ProtoArea ToProto(Governance.City.Map.Area area) => new()
+    {
+        Code = area.Code,
+        Name = area.Name,
+        Level = area.Level switch
+        {
+            AreaLevel.District => ProtoAreaLevel.District,
+            AreaLevel.Street => ProtoAreaLevel.Street,
+            AreaLevel.Community => ProtoAreaLevel.Community,
+            _ => ProtoAreaLevel.Unspecified,
+        },
+        ParentCode = area.ParentCode ?? "",
+    };
+
+    private static GeoPoint ToProto(Governance.City.Geometry.GeoPoint point) =>
+        new() { Latitude = point.Latitude, Longitude = point.Longitude };
+}

@@ -1,0 +1,41 @@
+namespace Governance.Gateway.Services;
+
+/// <summary>
+/// Runs the work of one stream so that items with the same key happen in the order they were sent, while items
+/// with different keys proceed concurrently. Grain calls started back to back may arrive out of order (each
+/// resolves the grain's address on its own), so a stream must not rely on start order alone.
+/// Not thread-safe: one stream's reading loop enqueues.
+/// </summary>
+internal sealed class PerKeySequence
+{
+    private const int PruneAbove = 1024;
+
+    private readonly Dictionary<string, Task> _tails = new(StringComparer.Ordinal);
+
+    public Task<T> Enqueue<T>(string key, Func<Task<T>> work)
+    {
+        _tails.TryGetValue(key, out var previous);
+        var next = RunAfterAsync(previous, work);
+        _tails[key] = next;
+        if (_tails.Count > PruneAbove)
+        {
+            foreach (var done in _tails.Where(t => t.Value.IsCompleted).Select(t => t.Key).ToList())
+            {
+                _tails.Remove(done);
+            }
+        }
+
+        return next;
+    }
+
+    private static async Task<T> RunAfterAsync<T>(Task? previous, Func<Task<T>> work)
+    {
+        if (previous is not null)
+        {
+            // Only the order matters here: the previous item's failure is reported in its own ack.
+            await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        return await work().ConfigureAwait(false);
+    }
+}

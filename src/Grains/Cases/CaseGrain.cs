@@ -1,0 +1,112 @@
+using Governance.Contracts;
+using Governance.Contracts.Cases;
+using Governance.Grains.Storage;
+
+namespace Governance.Grains.Cases;
+
+/// <summary>
+/// One case, opened once from its first report, then carried through its lifecycle. Stored write-behind: on
+/// <see cref="FlushAsync"/> (the intake checkpoint) and on deactivation.
+/// </summary>
+public sealed class CaseGrain(
+    [PersistentState("case", StoreNames.Main)] IPersistentState<CaseState> state,
+    TimeProvider time) : Grain, ICaseGrain
+{
+    private const int HeadlineLength = 120;
+
+    // Changed since last stored. The intake journal covers unstored changes until the next checkpoint.
+    private bool _dirty;
+
+    private string CaseId => GrainKeys.Strip(this.GetPrimaryKeyString(), GrainKeys.CasePrefix);
+
+    private bool Exists => state.RecordExists || _dirty;
+
+    public Task<CaseOpenResult> OpenAsync(CaseOpening opening)
+    {
+        if (Exists)
+        {
+            return Task.FromResult(new CaseOpenResult(CaseId, state.State.CellId, ReportOutcomeKind.Retry, Summarize()));
+        }
+
+        var report = opening.Report;
+        var now = time.GetUtcNow();
+        _dirty = true;
+        state.State = new CaseState
+        {
+            CellId = opening.CellId,
+            Category = report.Category,
+            Description = report.Description,
+            Location = opening.Location,
+            Status = CaseStatusKind.Reported,
+            OpenedAt = now,
+            Reporters = [new ReporterEntry(report.ReporterId, report.Channel, report.ExternalId, report.ReportedAt)],
+            History = [new CaseEventEntry(now, CaseStatusKind.Reported, report.ReporterId, $"Reported through {report.Channel}.")],
+        };
+        return Task.FromResult(new CaseOpenResult(CaseId, opening.CellId, ReportOutcomeKind.Created, Summarize()));
+    }
+
+    public Task<CaseSummaryInfo> AddReporterAsync(IncomingReport report)
+    {
+        if (!Exists)
+        {
+            throw new InvalidOperationException($"Case {CaseId} does not exist; a report cannot be merged into it.");
+        }
+
+        var s = state.State;
+        if (!s.Reporters.Any(r => r.Channel == report.Channel && r.ExternalId == report.ExternalId))
+        {
+            s.Reporters.Add(new ReporterEntry(report.ReporterId, report.Channel, report.ExternalId, report.ReportedAt));
+            s.History.Add(new CaseEventEntry(
+                time.GetUtcNow(), s.Status, report.ReporterId, $"Another report of the same matter through {report.Channel} ({s.Reporters.Count} in all)."));
+            _dirty = true;
+        }
+
+        return Task.FromResult(Summarize());
+    }
+
+    public Task AddNoteAsync(string actor, string note)
+    {
+        if (!Exists)
+        {
+            throw new InvalidOperationException($"Case {CaseId} does not exist; no note can be added.");
+        }
+
+        state.State.History.Add(new CaseEventEntry(time.GetUtcNow(), state.State.Status, actor, note));
+        _dirty = true;
+        return Task.CompletedTask;
+    }
+
+    public async Task FlushAsync()
+    {
+        if (_dirty)
+        {
+            await this.WriteOrForgetAsync(state);
+            _dirty = false;
+        }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // Best effort: whatever is not stored here is still in the intake journal and is replayed at start.
+        await FlushAsync();
+    }
+
+    public Task<CaseDetails?> GetAsync()
+    {
+        if (!Exists)
+        {
+            return Task.FromResult<CaseDetails?>(null);
+        }
+
+        var s = state.State;
+        return Task.FromResult<CaseDetails?>(new CaseDetails(
+            CaseId, s.CellId, s.Category, s.Description, s.Location, s.Status, s.OpenedAt, [.. s.Reporters], [.. s.History]));
+    }
+
+    private CaseSummaryInfo Summarize()
+    {
+        var s = state.State;
+        var headline = s.Description.Length <= HeadlineLength ? s.Description : s.Description[..HeadlineLength];
+        return new CaseSummaryInfo(CaseId, s.Category, s.Status, s.OpenedAt, headline, s.Location, s.Reporters[0].ReportedAt, s.Reporters.Count);
+    }
+}

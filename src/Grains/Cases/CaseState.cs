@@ -1,0 +1,24 @@
+using Governance.Contracts.Cases;
+using Governance.Contracts.Common;
+
+namespace Governance.Grains.Cases;
+
+/// <summary>What a case grain stores (as JSON, under the state name "case").</summary>
+public sealed class CaseState
+{
+    public string CellId { get; set; } = "";
+
+    public string Category { get; set; } = "";
+
+    public string Description { get; set; } = "";
+
+    public GeoLocation Location { get; set; } = new(0, 0);
+
+    public CaseStatusKind Status { get; set; }
+
+    public DateTimeOffset OpenedAt { get; set; }
+
+    public List<ReporterEntry> Reporters { get; set; } = [];
+
+    public List<CaseEventEntry> History { get; set; } = [];
+}

@@ -1,0 +1,23 @@
+using Governance.Contracts.Cases;
+using Governance.Grains.Sensors;
+
+namespace Governance.Grains.Cells;
+
+/// <summary>What a cell grain stores (as JSON, under the state name "cell"). Geography is not stored: the city map has it.</summary>
+public sealed class CellState
+{
+    public long ReportsReceived { get; set; }
+
+    public long Retries { get; set; }
+
+    public long CasesOpened { get; set; }
+
+    /// <summary>Reports merged into an open case, by the id their own case would have had: where each went.</summary>
+    public Dictionary<string, MergedReport> MergedInto { get; set; } = [];
+
+    /// <summary>Sensors in the cell by sensor id: latest reading and alarm.</summary>
+    public Dictionary<string, SensorState> Sensors { get; set; } = [];
+
+    /// <summary>Open cases by case id.</summary>
+    public Dictionary<string, CaseSummaryInfo> OpenCases { get; set; } = [];
+}

@@ -1,0 +1,18 @@
+namespace Governance.Grains.Merging;
+
+/// <summary>
+/// Duplicate merging per category (section "Merging"): a burst water main is one matter across a few hundred
+/// metres and hours; a noise complaint, across a building and an evening. Categories not listed use the default.
+/// </summary>
+public sealed class MergeOptions
+{
+    public const string Section = "Merging";
+
+    /// <summary>The rule for categories without their own.</summary>
+    public MergeRule Default { get; set; } = new() { DistanceMeters = 50, WindowMinutes = 120 };
+
+    /// <summary>Rules by category code.</summary>
+    public Dictionary<string, MergeRule> Categories { get; set; } = new(StringComparer.Ordinal);
+
+    public MergeRule For(string category) => Categories.TryGetValue(category, out var rule) ? rule : Default;
+}

@@ -1,0 +1,329 @@
+using System.Threading.Channels;
+using Governance.Contracts.Cases;
+using Governance.Intake.Journal;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Governance.Intake.Pipeline;
+
+/// <summary>
+/// The intake path. Reports queue in a bounded channel; one writer appends them to the journal many per
+/// transaction (group commit); committed batches go, in journal order, to their cells, and each report's
+/// receipt is answered once its cell has processed it. Every few seconds the cells touched are flushed
+/// and the journal is checkpointed; at start, what lies after the checkpoint is replayed.
+/// </summary>
+public sealed partial class IntakePipeline : IAsyncDisposable
+{
+    // How often a unary call waiting for room looks again.
+    private static readonly TimeSpan AdmissionPoll = TimeSpan.FromMilliseconds(5);
+
+    private readonly IIntakeJournal _journal;
+    private readonly IntakeOptions _options;
+    private readonly ILogger<IntakePipeline> _logger;
+    private readonly TimeProvider _time;
+    private readonly CellDispatcher _dispatcher;
+    private readonly Channel<PendingReport> _queue;
+    private readonly Channel<List<PendingReport>> _committed;
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _running = Task.CompletedTask;
+    private volatile bool _closed;
+    private long _lastAppended;
+    private long _lastDispatched;
+    private long _checkpointed;
+    private long _heldBefore = long.MaxValue;
+
+    public IntakePipeline(IIntakeJournal journal, IGrainFactory grains, IOptions<IntakeOptions> options, TimeProvider time, ILogger<IntakePipeline> logger)
+    {
+        _journal = journal;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        _dispatcher = new CellDispatcher(grains, _options.FlushParallelism, logger);
+        _queue = Channel.CreateBounded<PendingReport>(new BoundedChannelOptions(_options.QueueCapacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        // A few committed batches may wait for dispatch; beyond that the journal writer waits too.
+        _committed = Channel.CreateBounded<List<PendingReport>>(new BoundedChannelOptions(8) { SingleWriter = true });
+    }
+
+    /// <summary>Reports journaled but not yet checkpointed.</summary>
+    public long Uncheckpointed => Interlocked.Read(ref _lastAppended) - Interlocked.Read(ref _checkpointed);
+
+    /// <summary>Replays the journal after its checkpoint, then starts taking reports.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var (checkpoint, last) = await _journal.GetPositionAsync(cancellationToken);
+        _checkpointed = checkpoint;
+        var replayed = await ReplayAsync(checkpoint, cancellationToken);
+        _lastAppended = _lastDispatched = Math.Max(last, checkpoint);
+        if (replayed > 0)
+        {
+            await CheckpointAsync();
+        }
+
+        LogStarted(_logger, checkpoint, replayed);
+        _running = Task.WhenAll(
+            Task.Run(() => WriteJournalAsync(_stopping.Token), CancellationToken.None),
+            Task.Run(() => DispatchAsync(_stopping.Token), CancellationToken.None));
+    }
+
+    /// <summary>
+    /// Takes a validated report and answers once it is journaled and processed by its cell. A stream waits
+    /// for room (<paramref name="waitForRoom"/>); a unary call waits briefly and is then refused.
+    /// </summary>
+    /// <exception cref="IntakeSaturatedException">No room within the unary admission time.</exception>
+    /// <exception cref="IntakeUnavailableException">The journal could not store it, or intake is stopping.</exception>
+    public async Task<ReportReceipt> SubmitAsync(string cellId, IncomingReport report, bool waitForRoom, CancellationToken cancellationToken)
+    {
+        var pending = new PendingReport(cellId, report);
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            await EnqueueSlowlyAsync(pending, waitForRoom, cancellationToken);
+        }
+
+        return await pending.Receipt.Task;
+    }
+
+    /// <summary>Stops taking reports, finishes what was taken, flushes the cells and checkpoints.</summary>
+    public async Task StopAsync()
+    {
+        _closed = true;
+        _queue.Writer.TryComplete();
+        await _running;
+        await CheckpointAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _closed = true;
+        _queue.Writer.TryComplete();
+        await _stopping.CancelAsync();
+        try
+        {
+            await _running;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        _stopping.Dispose();
+    }
+
+    private async Task EnqueueSlowlyAsync(PendingReport pending, bool waitForRoom, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (waitForRoom)
+            {
+                await _queue.Writer.WriteAsync(pending, cancellationToken);
+                return;
+            }
+
+            // A unary call only ever tries to write: a refusal then means the report is certainly not in the queue.
+            var deadline = _time.GetTimestamp() + (long)(_options.UnaryAdmissionTimeoutMilliseconds / 1000.0 * _time.TimestampFrequency);
+            while (!_queue.Writer.TryWrite(pending))
+            {
+                if (_closed)
+                {
+                    throw new ChannelClosedException();
+                }
+
+                if (_time.GetTimestamp() >= deadline)
+                {
+                    throw new IntakeSaturatedException(TimeSpan.FromMilliseconds(_options.RetryAfterMilliseconds));
+                }
+
+                await Task.Delay(AdmissionPoll, _time, cancellationToken);
+            }
+        }
+        catch (ChannelClosedException)
+        {
+            throw new IntakeUnavailableException("Intake is stopping; nothing was taken. Retry with the same external_id.");
+        }
+    }
+
+    private async Task WriteJournalAsync(CancellationToken cancellationToken)
+    {
+        var reader = _queue.Reader;
+        try
+        {
+            while (await reader.WaitToReadAsync(cancellationToken))
+            {
+                var batch = Drain(reader);
+                if (batch.Count < _options.MaxBatchSize && _options.GroupCommitWindowMilliseconds > 0)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(_options.GroupCommitWindowMilliseconds), _time, cancellationToken);
+                    batch.AddRange(Drain(reader, _options.MaxBatchSize - batch.Count));
+                }
+
+                await WaitForCheckpointRoomAsync(cancellationToken);
+                if (await AppendAsync(batch, cancellationToken))
+                {
+                    await _committed.Writer.WriteAsync(batch, cancellationToken);
+                }
+            }
+        }
+        finally
+        {
+            _committed.Writer.TryComplete();
+        }
+    }
+
+    private List<PendingReport> Drain(ChannelReader<PendingReport> reader, int? max = null)
+    {
+        var limit = max ?? _options.MaxBatchSize;
+        var batch = new List<PendingReport>(Math.Min(limit, 1024));
+        while (batch.Count < limit && reader.TryRead(out var pending))
+        {
+            batch.Add(pending);
+        }
+
+        return batch;
+    }
+
+    private async Task<bool> AppendAsync(List<PendingReport> batch, CancellationToken cancellationToken)
+    {
+        var first = _lastAppended + 1;
+        var entries = new JournalEntry[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            batch[i].Sequence = first + i;
+            entries[i] = new JournalEntry(first + i, batch[i].CellId, batch[i].Report);
+        }
+
+        try
+        {
+            await _journal.AppendAsync(entries, cancellationToken);
+            Interlocked.Exchange(ref _lastAppended, first + batch.Count - 1);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Nothing of the batch was stored (one transaction), so nothing is acknowledged and the sequence numbers are reused.
+            LogAppendFailed(_logger, batch.Count, ex);
+            var failure = new IntakeUnavailableException("The journal could not store the report; nothing was taken. Retry with the same external_id.", ex);
+            foreach (var pending in batch)
+            {
+                pending.Receipt.TrySetException(failure);
+            }
+
+            return false;
+        }
+    }
+
+    private async Task WaitForCheckpointRoomAsync(CancellationToken cancellationToken)
+    {
+        // Grains hold what is not yet checkpointed in memory: past the limit, intake waits for a checkpoint.
+        while (Uncheckpointed > _options.MaxUncheckpointed)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), _time, cancellationToken);
+        }
+    }
+
+    private async Task DispatchAsync(CancellationToken cancellationToken)
+    {
+        var interval = TimeSpan.FromMilliseconds(_options.CheckpointIntervalMilliseconds);
+        var lastCheckpoint = _time.GetTimestamp();
+        var checkpointing = Task.CompletedTask;
+        var reader = _committed.Reader;
+        try
+        {
+            while (true)
+            {
+                var waiting = reader.WaitToReadAsync(cancellationToken).AsTask();
+                var woke = await Task.WhenAny(waiting, Task.Delay(interval, _time, cancellationToken));
+                if (woke == waiting && !await waiting)
+                {
+                    return;
+                }
+
+                while (reader.TryRead(out var batch))
+                {
+                    if (!await _dispatcher.DispatchAsync(batch))
+                    {
+                        _heldBefore = Math.Min(_heldBefore, batch[0].Sequence);
+                    }
+
+                    Interlocked.Exchange(ref _lastDispatched, batch[^1].Sequence);
+                    if (CheckpointDue(lastCheckpoint, interval))
+                    {
+                        break;
+                    }
+                }
+
+                // The checkpoint's flush runs beside dispatch, so acks do not wait for grain writes; one at a time.
+                if (CheckpointDue(lastCheckpoint, interval) && checkpointing.IsCompleted)
+                {
+                    checkpointing = CheckpointAsync();
+                    lastCheckpoint = _time.GetTimestamp();
+                }
+            }
+        }
+        finally
+        {
+            await checkpointing;
+        }
+    }
+
+    private bool CheckpointDue(long lastCheckpoint, TimeSpan interval) =>
+        _time.GetElapsedTime(lastCheckpoint) >= interval || Uncheckpointed > _options.MaxUncheckpointed / 2;
+
+    private async Task<int> ReplayAsync(long checkpoint, CancellationToken cancellationToken)
+    {
+        var replayed = 0;
+        var after = checkpoint;
+        while (true)
+        {
+            var entries = await _journal.ReadAfterAsync(after, _options.MaxBatchSize, cancellationToken);
+            if (entries.Count == 0)
+            {
+                return replayed;
+            }
+
+            var batch = entries.Select(e => new PendingReport(e.CellId, e.Report) { Sequence = e.Sequence }).ToList();
+            if (!await _dispatcher.DispatchAsync(batch))
+            {
+                _heldBefore = Math.Min(_heldBefore, batch[0].Sequence);
+            }
+
+            after = entries[^1].Sequence;
+            _lastDispatched = after;
+            replayed += entries.Count;
+        }
+    }
+
+    private async Task CheckpointAsync()
+    {
+        var target = Math.Min(Interlocked.Read(ref _lastDispatched), _heldBefore - 1);
+        if (target <= _checkpointed)
+        {
+            return;
+        }
+
+        if (!await _dispatcher.FlushAsync())
+        {
+            return;
+        }
+
+        try
+        {
+            await _journal.CheckpointAsync(target);
+            Interlocked.Exchange(ref _checkpointed, target);
+        }
+        catch (Exception ex)
+        {
+            LogCheckpointFailed(_logger, target, ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Intake journal open at checkpoint {Checkpoint}; replayed {Replayed} reports")]
+    private static partial void LogStarted(ILogger logger, long checkpoint, int replayed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The journal failed to store {Count} reports; they were refused")]
+    private static partial void LogAppendFailed(ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Checkpoint at {Sequence} failed; it will be tried again")]
+    private static partial void LogCheckpointFailed(ILogger logger, long sequence, Exception exception);
+}

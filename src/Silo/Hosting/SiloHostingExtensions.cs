@@ -1,0 +1,64 @@
+using Governance.Grains.Merging;
+using Governance.Grains.Storage;
+using Governance.Intake.Journal;
+using Governance.Intake.Pipeline;
+using Governance.Silo.Cities;
+using Governance.Silo.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Governance.Silo.Hosting;
+
+/// <summary>Adds the silo to a web host: its store and schema, its city, and Orleans itself.</summary>
+public static class SiloHostingExtensions
+{
+    /// <summary>
+    /// Applies the schema, loads or creates the city, and configures a single-node Orleans cluster on
+    /// localhost whose grains keep their state in the configured store.
+    /// </summary>
+    public static async Task<WebApplicationBuilder> AddGovernanceSiloAsync(this WebApplicationBuilder builder, CancellationToken cancellationToken = default)
+    {
+        var storage = StorageOptions.FromConfiguration(builder.Configuration);
+        storage.EnsureValid();
+        var cityOptions = Bind<CityOptions>(builder.Configuration, CityOptions.Section);
+        var orleans = Bind<OrleansOptions>(builder.Configuration, OrleansOptions.Section);
+
+        await SchemaInstaller.ApplyAsync(storage, cancellationToken);
+        var registry = new SqlRegistryStore(storage);
+        var city = await CityBootstrap.LoadOrCreateAsync(registry, cityOptions, TimeProvider.System, cancellationToken);
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IRegistryStore>(registry);
+        builder.Services.AddSingleton(city.Map);
+        builder.Services.AddOptions<MergeOptions>().Bind(builder.Configuration.GetSection(MergeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(new StartupFacts(storage.GetConnection().ToString(), city));
+        builder.Services.AddHostedService<StartupBanner>();
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
+            silo.AddGovernanceStorage(storage);
+        });
+
+        // Registered after Orleans, so it starts (replaying the journal) once the silo is up and stops before it.
+        var intake = Bind<IntakeOptions>(builder.Configuration, IntakeOptions.Section);
+        builder.Services.AddSingleton(Options.Create(intake));
+        builder.Services.AddSingleton<IIntakeJournal>(new SqlIntakeJournal(storage, intake.JournalName));
+        builder.Services.AddSingleton<IntakePipeline>();
+        builder.Services.AddHostedService<IntakeHostedService>();
+        return builder;
+    }
+
+    /// <summary>Binds and validates an options section now: a wrong setting stops the start with its name.</summary>
+    private static T Bind<T>(ConfigurationManager configuration, string section)
+        where T : class, new()
+    {
+        var options = configuration.GetSection(section).Get<T>() ?? new T();
+        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), results, validateAllProperties: true))
+        {
+            throw new OptionsValidationException(section, typeof(T), results.Select(r => $"{section}:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}"));
+        }
+
+        return options;
+    }
+}

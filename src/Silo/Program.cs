@@ -1,0 +1,4 @@
+using Governance.Silo.Hosting;
+
+var app = await GovernanceApp.BuildAsync(args);
+await app.RunAsync();

@@ -1,0 +1,127 @@
+using System.Data.Common;
+using System.Reflection;
+
+namespace Governance.Silo.Storage;
+
+/// <summary>
+/// Creates or updates the database schema (Orleans persistence tables and queries, the city register) from the
+/// SQL scripts embedded under Storage/Sql/&lt;provider&gt;/, in file-name order. Every script is idempotent, so
+/// this runs on every start, before the silo opens the database; two silos starting together do not race.
+/// </summary>
+public static class SchemaInstaller
+{
+    // Any fixed bigint works; it only has to be the same for every installer of this schema.
+    private const long PostgresInstallLockKey = 0x676F765F736368; // "gov_sch"
+
+    /// <summary>Applies the schema, blocking; for use before the host is built.</summary>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The options are invalid.</exception>
+    public static void Apply(StorageOptions options) =>
+        ApplyAsync(options, CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <summary>Applies the schema.</summary>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The options are invalid.</exception>
+    public static async Task ApplyAsync(StorageOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var target = options.GetConnection();
+        var scripts = LoadScripts(target.Provider);
+
+        if (target.SqliteFile is { } file)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        }
+
+        var connection = target.CreateConnection();
+        await using (connection.ConfigureAwait(false))
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            if (target.Provider == StorageProvider.Sqlite)
+            {
+                await EnableWriteAheadLogAsync(connection, cancellationToken).ConfigureAwait(false);
+            }
+
+            // SQLite: BEGIN IMMEDIATE takes the write lock up front, so a second installer waits.
+            // PostgreSQL: DDL is transactional; the advisory lock below serializes concurrent installers.
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                if (target.Provider == StorageProvider.PostgreSql)
+                {
+                    await ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({PostgresInstallLockKey});", cancellationToken)
+                        .ConfigureAwait(false);
+                }
+
+                foreach (var (name, text) in scripts)
+                {
+                    try
+                    {
+                        await ExecuteAsync(connection, transaction, text, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (DbException ex)
+                    {
+                        throw new InvalidOperationException($"Schema script {name} failed on {target}: {ex.Message}", ex);
+                    }
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>The embedded script names for a provider, in the order they are applied.</summary>
+    public static IReadOnlyList<string> GetScriptNames(StorageProvider provider) =>
+        LoadScripts(provider).Select(s => s.Name).ToList();
+
+    private static List<(string Name, string Text)> LoadScripts(StorageProvider provider)
+    {
+        var assembly = typeof(SchemaInstaller).Assembly;
+        var folder = provider == StorageProvider.Sqlite ? "sqlite" : "postgresql";
+        var prefix = $"{typeof(SchemaInstaller).Namespace}.Sql.{folder}.";
+        var scripts = assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(n => (Name: n[prefix.Length..], Text: ReadResource(assembly, n)))
+            .ToList();
+        if (scripts.Count == 0)
+        {
+            throw new InvalidOperationException($"No embedded schema scripts found under {prefix}; check the EmbeddedResource item in Silo.csproj.");
+        }
+
+        return scripts;
+    }
+
+    private static string ReadResource(Assembly assembly, string name)
+    {
+        using var stream = assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"Embedded resource {name} is missing.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private static async Task EnableWriteAheadLogAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        // WAL is stored in the file, so every later connection (Orleans' included) gets it: readers no longer block
+        // the writer. It cannot be switched inside a transaction, hence before the scripts.
+        var command = connection.CreateCommand();
+        await using (command.ConfigureAwait(false))
+        {
+            command.CommandText = "PRAGMA journal_mode=WAL;";
+            var mode = Convert.ToString(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+            if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException($"SQLite refused write-ahead logging (journal_mode is '{mode}'); the database folder must be on a local disk.");
+            }
+        }
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        var command = connection.CreateCommand();
+        await using (command.ConfigureAwait(false))
+        {
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

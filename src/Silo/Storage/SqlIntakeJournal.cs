@@ -1,0 +1,145 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using Governance.Contracts.Cases;
+using Governance.Grains.Storage;
+using Governance.Intake.Journal;
+
+namespace Governance.Silo.Storage;
+
+/// <summary>
+/// <see cref="IIntakeJournal"/> over <c>gov_intake_journal</c> on SQLite or PostgreSQL. An append is one
+/// transaction, so its commit (one fsync) is paid once for the whole batch: that is the group commit.
+/// </summary>
+public sealed class SqlIntakeJournal(StorageOptions options, string journalName) : IIntakeJournal
+{
+    private const string InsertSql = "INSERT INTO gov_intake_journal (journal, seq, cell, body) VALUES (@journal, @seq, @cell, @body)";
+
+    private const string InsertArraysSql =
+        "INSERT INTO gov_intake_journal (journal, seq, cell, body) "
+        + "SELECT @journal, * FROM unnest(@seqs::bigint[], @cells::text[], @bodies::text[])";
+
+    private const string ReadSql = "SELECT seq, cell, body FROM gov_intake_journal WHERE journal = @journal AND seq > @after ORDER BY seq LIMIT @max";
+    private const string LastSql = "SELECT COALESCE(MAX(seq), 0) FROM gov_intake_journal WHERE journal = @journal";
+    private const string CheckpointSql = "SELECT COALESCE(MAX(seq), 0) FROM gov_intake_checkpoint WHERE journal = @journal";
+
+    private const string SetCheckpointSql =
+        "INSERT INTO gov_intake_checkpoint (journal, seq) VALUES (@journal, @seq) ON CONFLICT (journal) DO UPDATE SET seq = excluded.seq";
+
+    private const string TrimSql = "DELETE FROM gov_intake_journal WHERE journal = @journal AND seq <= @seq";
+
+    private readonly StorageConnection _target = options.GetConnection();
+
+    public async Task AppendAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        Add(command, "journal", journalName);
+        if (_target.Provider == StorageProvider.PostgreSql)
+        {
+            command.CommandText = InsertArraysSql;
+            Add(command, "seqs", entries.Select(e => e.Sequence).ToArray());
+            Add(command, "cells", entries.Select(e => e.CellId).ToArray());
+            Add(command, "bodies", entries.Select(e => JsonSerializer.Serialize(e.Report, RegisterSeed.Json)).ToArray());
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        else
+        {
+            // SQLite is in-process: one prepared statement executed per row costs microseconds.
+            command.CommandText = InsertSql;
+            var seq = Add(command, "seq", 0L);
+            var cell = Add(command, "cell", "");
+            var body = Add(command, "body", "");
+            await command.PrepareAsync(cancellationToken);
+            foreach (var entry in entries)
+            {
+                seq.Value = entry.Sequence;
+                cell.Value = entry.CellId;
+                body.Value = JsonSerializer.Serialize(entry.Report, RegisterSeed.Json);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<JournalEntry>> ReadAfterAsync(long sequence, int max, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = ReadSql;
+        Add(command, "journal", journalName);
+        Add(command, "after", sequence);
+        Add(command, "max", max);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var entries = new List<JournalEntry>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var report = JsonSerializer.Deserialize<IncomingReport>(reader.GetString(2), RegisterSeed.Json)
+                ?? throw new InvalidDataException($"Journal entry {reader.GetInt64(0)} is empty.");
+            entries.Add(new JournalEntry(reader.GetInt64(0), reader.GetString(1), report));
+        }
+
+        return entries;
+    }
+
+    public async Task<(long Checkpoint, long Last)> GetPositionAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var checkpoint = await ScalarAsync(connection, CheckpointSql, cancellationToken);
+        var last = await ScalarAsync(connection, LastSql, cancellationToken);
+        return (checkpoint, Math.Max(checkpoint, last));
+    }
+
+    public async Task CheckpointAsync(long sequence, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var sql in new[] { SetCheckpointSql, TrimSql })
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            Add(command, "journal", journalName);
+            Add(command, "seq", sequence);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task<long> ScalarAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        Add(command, "journal", journalName);
+        var value = await command.ExecuteScalarAsync(cancellationToken);
+        return Convert.ToInt64(value, CultureInfo.InvariantCulture);
+    }
+
+    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = _target.CreateConnection();
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static DbParameter Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+}

@@ -1,0 +1,42 @@
+using Governance.Grains.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
+
+namespace Governance.Silo.Storage;
+
+/// <summary>Adds the governance database to a silo: the grain store <see cref="StoreNames.Main"/> and the city register.</summary>
+public static class StorageSiloBuilderExtensions
+{
+    /// <summary>
+    /// Registers the ADO.NET grain storage <see cref="StoreNames.Main"/> on the configured database with the
+    /// System.Text.Json state serializer, and <see cref="IRegistryStore"/> as a singleton <see cref="SqlRegistryStore"/>.
+    /// Apply the schema first (<see cref="SchemaInstaller.Apply"/>): the provider reads its queries from the database at start.
+    /// </summary>
+    /// <exception cref="OptionsValidationException">The options are invalid.</exception>
+    public static ISiloBuilder AddGovernanceStorage(this ISiloBuilder builder, StorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(options);
+        var target = options.GetConnection();
+
+        // The default storage serializer is Newtonsoft with assembly-qualified type names; System.Text.Json keeps the
+        // stored JSON plain and free of CLR type names. Made the silo default too, for any store added later.
+        builder.UseSystemTextJsonGrainStorageSerializer();
+        builder.AddAdoNetGrainStorage(StoreNames.Main, optionsBuilder => optionsBuilder
+            .Configure<IOptions<SystemTextJsonGrainStorageSerializerOptions>>((storage, json) =>
+            {
+                storage.Invariant = target.Invariant;
+                storage.ConnectionString = target.ConnectionString;
+                // Set here rather than inherited from the silo default, so a later default registration cannot change it.
+                storage.GrainStorageSerializer = new SystemTextJsonGrainStorageSerializer(json);
+            }));
+
+        // A host that already made its store (to load the city before the silo starts) keeps that one.
+        builder.Services.TryAddSingleton<IRegistryStore>(new SqlRegistryStore(options));
+        return builder;
+    }
+}

@@ -1,0 +1,63 @@
+using Governance.Contracts.V1;
+using Governance.Silo.Hosting;
+using Governance.TestSupport;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+
+namespace Governance.Gateway.Tests.Infrastructure;
+
+/// <summary>
+/// The real embedded application (silo, SQLite store, demo city, gateway) on a free loopback port, and a
+/// gRPC channel to it over HTTP/2 cleartext. Start it again on the same folder to test a restart.
+/// </summary>
+public sealed class GatewayHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private GatewayHost(WebApplication app, string address)
+    {
+        _app = app;
+        Address = address;
+        Channel = GrpcChannel.ForAddress(address);
+        Intake = new IntakeService.IntakeServiceClient(Channel);
+        Grid = new GridService.GridServiceClient(Channel);
+        Cases = new CaseService.CaseServiceClient(Channel);
+    }
+
+    public string Address { get; }
+
+    public GrpcChannel Channel { get; }
+
+    public IntakeService.IntakeServiceClient Intake { get; }
+
+    public GridService.GridServiceClient Grid { get; }
+
+    public CaseService.CaseServiceClient Cases { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Starts the application with its data in <paramref name="dataFolder"/>.</summary>
+    public static async Task<GatewayHost> StartAsync(string dataFolder, params string[] extraArgs)
+    {
+        string[] args =
+        [
+            "--Gateway:Url=http://127.0.0.1:0",
+            $"--Storage:SqlitePath={Path.Combine(dataFolder, "governance.db")}",
+            $"--Orleans:SiloPort={FreePort.Next()}",
+            $"--Orleans:GatewayPort={FreePort.Next()}",
+            "--Logging:LogLevel:Default=Warning",
+            .. extraArgs,
+        ];
+        var app = await GovernanceApp.BuildAsync(args);
+        await app.StartAsync();
+        var address = app.Urls.Single();
+        return new GatewayHost(app, address);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Channel.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+using Governance.TestSupport;
+
+namespace Governance.Gateway.Tests.Infrastructure;
+
+/// <summary>
+/// The silo as a user runs it: its own OS process (the built Governance.Silo.dll under dotnet), working in a
+/// folder of its own, read through its console. Stopped gracefully (SIGTERM) or killed (SIGKILL).
+/// </summary>
+public sealed partial class SiloProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly TaskCompletionSource<string> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private SiloProcess(Process process)
+    {
+        _process = process;
+        _process.OutputDataReceived += (_, e) => Observe(e.Data);
+        _process.ErrorDataReceived += (_, e) => Observe(e.Data);
+    }
+
+    /// <summary>Everything the process wrote so far.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>The gateway address from the ready line.</summary>
+    public string Address { get; private set; } = "";
+
+    public static async Task<SiloProcess> StartAsync(string workingDirectory, TimeSpan timeout, params string[] extraArgs)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(SiloAssembly());
+        info.ArgumentList.Add("--Gateway:Url=http://127.0.0.1:0");
+        info.ArgumentList.Add($"--Orleans:SiloPort={FreePort.Next()}");
+        info.ArgumentList.Add($"--Orleans:GatewayPort={FreePort.Next()}");
+        foreach (var arg in extraArgs)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        var silo = new SiloProcess(Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start"));
+        silo._process.BeginOutputReadLine();
+        silo._process.BeginErrorReadLine();
+
+        var exited = silo._process.WaitForExitAsync();
+        var first = await Task.WhenAny(silo._ready.Task, exited, Task.Delay(timeout));
+        if (first != silo._ready.Task)
+        {
+            await silo.DisposeAsync();
+            throw new InvalidOperationException($"The silo did not become ready within {timeout}. Its output:\n{silo.Output}");
+        }
+
+        silo.Address = await silo._ready.Task;
+        return silo;
+    }
+
+    /// <summary>SIGTERM, as Ctrl+C or a service manager would stop it, and waits for it to exit.</summary>
+    public async Task StopAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var cts = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cts.Token);
+    }
+
+    /// <summary>SIGKILL: the process gets no chance to flush anything.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            await KillAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private void Observe(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+
+        var match = ReadyLine().Match(line);
+        if (match.Success)
+        {
+            _ready.TrySetResult(match.Groups["address"].Value);
+        }
+    }
+
+    /// <summary>src/Silo/bin/&lt;same configuration as this test&gt;/net10.0/Governance.Silo.dll.</summary>
+    private static string SiloAssembly()
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Governance.Actors.sln")))
+            {
+                var path = Path.Combine(dir.FullName, "src", "Silo", "bin", configuration, "net10.0", "Governance.Silo.dll");
+                return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first.", path);
+            }
+        }
+
+        throw new DirectoryNotFoundException("Governance.Actors.sln not found above the test folder.");
+    }
+
+    [GeneratedRegex(@"gRPC gateway \(HTTP/2 cleartext\) on (?<address>http://[0-9.:]+)")]
+    private static partial Regex ReadyLine();
+}

@@ -1,0 +1,184 @@
+using Governance.Contracts;
+using Governance.Contracts.Cases;
+using Governance.Contracts.Cells;
+using Governance.Contracts.Common;
+using Governance.Grains.Cases;
+using Governance.Grains.Cells;
+using Governance.Grains.Tests.Infrastructure;
+using Orleans.Runtime;
+
+namespace Governance.Grains.Tests;
+
+[Collection(GrainClusterCollection.Name)]
+public sealed class CellAndCaseGrainTests(GrainClusterFixture fixture)
+{
+    private static int _nextCell;
+
+    [Fact]
+    public async Task Report_FirstTime_OpensCaseAndCellListsIt()
+    {
+        var cellId = FreshCell();
+        var cell = fixture.Grains.GetGrain<IGridCellGrain>(GrainKeys.Cell(cellId));
+
+        var report = Report();
+        var receipt = await TakeAsync(cell, report);
+
+        Assert.Equal(ReportOutcomeKind.Created, receipt.Outcome);
+        Assert.Equal(cellId, receipt.CellId);
+        Assert.Equal(CaseIds.ForReport(ReportChannel.GridWorker, report.ExternalId), receipt.CaseId);
+        var snapshot = await cell.GetSnapshotAsync();
+        Assert.Equal(new CellCounters(1, 0, 1, 1, 0), snapshot.Counters);
+        var listed = Assert.Single(snapshot.OpenCases);
+        Assert.Equal((receipt.CaseId, report.Category, CaseStatusKind.Reported), (listed.CaseId, listed.Category, listed.Status));
+    }
+
+    [Fact]
+    public async Task Report_Retry_ReturnsSameCaseAndOnlyCountsTheRetry()
+    {
+        var cellId = FreshCell();
+        var cell = fixture.Grains.GetGrain<IGridCellGrain>(GrainKeys.Cell(cellId));
+        var report = Report();
+        var first = await TakeAsync(cell, report);
+
+        var second = await TakeAsync(cell, report);
+
+        Assert.Equal(first.CaseId, second.CaseId);
+        Assert.Equal(ReportOutcomeKind.Retry, second.Outcome);
+        Assert.Equal(new CellCounters(1, 1, 1, 1, 0), (await cell.GetSnapshotAsync()).Counters);
+    }
+
+    [Fact]
+    public async Task Report_CaseStoredButCellWriteLost_RetryRecordsTheCaseInTheCell()
+    {
+        // As if the process died after the case was stored and before the cell was: only the case exists.
+        var cellId = FreshCell();
+        var report = Report();
+        var caseId = CaseIds.ForReport(report.Channel, report.ExternalId);
+        var centre = fixture.City.Cells.Single(c => c.Code == cellId).Centroid;
+        await fixture.Grains.GetGrain<ICaseGrain>(GrainKeys.Case(caseId))
+            .OpenAsync(new CaseOpening(cellId, new GeoLocation(centre.Latitude, centre.Longitude), report));
+        var cell = fixture.Grains.GetGrain<IGridCellGrain>(GrainKeys.Cell(cellId));
+
+        var receipt = await TakeAsync(cell, report);
+
+        Assert.Equal(ReportOutcomeKind.Retry, receipt.Outcome);
+        var snapshot = await cell.GetSnapshotAsync();
+        Assert.Contains(snapshot.OpenCases, c => c.CaseId == caseId);
+        Assert.Equal(1, snapshot.Counters.CasesOpened);
+    }
+
+    [Fact]
+    public async Task CellState_SurvivesDeactivation()
+    {
+        var cellId = FreshCell();
+        var cell = fixture.Grains.GetGrain<IGridCellGrain>(GrainKeys.Cell(cellId));
+        var receipt = await TakeAsync(cell, Report());
+        var caseGrain = fixture.Grains.GetGrain<ICaseGrain>(GrainKeys.Case(receipt.CaseId));
+
+        await fixture.Cluster.DeactivateAsync(cell);
+        await fixture.Cluster.DeactivateAsync(caseGrain);
+
+        var snapshot = await fixture.Grains.GetGrain<IGridCellGrain>(GrainKeys.Cell(cellId)).GetSnapshotAsync();
+        Assert.Equal(receipt.CaseId, Assert.Single(snapshot.OpenCases).CaseId);
+        var details = await fixture.Grains.GetGrain<ICaseGrain>(GrainKeys.Case(receipt.CaseId)).GetAsync();
+        Assert.NotNull(details);
+        Assert.Equal(cellId, details.CellId);
+        Assert.Single(details.Reporters);
+        Assert.Single(details.History);
+    }
+
+    [Fact]
+    public async Task Case_OpenedTwice_KeepsTheFirstOpening()
+    {
+        var caseGrain = fixture.Grains.GetGrain<ICaseGrain>(GrainKeys.Case(CaseIds.ForReport(ReportChannel.Hotline, Guid.NewGuid().ToString())));
+        var location = new GeoLocation(TestCity.South + 0.001, TestCity.West + 0.001);
+        var report = Report();
+        var first = await caseGrain.OpenAsync(new CaseOpening("a.1.1", location, report));
+
+        var second = await caseGrain.OpenAsync(new CaseOpening("b.2.2", location, Report() with { Description = "other" }));
+
+        Assert.Equal(ReportOutcomeKind.Created, first.Outcome);
+        Assert.Equal(ReportOutcomeKind.Retry, second.Outcome);
+        Assert.Equal("a.1.1", second.CellId);
+        var details = await caseGrain.GetAsync();
+        Assert.Equal(report.Description, details!.Description);
+    }
+
+    [Fact]
+    public async Task Case_NeverOpened_IsNull()
+    {
+        var details = await fixture.Grains.GetGrain<ICaseGrain>(GrainKeys.Case("c0000000000000000")).GetAsync();
+
+        Assert.Null(details);
+    }
+
+    [Fact]
+    public async Task Cell_NotInTheCityMap_RefusesToActivate()
+    {
+        var cell = fixture.Grains.GetGrain<IGridCellGrain>(GrainKeys.Cell("atlantis.1.1"));
+
+        var ex = await Assert.ThrowsAnyAsync<Exception>(() => cell.GetSnapshotAsync());
+
+        Assert.Contains("atlantis.1.1", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CaseIds_AreStableAndPerChannel()
+    {
+        var a = CaseIds.ForReport(ReportChannel.CitizenApp, "x-1");
+
+        Assert.Equal(a, CaseIds.ForReport(ReportChannel.CitizenApp, "x-1"));
+        Assert.NotEqual(a, CaseIds.ForReport(ReportChannel.Hotline, "x-1"));
+        Assert.NotEqual(a, CaseIds.ForReport(ReportChannel.CitizenApp, "x-2"));
+        Assert.Matches("^c[0-9a-hjkmnp-tv-z]{16}$", a);
+    }
+
+    private static async Task<ReportReceipt> TakeAsync(IGridCellGrain cell, IncomingReport report) =>
+        (await cell.ProcessAsync([report]))[0];
+
+    [Fact]
+    public async Task Process_ReportAndItsRetryInOneBatch_OpenOneCase()
+    {
+        var cell = fixture.Grains.GetGrain<IGridCellGrain>(GrainKeys.Cell(FreshCell()));
+        var report = Report();
+        var other = Report();
+
+        var receipts = await cell.ProcessAsync([report, other, report]);
+
+        Assert.Equal([ReportOutcomeKind.Created, ReportOutcomeKind.Created, ReportOutcomeKind.Retry], receipts.Select(r => r.Outcome));
+        Assert.Equal(receipts[0].CaseId, receipts[2].CaseId);
+        Assert.Equal(new CellCounters(2, 1, 2, 2, 0), (await cell.GetSnapshotAsync()).Counters);
+    }
+
+    [Fact]
+    public async Task Flush_StoresCellAndItsNewCases_SoAColdStartSeesThem()
+    {
+        var cellId = FreshCell();
+        var cell = fixture.Grains.GetGrain<IGridCellGrain>(GrainKeys.Cell(cellId));
+        var receipt = await TakeAsync(cell, Report());
+
+        await cell.FlushAsync();
+
+        // Read the stored rows through a second, independent cluster on the same database.
+        await using var other = await GrainClusterFixture.StartClusterAsync(fixture.Storage, fixture.City);
+        var snapshot = await other.Client.GetGrain<IGridCellGrain>(GrainKeys.Cell(cellId)).GetSnapshotAsync();
+        Assert.Contains(snapshot.OpenCases, c => c.CaseId == receipt.CaseId);
+        Assert.NotNull(await other.Client.GetGrain<ICaseGrain>(GrainKeys.Case(receipt.CaseId)).GetAsync());
+    }
+
+    private string FreshCell()
+    {
+        var cells = fixture.City.Cells;
+        // The last cell is kept for the household-count test, which needs a cell no other test has woken.
+        return cells[Interlocked.Increment(ref _nextCell) % (cells.Count - 1)].Code;
+    }
+
+    private static IncomingReport Report() => new(
+        $"worker-report-{Guid.NewGuid():N}",
+        ReportChannel.GridWorker,
+        $"test.c{Guid.NewGuid():N}"[..20],
+        "Water is leaking from the main under the pavement.",
+        null,
+        DateTimeOffset.UtcNow,
+        "worker-7");
+}

@@ -1,0 +1,71 @@
+using Governance.City.Map;
+using Governance.Grains.Merging;
+using Governance.Grains.Storage;
+using Governance.Silo.Storage;
+using Governance.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+
+namespace Governance.Grains.Tests.Infrastructure;
+
+/// <summary>
+/// An in-process Orleans cluster whose grains keep their state in a real SQLite file through the ADO.NET
+/// provider, serving <see cref="TestCity"/>. Shared by a collection; each test uses fresh grain keys.
+/// </summary>
+public sealed class GrainClusterFixture : IAsyncLifetime
+{
+    private readonly TempFolder _folder = new("grain-tests");
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public CityMap City { get; } = TestCity.Build();
+
+    public IRegistryStore Registry { get; private set; } = null!;
+
+    public StorageOptions Storage { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Storage = new StorageOptions { SqlitePath = _folder.Combine("grains.db") };
+        await SchemaInstaller.ApplyAsync(Storage);
+        Registry = new SqlRegistryStore(Storage);
+
+        Cluster = await StartClusterAsync(Storage, City);
+    }
+
+    /// <summary>A one-silo cluster on the given store and city.</summary>
+    public static async Task<InProcessTestCluster> StartClusterAsync(StorageOptions storage, CityMap city)
+    {
+        var builder = new InProcessTestClusterBuilder(1);
+        // The service id is part of every stored row's key: clusters that share a store must share it.
+        builder.Options.ServiceId = "grain-tests";
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddGovernanceStorage(storage);
+            silo.Services.AddSingleton(city);
+            silo.Services.AddSingleton(TimeProvider.System);
+            silo.Services.Configure<MergeOptions>(merging =>
+            {
+                merging.Categories["noise"] = new MergeRule { DistanceMeters = 0, WindowMinutes = 0 };
+                merging.Categories["water.main-burst"] = new MergeRule { DistanceMeters = 300, WindowMinutes = 720 };
+            });
+        });
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        _folder.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class GrainClusterCollection : ICollectionFixture<GrainClusterFixture>
+{
+    public const string Name = "Grain cluster on SQLite";
+}

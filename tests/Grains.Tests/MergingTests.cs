@@ -1,0 +1,137 @@
+using Governance.City.Geometry;
+using Governance.City.Map;
+using Governance.Contracts;
+using Governance.Contracts.Cases;
+using Governance.Contracts.Cells;
+using Governance.Contracts.Common;
+using Governance.Grains.Tests.Infrastructure;
+
+namespace Governance.Grains.Tests;
+
+/// <summary>Duplicate reports of one matter merge into its open case, also across a cell boundary.</summary>
+[Collection(GrainClusterCollection.Name)]
+public sealed class MergingTests(GrainClusterFixture fixture)
+{
+    private const double MetresPerDegreeLatitude = 111_320;
+    private static readonly DateTimeOffset Noon = new(2026, 11, 23, 4, 0, 0, TimeSpan.Zero);
+    private static int _nextRow;
+
+    [Fact]
+    public async Task Report_SameCategoryTwentyMetresAwayTenMinutesLater_MergesIntoTheOpenCase()
+    {
+        var (cell, centre) = FreshCell();
+        var category = NewCategory();
+        var first = await TakeAsync(cell, Report(category, centre, Noon));
+
+        var second = await TakeAsync(cell, Report(category, Offset(centre, north: 20), Noon.AddMinutes(10)));
+
+        Assert.Equal((ReportOutcomeKind.Merged, first.CaseId, first.CellId), (second.Outcome, second.CaseId, second.CellId));
+        var details = await Case(first.CaseId).GetAsync();
+        Assert.Equal(2, details!.Reporters.Length);
+        Assert.Equal(2, details.History.Length);
+        var snapshot = await Grain(cell).GetSnapshotAsync();
+        Assert.Equal((1, 1L, 2L), (snapshot.Counters.OpenCases, snapshot.Counters.MergedReports, snapshot.Counters.ReportsReceived));
+        Assert.Equal(2, Assert.Single(snapshot.OpenCases).ReportCount);
+    }
+
+    [Theory]
+    [InlineData("other category", 10, 10)]
+    [InlineData("too far", 80, 10)]
+    [InlineData("too late", 10, 180)]
+    public async Task Report_NotTheSameMatter_OpensACaseOfItsOwn(string difference, double metres, double minutes)
+    {
+        var (cell, centre) = FreshCell();
+        var category = NewCategory();
+        var first = await TakeAsync(cell, Report(category, centre, Noon));
+
+        var secondCategory = difference == "other category" ? NewCategory() : category;
+        var second = await TakeAsync(cell, Report(secondCategory, Offset(centre, north: metres), Noon.AddMinutes(minutes)));
+
+        Assert.Equal(ReportOutcomeKind.Created, second.Outcome);
+        Assert.NotEqual(first.CaseId, second.CaseId);
+    }
+
+    [Fact]
+    public async Task Report_CategoryWithMergingOff_NeverMerges()
+    {
+        var (cell, centre) = FreshCell();
+        var first = await TakeAsync(cell, Report("noise", centre, Noon));
+
+        var second = await TakeAsync(cell, Report("noise", centre, Noon));
+
+        Assert.Equal(ReportOutcomeKind.Created, second.Outcome);
+        Assert.NotEqual(first.CaseId, second.CaseId);
+    }
+
+    [Fact]
+    public async Task Report_CategoryWithAWiderRule_MergesFartherAway()
+    {
+        var (cell, centre) = FreshCell();
+        var first = await TakeAsync(cell, Report("water.main-burst", centre, Noon));
+        var farCell = fixture.City.Locate(Offset(centre, north: 250))!;
+
+        var second = await TakeAsync(farCell.Code, Report("water.main-burst", Offset(centre, north: 250), Noon.AddHours(3)));
+
+        Assert.Equal((ReportOutcomeKind.Merged, first.CaseId), (second.Outcome, second.CaseId));
+    }
+
+    [Fact]
+    public async Task Report_JustAcrossTheCellBoundary_MergesIntoTheNeighboursCase()
+    {
+        var (cell, centre) = FreshCell();
+        var eastEdge = fixture.City.Cells.Single(c => c.Code == cell).Polygon.Polygons[0].Outer.Max(p => p.Longitude);
+        var west = new GeoPoint(centre.Latitude, eastEdge - Degrees(10, centre.Latitude));
+        var east = new GeoPoint(centre.Latitude, eastEdge + Degrees(10, centre.Latitude));
+        var neighbour = fixture.City.Locate(east)!.Code;
+        Assert.NotEqual(cell, neighbour);
+        var category = NewCategory();
+        var first = await TakeAsync(cell, Report(category, west, Noon));
+
+        var second = await TakeAsync(neighbour, Report(category, east, Noon.AddMinutes(1)));
+
+        Assert.Equal((ReportOutcomeKind.Merged, first.CaseId, cell), (second.Outcome, second.CaseId, second.CellId));
+        Assert.Equal(2, (await Case(first.CaseId).GetAsync())!.Reporters.Length);
+        Assert.Equal(1, (await Grain(neighbour).GetSnapshotAsync()).Counters.MergedReports);
+    }
+
+    [Fact]
+    public async Task Retry_OfAMergedReport_AnswersTheCaseItWentToAndAddsNothing()
+    {
+        var (cell, centre) = FreshCell();
+        var category = NewCategory();
+        var first = await TakeAsync(cell, Report(category, centre, Noon));
+        var duplicate = Report(category, centre, Noon.AddMinutes(5));
+        await TakeAsync(cell, duplicate);
+
+        var retry = await TakeAsync(cell, duplicate);
+
+        Assert.Equal((ReportOutcomeKind.Retry, first.CaseId), (retry.Outcome, retry.CaseId));
+        Assert.Equal(2, (await Case(first.CaseId).GetAsync())!.Reporters.Length);
+    }
+
+    private (string Cell, GeoPoint Centre) FreshCell()
+    {
+        // Full squares in the middle rows of the test city, a different one per test.
+        // The last cell is kept for the household-count test, which needs a cell no other test has woken.
+        var full = fixture.City.Cells.Take(fixture.City.Cells.Count - 1).Where(c => c.AreaSquareMeters > 9_999 && c.Row is > 1 and < 7).ToList();
+        var cell = full[Interlocked.Increment(ref _nextRow) * 7 % full.Count];
+        return (cell.Code, cell.Centroid);
+    }
+
+    private IGridCellGrain Grain(string cellId) => fixture.Grains.GetGrain<IGridCellGrain>(GrainKeys.Cell(cellId));
+
+    private ICaseGrain Case(string caseId) => fixture.Grains.GetGrain<ICaseGrain>(GrainKeys.Case(caseId));
+
+    private async Task<ReportReceipt> TakeAsync(string cellId, IncomingReport report) => (await Grain(cellId).ProcessAsync([report]))[0];
+
+    private static string NewCategory() => $"test.m{Guid.NewGuid():N}"[..20];
+
+    private static IncomingReport Report(string category, GeoPoint at, DateTimeOffset reportedAt) => new(
+        $"merge-{Guid.NewGuid():N}", ReportChannel.CitizenApp, category, "Water everywhere on the street.",
+        new GeoLocation(at.Latitude, at.Longitude), reportedAt, "citizen-9");
+
+    private static GeoPoint Offset(GeoPoint from, double north) => new(from.Latitude + (north / MetresPerDegreeLatitude), from.Longitude);
+
+    private static double Degrees(double eastMetres, double latitude) =>
+        eastMetres / (MetresPerDegreeLatitude * Math.Cos(latitude * Math.PI / 180));
+}
