@@ -9,7 +9,7 @@ namespace Governance.Grains.Cases;
 /// <see cref="FlushAsync"/> (the intake checkpoint) and on deactivation.
 /// </summary>
 public sealed class CaseGrain(
-    [PersistentState("case", StoreNames.Main)] IPersistentState<CaseState> state,
+    [PersistentState("case", StoreNames.Live)] IPersistentState<CaseState> state,
     TimeProvider time) : Grain, ICaseGrain
 {
     private const int HeadlineLength = 120;

@@ -22,7 +22,7 @@ namespace Governance.Grains.Cells;
 /// (the intake checkpoint) and on deactivation; until then the intake journal holds what changed.
 /// </summary>
 public sealed class GridCellGrain(
-    [PersistentState("cell", StoreNames.Main)] IPersistentState<CellState> state,
+    [PersistentState("cell", StoreNames.Live)] IPersistentState<CellState> state,
     CityMap city,
     IRegistryStore registry,
     IOptions<MergeOptions> merging,
@@ -67,11 +67,10 @@ public sealed class GridCellGrain(
 
     public async Task FlushAsync()
     {
-        foreach (var caseId in _dirtyCases.ToArray())
-        {
-            await Case(caseId).FlushAsync();
-            _dirtyCases.Remove(caseId);
-        }
+        // All at once: the store commits writes that arrive together in one transaction.
+        var flushing = _dirtyCases.ToArray();
+        await Task.WhenAll(flushing.Select(caseId => Case(caseId).FlushAsync()));
+        _dirtyCases.ExceptWith(flushing);
 
         if (_dirty)
         {

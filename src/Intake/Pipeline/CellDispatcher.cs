@@ -39,7 +39,7 @@ internal sealed partial class CellDispatcher(IGrainFactory grains, int flushPara
         }
 
         var failed = new List<string>();
-        // A few cells at a time: the journal writer needs the same database between these writes.
+        // Many cells at a time: the live store commits their writes together.
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = flushParallelism };
         await Parallel.ForEachAsync(dirty, parallel, async (cellId, _) =>
         {

@@ -23,9 +23,12 @@ public sealed class IntakeOptions
     [Range(100, 600_000)]
     public int CheckpointIntervalMilliseconds { get; set; } = 5_000;
 
-    /// <summary>Cells flushed at once at a checkpoint; few, so that journal appends are not starved of the database.</summary>
-    [Range(1, 256)]
-    public int FlushParallelism { get; set; } = 4;
+    /// <summary>
+    /// Cells flushed at once at a checkpoint. Their writes are committed together (group commit), so more at once
+    /// means fewer, larger transactions; journal appends take turns with them at the database.
+    /// </summary>
+    [Range(1, 1024)]
+    public int FlushParallelism { get; set; } = 64;
 
     /// <summary>Journal entries not yet checkpointed at most; beyond it intake waits for a checkpoint (memory stays bounded).</summary>
     [Range(1_000, 10_000_000)]

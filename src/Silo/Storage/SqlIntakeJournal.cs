@@ -32,6 +32,7 @@ public sealed class SqlIntakeJournal(StorageOptions options, string journalName)
 
     public async Task AppendAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken = default)
     {
+        using var turn = await SqliteWriteGate.EnterAsync(_target, cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
@@ -95,6 +96,7 @@ public sealed class SqlIntakeJournal(StorageOptions options, string journalName)
 
     public async Task CheckpointAsync(long sequence, CancellationToken cancellationToken = default)
     {
+        using var turn = await SqliteWriteGate.EnterAsync(_target, cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         foreach (var sql in new[] { SetCheckpointSql, TrimSql })

@@ -1,4 +1,7 @@
 using Governance.Grains.Storage;
+using Governance.Silo.Storage.LiveState;
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -8,7 +11,10 @@ using Orleans.Storage;
 
 namespace Governance.Silo.Storage;
 
-/// <summary>Adds the governance database to a silo: the grain store <see cref="StoreNames.Main"/> and the city register.</summary>
+/// <summary>
+/// Adds the governance database to a silo: the grain stores <see cref="StoreNames.Main"/> (ADO.NET provider) and
+/// <see cref="StoreNames.Live"/> (group commit), and the city register.
+/// </summary>
 public static class StorageSiloBuilderExtensions
 {
     /// <summary>
@@ -34,6 +40,13 @@ public static class StorageSiloBuilderExtensions
                 // Set here rather than inherited from the silo default, so a later default registration cannot change it.
                 storage.GrainStorageSerializer = new SystemTextJsonGrainStorageSerializer(json);
             }));
+
+        builder.Services.AddGrainStorage(StoreNames.Live, (services, name) => new GroupCommitGrainStorage(
+            name,
+            target,
+            services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
+            new SystemTextJsonGrainStorageSerializer(services.GetRequiredService<IOptions<SystemTextJsonGrainStorageSerializerOptions>>()),
+            services.GetRequiredService<ILogger<GroupCommitGrainStorage>>()));
 
         // A host that already made its store (to load the city before the silo starts) keeps that one.
         builder.Services.TryAddSingleton<IRegistryStore>(new SqlRegistryStore(options));
