@@ -10,6 +10,7 @@ public static class GrainKeys
     public const string CasePrefix = "case:";
     public const string HouseholdPrefix = "hh:";
     public const string ResidentPrefix = "res:";
+    public const string ZonePrefix = "zone:";
 
     public static string Cell(string cellId) => CellPrefix + cellId;
 
@@ -18,6 +19,8 @@ public static class GrainKeys
     public static string Household(string householdId) => HouseholdPrefix + householdId;
 
     public static string Resident(string residentId) => ResidentPrefix + residentId;
+
+    public static string Zone(string zoneId) => ZonePrefix + zoneId;
 
     /// <summary>The id without its prefix, e.g. "d1.3.4" from "cell:d1.3.4".</summary>
     public static string Strip(string key, string prefix) =>

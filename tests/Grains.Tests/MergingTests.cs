@@ -4,7 +4,9 @@ using Governance.Contracts;
 using Governance.Contracts.Cases;
 using Governance.Contracts.Cells;
 using Governance.Contracts.Common;
+using Governance.Grains.Merging;
 using Governance.Grains.Tests.Infrastructure;
+using Microsoft.Extensions.Options;
 
 namespace Governance.Grains.Tests;
 
@@ -15,6 +17,7 @@ public sealed class MergingTests(GrainClusterFixture fixture)
     private const double MetresPerDegreeLatitude = 111_320;
     private static readonly DateTimeOffset Noon = new(2026, 11, 23, 4, 0, 0, TimeSpan.Zero);
     private static int _nextRow;
+    private static int _nextPair;
 
     [Fact]
     public async Task Report_SameCategoryTwentyMetresAwayTenMinutesLater_MergesIntoTheOpenCase()
@@ -107,6 +110,90 @@ public sealed class MergingTests(GrainClusterFixture fixture)
 
         Assert.Equal((ReportOutcomeKind.Retry, first.CaseId), (retry.Outcome, retry.CaseId));
         Assert.Equal(2, (await Case(first.CaseId).GetAsync())!.Reporters.Length);
+    }
+
+    [Fact]
+    public async Task OneBatch_ReportItsDuplicateAndItsRetry_CreatedMergedRetry()
+    {
+        var (cell, centre) = FreshCell();
+        var category = NewCategory();
+        var first = Report(category, centre, Noon);
+
+        var receipts = await Grain(cell).ProcessAsync([first, Report(category, Offset(centre, north: 10), Noon.AddMinutes(1)), first]);
+
+        Assert.Equal([ReportOutcomeKind.Created, ReportOutcomeKind.Merged, ReportOutcomeKind.Retry], receipts.Select(r => r.Outcome));
+        Assert.Single(receipts.Select(r => r.CaseId).Distinct());
+        Assert.Equal(2, (await Case(receipts[0].CaseId).GetAsync())!.Reporters.Length);
+        Assert.Equal(2, Assert.Single((await Grain(cell).GetSnapshotAsync()).OpenCases, c => c.CaseId == receipts[0].CaseId).ReportCount);
+    }
+
+    [Fact]
+    public async Task TwoCellsOfOneZone_DuplicatesAtTheSameMoment_MakeOneCase()
+    {
+        // The zone decides in order, so neither cell can miss the other's case while both are busy.
+        var (west, east) = NeighboursAcross(sameZone: true);
+        var category = NewCategory();
+        for (var round = 0; round < 5; round++)
+        {
+            var at = Noon.AddDays(round);
+            var answers = await Task.WhenAll(
+                TakeAsync(west.Code, Report(category, EdgePoint(west, east, -5), at)),
+                TakeAsync(east.Code, Report(category, EdgePoint(west, east, 5), at)));
+
+            Assert.Equal([ReportOutcomeKind.Created, ReportOutcomeKind.Merged], answers.Select(a => a.Outcome).Order());
+            Assert.Single(answers.Select(a => a.CaseId).Distinct());
+        }
+    }
+
+    [Fact]
+    public async Task Report_JustAcrossAZoneBoundary_MergesIntoTheCaseOfTheOtherZone()
+    {
+        var (west, east) = NeighboursAcross(sameZone: false);
+        var category = NewCategory();
+        var first = await TakeAsync(west.Code, Report(category, EdgePoint(west, east, -10), Noon));
+
+        var second = await TakeAsync(east.Code, Report(category, EdgePoint(west, east, 10), Noon.AddMinutes(1)));
+
+        Assert.Equal((ReportOutcomeKind.Merged, first.CaseId, west.Code), (second.Outcome, second.CaseId, second.CellId));
+    }
+
+    [Fact]
+    public async Task Duplicate_ReachingTheCaseBeforeItsFirstReport_JoinsWhenTheCaseOpens()
+    {
+        // Another cell may merge into a case the zone has registered before the first report's cell has opened it.
+        var (cell, centre) = FreshCell();
+        var category = NewCategory();
+        var opening = Report(category, centre, Noon);
+        var early = Report(category, centre, Noon.AddMinutes(1));
+        var caseId = Governance.Grains.Cases.CaseIds.ForReport(opening.Channel, opening.ExternalId);
+
+        Assert.Null(await Case(caseId).AddReportersAsync([early]));
+        Assert.Null(await Case(caseId).GetAsync());
+        var opened = await TakeAsync(cell, opening);
+
+        Assert.Equal((ReportOutcomeKind.Created, caseId), (opened.Outcome, opened.CaseId));
+        var details = (await Case(caseId).GetAsync())!;
+        Assert.Equal([opening.ExternalId, early.ExternalId], details.Reporters.Select(r => r.ExternalId));
+        Assert.Equal(2, Assert.Single((await Grain(cell).GetSnapshotAsync()).OpenCases, c => c.CaseId == caseId).ReportCount);
+    }
+
+    private (CellInfo West, CellInfo East) NeighboursAcross(bool sameZone)
+    {
+        var zones = new MergeZones(fixture.City, Options.Create(new MergeOptions { ZoneSizeMeters = GrainClusterFixture.ZoneSizeMeters }));
+        var byPosition = fixture.City.Cells.Where(c => c.AreaSquareMeters > 9_999).ToDictionary(c => (c.Column, c.Row));
+        var pairs = byPosition.Values
+            .Where(c => byPosition.ContainsKey((c.Column + 1, c.Row)))
+            .Select(c => (West: c, East: byPosition[(c.Column + 1, c.Row)]))
+            .Where(p => (zones.HomeOf(p.West) == zones.HomeOf(p.East)) == sameZone)
+            .ToList();
+        return pairs[Interlocked.Increment(ref _nextPair) % pairs.Count];
+    }
+
+    private static GeoPoint EdgePoint(CellInfo west, CellInfo east, double eastMetres)
+    {
+        var edge = west.Polygon.Polygons[0].Outer.Max(p => p.Longitude);
+        var latitude = (west.Centroid.Latitude + east.Centroid.Latitude) / 2;
+        return new GeoPoint(latitude, edge + Degrees(eastMetres, latitude));
     }
 
     private (string Cell, GeoPoint Centre) FreshCell()

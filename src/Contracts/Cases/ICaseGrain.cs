@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 namespace Governance.Contracts.Cases;
 
 /// <summary>
@@ -11,9 +12,12 @@ public interface ICaseGrain : IGrainWithStringKey
     [Alias("Open")]
     Task<CaseOpenResult> OpenAsync(CaseOpening opening);
 
-    /// <summary>Adds a duplicate report as one more reporter (once per channel and external id); the case as it now is.</summary>
-    [Alias("AddReporter")]
-    Task<CaseSummaryInfo> AddReporterAsync(IncomingReport report);
+    /// <summary>
+    /// Adds duplicate reports, in order, as more reporters (once per channel and external id); the case as it now is.
+    /// Before the case's own first report has opened it, they wait for it and the answer is null.
+    /// </summary>
+    [Alias("AddReporters")]
+    Task<CaseSummaryInfo?> AddReportersAsync(ImmutableArray<IncomingReport> reports);
 
     /// <summary>Adds an entry to the audit trail without changing the status (e.g. an alarm's value fell back).</summary>
     [Alias("AddNote")]

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using Governance.Contracts.Cases;
 using Governance.Contracts.Common;
 using Governance.Contracts.Sensors;
-using Orleans.Concurrency;
 
 namespace Governance.Contracts.Cells;
 
@@ -23,14 +22,6 @@ public interface IGridCellGrain : IGrainWithStringKey
     /// <summary>Stores the state of the cases this cell changed, then its own.</summary>
     [Alias("Flush")]
     Task FlushAsync();
-
-    /// <summary>
-    /// The nearest open case of <paramref name="category"/> whose first report lies within <paramref name="maxMeters"/>
-    /// of the point and within <paramref name="window"/> of <paramref name="reportedAt"/>, or null. Interleaves with
-    /// other calls: neighbouring cells ask each other while processing their own batches, and it only reads.
-    /// </summary>
-    [Alias("FindOpenCase"), AlwaysInterleave]
-    Task<MergeCandidate?> FindOpenCaseAsync(string category, GeoLocation point, DateTimeOffset reportedAt, double maxMeters, TimeSpan window);
 
     /// <summary>
     /// Applies a sensor reading to the live state; crossing the sensor's threshold opens one alarm case, falling back

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Governance.Contracts;
 using Governance.Contracts.Cases;
 using Governance.Grains.Storage;
@@ -19,7 +20,7 @@ public sealed class CaseGrain(
 
     private string CaseId => GrainKeys.Strip(this.GetPrimaryKeyString(), GrainKeys.CasePrefix);
 
-    private bool Exists => state.RecordExists || _dirty;
+    private bool Exists => state.State.IsOpen;
 
     public Task<CaseOpenResult> OpenAsync(CaseOpening opening)
     {
@@ -30,6 +31,7 @@ public sealed class CaseGrain(
 
         var report = opening.Report;
         var now = time.GetUtcNow();
+        var waiting = state.State.Waiting;
         _dirty = true;
         state.State = new CaseState
         {
@@ -42,26 +44,23 @@ public sealed class CaseGrain(
             Reporters = [new ReporterEntry(report.ReporterId, report.Channel, report.ExternalId, report.ReportedAt)],
             History = [new CaseEventEntry(now, CaseStatusKind.Reported, report.ReporterId, $"Reported through {report.Channel}.")],
         };
+        AddReporters(waiting);
         return Task.FromResult(new CaseOpenResult(CaseId, opening.CellId, ReportOutcomeKind.Created, Summarize()));
     }
 
-    public Task<CaseSummaryInfo> AddReporterAsync(IncomingReport report)
+    public Task<CaseSummaryInfo?> AddReportersAsync(ImmutableArray<IncomingReport> reports)
     {
+        var entries = reports.Select(r => new ReporterEntry(r.ReporterId, r.Channel, r.ExternalId, r.ReportedAt)).ToList();
         if (!Exists)
         {
-            throw new InvalidOperationException($"Case {CaseId} does not exist; a report cannot be merged into it.");
-        }
-
-        var s = state.State;
-        if (!s.Reporters.Any(r => r.Channel == report.Channel && r.ExternalId == report.ExternalId))
-        {
-            s.Reporters.Add(new ReporterEntry(report.ReporterId, report.Channel, report.ExternalId, report.ReportedAt));
-            s.History.Add(new CaseEventEntry(
-                time.GetUtcNow(), s.Status, report.ReporterId, $"Another report of the same matter through {report.Channel} ({s.Reporters.Count} in all)."));
+            // The first report is on its way (its cell registered the case at the merge zone): these wait for it.
+            state.State.Waiting.AddRange(entries.Where(e => !state.State.Waiting.Any(w => w.Channel == e.Channel && w.ExternalId == e.ExternalId)));
             _dirty = true;
+            return Task.FromResult<CaseSummaryInfo?>(null);
         }
 
-        return Task.FromResult(Summarize());
+        AddReporters(entries);
+        return Task.FromResult<CaseSummaryInfo?>(Summarize());
     }
 
     public Task AddNoteAsync(string actor, string note)
@@ -101,6 +100,23 @@ public sealed class CaseGrain(
         var s = state.State;
         return Task.FromResult<CaseDetails?>(new CaseDetails(
             CaseId, s.CellId, s.Category, s.Description, s.Location, s.Status, s.OpenedAt, [.. s.Reporters], [.. s.History]));
+    }
+
+    private void AddReporters(IEnumerable<ReporterEntry> entries)
+    {
+        var s = state.State;
+        foreach (var entry in entries)
+        {
+            if (s.Reporters.Any(r => r.Channel == entry.Channel && r.ExternalId == entry.ExternalId))
+            {
+                continue;
+            }
+
+            s.Reporters.Add(entry);
+            s.History.Add(new CaseEventEntry(
+                time.GetUtcNow(), s.Status, entry.ReporterId, $"Another report of the same matter through {entry.Channel} ({s.Reporters.Count} in all)."));
+            _dirty = true;
+        }
     }
 
     private CaseSummaryInfo Summarize()

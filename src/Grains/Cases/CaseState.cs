@@ -21,4 +21,14 @@ public sealed class CaseState
     public List<ReporterEntry> Reporters { get; set; } = [];
 
     public List<CaseEventEntry> History { get; set; } = [];
+
+    /// <summary>
+    /// Duplicates that arrived before the case's own first report was processed (another cell merged them as soon as
+    /// the merge zone registered the case); they join the reporters when the case opens.
+    /// </summary>
+    public List<ReporterEntry> Waiting { get; set; } = [];
+
+    /// <summary>True once the first report opened the case.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsOpen => OpenedAt != default;
 }

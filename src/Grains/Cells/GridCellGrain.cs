@@ -7,6 +7,7 @@ using Governance.Contracts.Cells;
 using Governance.Contracts.Common;
 using Governance.Grains.Cases;
 using Governance.Contracts.Sensors;
+using Governance.Contracts.Merging;
 using Governance.Grains.Merging;
 using Governance.Grains.Sensors;
 using Governance.Grains.Storage;
@@ -26,12 +27,15 @@ public sealed class GridCellGrain(
     CityMap city,
     IRegistryStore registry,
     IOptions<MergeOptions> merging,
+    MergeZones zones,
     IOptions<SensorOptions> sensorOptions) : Grain, IGridCellGrain
 {
     private readonly HashSet<string> _dirtyCases = new(StringComparer.Ordinal);
     private CellInfo _cell = null!;
     private int _householdCount;
     private bool _dirty;
+    private bool _zoneDirty;
+    private string _homeZone = null!;
     private IGrainTimer? _readingsFlush;
 
     // Readings are not journaled: the cell stores them itself, this often, while they keep coming.
@@ -48,21 +52,67 @@ public sealed class GridCellGrain(
         }
 
         _cell = cell;
+        _homeZone = zones.HomeOf(cell);
         var households = await registry.ListByCellAsync(RegistryKinds.Household, cellId, cancellationToken);
         _householdCount = households.Count;
     }
 
     public async Task<ImmutableArray<ReportReceipt>> ProcessAsync(ImmutableArray<IncomingReport> reports)
     {
-        var receipts = ImmutableArray.CreateBuilder<ReportReceipt>(reports.Length);
-        foreach (var report in reports)
+        var receipts = new ReportReceipt[reports.Length];
+        var ownIds = reports.Select(r => CaseIds.ForReport(r.Channel, r.ExternalId)).ToArray();
+        var firstOfId = new Dictionary<string, int>(StringComparer.Ordinal);
+        var repeats = new List<(int Index, int First)>();
+        var fresh = new List<int>();
+        for (var i = 0; i < reports.Length; i++)
         {
-            // In order: a report and its retry in one batch must see each other.
-            receipts.Add(await TakeAsync(report));
+            if (AnswerRetry(ownIds[i]) is { } retry)
+            {
+                receipts[i] = retry;
+            }
+            else if (firstOfId.TryGetValue(ownIds[i], out var first))
+            {
+                // The same report twice in one batch (a retry overtook its ack): answered as the first one is.
+                repeats.Add((i, first));
+            }
+            else
+            {
+                firstOfId[ownIds[i]] = i;
+                fresh.Add(i);
+            }
+        }
+
+        var locations = fresh.ToDictionary(i => i, i => reports[i].Point ?? new GeoLocation(_cell.Centroid.Latitude, _cell.Centroid.Longitude));
+        var targets = await DecideMergesAsync(reports, ownIds, fresh, locations);
+        var merging = fresh.Where(i => targets[i] is not null).GroupBy(i => targets[i]!.CaseId, StringComparer.Ordinal).ToList();
+        var opening = fresh.Where(i => targets[i] is null).ToList();
+        // Opens first, so a duplicate of a case opened earlier in this batch finds it open and counted here.
+        var opened = await Task.WhenAll(opening.Select(i => Case(ownIds[i]).OpenAsync(new CaseOpening(CellId, locations[i], reports[i]))));
+        for (var k = 0; k < opening.Count; k++)
+        {
+            receipts[opening[k]] = Record(opened[k]);
+        }
+
+        await Task.WhenAll(merging.Select(group => MergeIntoAsync(group.Key, [.. group.Select(i => reports[i])])));
+
+        foreach (var i in merging.SelectMany(group => group))
+        {
+            // A duplicate costs no case of its own: the open case got one more reporter, and this cell remembers
+            // where the report went, so its retry is answered here.
+            var target = targets[i]!;
+            state.State.MergedInto[ownIds[i]] = new MergedReport(target.CaseId, target.CellId);
+            state.State.ReportsReceived++;
+            receipts[i] = new ReportReceipt(target.CaseId, target.CellId, ReportOutcomeKind.Merged);
+        }
+
+        foreach (var (index, first) in repeats)
+        {
+            state.State.Retries++;
+            receipts[index] = new ReportReceipt(receipts[first].CaseId, receipts[first].CellId, ReportOutcomeKind.Retry);
         }
 
         _dirty = true;
-        return receipts.MoveToImmutable();
+        return [.. receipts];
     }
 
     public async Task FlushAsync()
@@ -71,6 +121,12 @@ public sealed class GridCellGrain(
         var flushing = _dirtyCases.ToArray();
         await Task.WhenAll(flushing.Select(caseId => Case(caseId).FlushAsync()));
         _dirtyCases.ExceptWith(flushing);
+        if (_zoneDirty)
+        {
+            // The zone indexes this cell's new cases; stored before the checkpoint passes them.
+            await GrainFactory.GetGrain<IMergeZoneGrain>(_homeZone).FlushAsync();
+            _zoneDirty = false;
+        }
 
         if (_dirty)
         {
@@ -152,32 +208,9 @@ public sealed class GridCellGrain(
         _readingsFlush ??= this.RegisterGrainTimer(_ => FlushAsync(), ReadingsFlushPeriod, ReadingsFlushPeriod);
     }
 
-    public Task<MergeCandidate?> FindOpenCaseAsync(string category, GeoLocation point, DateTimeOffset reportedAt, double maxMeters, TimeSpan window)
+    /// <summary>A retry answered from this cell's own state: its case is open here, or it was merged from here before.</summary>
+    private ReportReceipt? AnswerRetry(string ownId)
     {
-        MergeCandidate? best = null;
-        var here = new GeoPoint(point.Latitude, point.Longitude);
-        foreach (var open in state.State.OpenCases.Values)
-        {
-            if (open.Category != category || (open.FirstReportedAt - reportedAt).Duration() > window)
-            {
-                continue;
-            }
-
-            var distance = city.DistanceMeters(here, new GeoPoint(open.Location.Latitude, open.Location.Longitude));
-            if (distance <= maxMeters && (best is null || distance < best.DistanceMeters))
-            {
-                best = new MergeCandidate(open.CaseId, distance, CellId);
-            }
-        }
-
-        return Task.FromResult(best);
-    }
-
-    private async Task<ReportReceipt> TakeAsync(IncomingReport report)
-    {
-        // Retries answered from this cell's own state cost no grain call: the report's own case is open here,
-        // or the report was merged here before.
-        var ownId = CaseIds.ForReport(report.Channel, report.ExternalId);
         var s = state.State;
         if (s.OpenCases.ContainsKey(ownId))
         {
@@ -191,27 +224,58 @@ public sealed class GridCellGrain(
             return new ReportReceipt(merged.CaseId, merged.CellId, ReportOutcomeKind.Retry);
         }
 
-        var location = report.Point ?? new GeoLocation(_cell.Centroid.Latitude, _cell.Centroid.Longitude);
-        if (await FindMergeTargetAsync(report, location) is { } target)
+        return null;
+    }
+
+    /// <summary>Per report index, the open case it duplicates, or null to open its own; categories that never merge ask no zone.</summary>
+    private async Task<Dictionary<int, MergeCandidate?>> DecideMergesAsync(
+        ImmutableArray<IncomingReport> reports, string[] ownIds, List<int> fresh, Dictionary<int, GeoLocation> locations)
+    {
+        var targets = fresh.ToDictionary(i => i, _ => (MergeCandidate?)null);
+        var asking = new List<(int Index, MergeQuery Query)>();
+        foreach (var i in fresh)
         {
-            // A duplicate costs no case of its own: the open case gets one more reporter, and this cell remembers
-            // where the report went, so its retry is answered here.
-            await AddToMergedCaseAsync(target.CaseId, report);
-            s.MergedInto[ownId] = new MergedReport(target.CaseId, target.CellId);
-            s.ReportsReceived++;
-            return new ReportReceipt(target.CaseId, target.CellId, ReportOutcomeKind.Merged);
+            var rule = merging.Value.For(reports[i].Category);
+            if (rule.Merges)
+            {
+                asking.Add((i, new MergeQuery(ownIds[i], CellId, reports[i].Category, locations[i], reports[i].ReportedAt, rule.DistanceMeters, rule.Window)));
+            }
         }
 
-        var result = await Case(ownId).OpenAsync(new CaseOpening(CellId, location, report));
+        if (asking.Count > 0)
+        {
+            var decided = await new MergeLookup(GrainFactory, zones, _homeZone).DecideAsync([.. asking.Select(a => a.Query)]);
+            _zoneDirty = true;
+            for (var k = 0; k < asking.Count; k++)
+            {
+                targets[asking[k].Index] = decided[k];
+            }
+        }
+
+        return targets;
+    }
+
+    private async Task MergeIntoAsync(string caseId, ImmutableArray<IncomingReport> duplicates)
+    {
+        var summary = await Case(caseId).AddReportersAsync(duplicates);
+        _dirtyCases.Add(caseId);
+        if (summary is not null && state.State.OpenCases.ContainsKey(caseId))
+        {
+            state.State.OpenCases[caseId] = summary;
+        }
+    }
+
+    private ReportReceipt Record(CaseOpenResult result)
+    {
         if (result.Outcome == ReportOutcomeKind.Created)
         {
-            _dirtyCases.Add(ownId);
+            _dirtyCases.Add(result.CaseId);
             RecordOpened(result.Summary);
         }
         else
         {
-            s.Retries++;
-            if (result.CellId == CellId && !s.OpenCases.ContainsKey(result.CaseId))
+            state.State.Retries++;
+            if (result.CellId == CellId && !state.State.OpenCases.ContainsKey(result.CaseId))
             {
                 // The case was stored but this cell's record of it was lost: record it now.
                 RecordOpened(result.Summary);
@@ -226,43 +290,6 @@ public sealed class GridCellGrain(
         state.State.ReportsReceived++;
         state.State.CasesOpened++;
         state.State.OpenCases[summary.CaseId] = summary;
-    }
-
-    private async Task AddToMergedCaseAsync(string caseId, IncomingReport report)
-    {
-        var summary = await Case(caseId).AddReporterAsync(report);
-        _dirtyCases.Add(caseId);
-        if (state.State.OpenCases.ContainsKey(caseId))
-        {
-            state.State.OpenCases[caseId] = summary;
-        }
-    }
-
-    /// <summary>The nearest open case this report duplicates, here or in a cell within the category's distance.</summary>
-    private async Task<MergeCandidate?> FindMergeTargetAsync(IncomingReport report, GeoLocation location)
-    {
-        var rule = merging.Value.For(report.Category);
-        if (!rule.Merges)
-        {
-            return null;
-        }
-
-        var best = await FindOpenCaseAsync(report.Category, location, report.ReportedAt, rule.DistanceMeters, rule.Window);
-        var point = new GeoPoint(location.Latitude, location.Longitude);
-        var asked = city.CellsNear(point, rule.DistanceMeters)
-            .Where(neighbour => neighbour.Code != CellId)
-            .Select(neighbour => GrainFactory.GetGrain<IGridCellGrain>(GrainKeys.Cell(neighbour.Code))
-                .FindOpenCaseAsync(report.Category, location, report.ReportedAt, rule.DistanceMeters, rule.Window))
-            .ToList();
-        foreach (var candidate in asked.Count == 0 ? [] : await Task.WhenAll(asked))
-        {
-            if (candidate is not null && (best is null || candidate.DistanceMeters < best.DistanceMeters))
-            {
-                best = candidate;
-            }
-        }
-
-        return best;
     }
 
     private ICaseGrain Case(string caseId) => GrainFactory.GetGrain<ICaseGrain>(GrainKeys.Case(caseId));

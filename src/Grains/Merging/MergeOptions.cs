@@ -8,6 +8,13 @@ public sealed class MergeOptions
 {
     public const string Section = "Merging";
 
+    /// <summary>
+    /// Side of a merge zone in metres, rounded to whole cells. A report asks its home zone and any other zone its
+    /// merge circle reaches; larger zones mean fewer calls per report and more cases per zone.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(100, 20_000)]
+    public double ZoneSizeMeters { get; set; } = 1_000;
+
     /// <summary>The rule for categories without their own.</summary>
     public MergeRule Default { get; set; } = new() { DistanceMeters = 50, WindowMinutes = 120 };
 

@@ -30,6 +30,7 @@ public static class SiloHostingExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IRegistryStore>(registry);
         builder.Services.AddSingleton(city.Map);
+        builder.Services.AddSingleton<MergeZones>();
         builder.Services.AddOptions<MergeOptions>().Bind(builder.Configuration.GetSection(MergeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(new StartupFacts(storage.GetConnection().ToString(), city));
         builder.Services.AddHostedService<StartupBanner>();

@@ -35,6 +35,9 @@ public sealed class GrainClusterFixture : IAsyncLifetime
         Cluster = await StartClusterAsync(Storage, City);
     }
 
+    /// <summary>Merge zones of three cells a side: the small test city then has zone boundaries to cross.</summary>
+    public const double ZoneSizeMeters = 300;
+
     /// <summary>A one-silo cluster on the given store and city.</summary>
     public static async Task<InProcessTestCluster> StartClusterAsync(StorageOptions storage, CityMap city)
     {
@@ -46,8 +49,10 @@ public sealed class GrainClusterFixture : IAsyncLifetime
             silo.AddGovernanceStorage(storage);
             silo.Services.AddSingleton(city);
             silo.Services.AddSingleton(TimeProvider.System);
+            silo.Services.AddSingleton<MergeZones>();
             silo.Services.Configure<MergeOptions>(merging =>
             {
+                merging.ZoneSizeMeters = ZoneSizeMeters;
                 merging.Categories["noise"] = new MergeRule { DistanceMeters = 0, WindowMinutes = 0 };
                 merging.Categories["water.main-burst"] = new MergeRule { DistanceMeters = 300, WindowMinutes = 720 };
             });

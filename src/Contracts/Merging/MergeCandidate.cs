@@ -1,4 +1,4 @@
-namespace Governance.Contracts.Cells;
+namespace Governance.Contracts.Merging;
 
 /// <summary>An open case a report could merge into: which, in which cell, and how far from the report.</summary>
 [GenerateSerializer, Immutable, Alias("MergeCandidate")]

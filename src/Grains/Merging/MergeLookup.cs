@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+using Governance.City.Geometry;
+using Governance.Contracts.Merging;
+
+namespace Governance.Grains.Merging;
+
+/// <summary>
+/// Decides, for one cell's batch of new reports, which open case each duplicates: first the other zones their
+/// circles reach are asked (one call per zone for the whole batch), then the home zone decides in order and
+/// registers the rest as new open cases. A batch therefore costs one call per zone, not one per report.
+/// </summary>
+internal sealed class MergeLookup(IGrainFactory grains, MergeZones zones, string homeZone)
+{
+    /// <summary>Per query, the case to merge into, or null to open the report's own case.</summary>
+    public async Task<MergeCandidate?[]> DecideAsync(IReadOnlyList<MergeQuery> queries)
+    {
+        if (queries.Count == 0)
+        {
+            return [];
+        }
+
+        var elsewhere = await AskOtherZonesAsync(queries);
+        var asked = queries.Select((query, i) => elsewhere[i] is null ? query : query with { ElsewhereBest = elsewhere[i] }).ToImmutableArray();
+        var decided = await grains.GetGrain<IMergeZoneGrain>(homeZone).FindOrRegisterAsync(asked);
+        return [.. decided];
+    }
+
+    private async Task<MergeCandidate?[]> AskOtherZonesAsync(IReadOnlyList<MergeQuery> queries)
+    {
+        var best = new MergeCandidate?[queries.Count];
+        var byZone = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < queries.Count; i++)
+        {
+            var point = new GeoPoint(queries[i].Point.Latitude, queries[i].Point.Longitude);
+            foreach (var zone in zones.Reached(point, queries[i].MaxMeters))
+            {
+                if (zone != homeZone)
+                {
+                    (byZone.TryGetValue(zone, out var asking) ? asking : byZone[zone] = []).Add(i);
+                }
+            }
+        }
+
+        var answers = await Task.WhenAll(byZone.Select(async pair =>
+            (Indexes: pair.Value, Found: await grains.GetGrain<IMergeZoneGrain>(pair.Key).FindAsync([.. pair.Value.Select(i => queries[i])]))));
+        foreach (var (indexes, found) in answers)
+        {
+            for (var k = 0; k < indexes.Count; k++)
+            {
+                if (found[k] is { } candidate && (best[indexes[k]] is not { } current || candidate.DistanceMeters < current.DistanceMeters))
+                {
+                    best[indexes[k]] = candidate;
+                }
+            }
+        }
+
+        return best;
+    }
+}

@@ -1,0 +1,163 @@
+using System.Collections.Immutable;
+using Governance.City.Geometry;
+using Governance.City.Map;
+using Governance.Contracts.Merging;
+using Governance.Grains.Storage;
+
+namespace Governance.Grains.Merging;
+
+/// <summary>
+/// The duplicate index of one zone. Cases are bucketed by grid square, so a query looks only at the squares its
+/// circle reaches. Cases whose window has passed (measured against the newest report seen) are dropped. Stored
+/// write-behind at the intake checkpoint, like the cells whose cases it indexes.
+/// </summary>
+public sealed class MergeZoneGrain(
+    [PersistentState("merge-zone", StoreNames.Live)] IPersistentState<MergeZoneState> state,
+    CityMap city) : Grain, IMergeZoneGrain
+{
+    // Expired cases are swept after this many registrations, not on every one.
+    private const int SweepEvery = 1_000;
+
+    private readonly Dictionary<(int Column, int Row), List<ZoneCase>> _bySquare = [];
+    private DateTimeOffset _newestReport = DateTimeOffset.MinValue;
+    private int _registeredSinceSweep;
+    private bool _dirty;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        foreach (var open in state.State.Cases.Values)
+        {
+            Index(open);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<ImmutableArray<MergeCandidate?>> FindOrRegisterAsync(ImmutableArray<MergeQuery> queries)
+    {
+        var answers = ImmutableArray.CreateBuilder<MergeCandidate?>(queries.Length);
+        foreach (var query in queries)
+        {
+            Observe(query.ReportedAt);
+            if (state.State.Cases.ContainsKey(query.CaseId))
+            {
+                answers.Add(null);
+                continue;
+            }
+
+            var best = Nearer(Nearest(query), query.ElsewhereBest);
+            if (best is null)
+            {
+                Register(query);
+            }
+
+            answers.Add(best);
+        }
+
+        SweepIfDue();
+        return Task.FromResult(answers.MoveToImmutable());
+    }
+
+    public Task<ImmutableArray<MergeCandidate?>> FindAsync(ImmutableArray<MergeQuery> queries) =>
+        Task.FromResult(queries.Select(Nearest).ToImmutableArray());
+
+    public async Task FlushAsync()
+    {
+        if (_dirty)
+        {
+            await this.WriteOrForgetAsync(state);
+            _dirty = false;
+        }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await FlushAsync();
+
+    private MergeCandidate? Nearest(MergeQuery query)
+    {
+        var point = new GeoPoint(query.Point.Latitude, query.Point.Longitude);
+        var p = city.Projection.Project(point);
+        var size = city.CellSizeMeters;
+        MergeCandidate? best = null;
+        for (var column = (int)Math.Floor((p.X - query.MaxMeters) / size); column <= (int)Math.Floor((p.X + query.MaxMeters) / size); column++)
+        {
+            for (var row = (int)Math.Floor((p.Y - query.MaxMeters) / size); row <= (int)Math.Floor((p.Y + query.MaxMeters) / size); row++)
+            {
+                if (!_bySquare.TryGetValue((column, row), out var cases))
+                {
+                    continue;
+                }
+
+                foreach (var open in cases)
+                {
+                    if (open.Category != query.Category || open.CaseId == query.CaseId
+                        || (open.FirstReportedAt - query.ReportedAt).Duration() > query.Window)
+                    {
+                        continue;
+                    }
+
+                    var distance = city.DistanceMeters(point, new GeoPoint(open.Location.Latitude, open.Location.Longitude));
+                    if (distance <= query.MaxMeters && (best is null || distance < best.DistanceMeters))
+                    {
+                        best = new MergeCandidate(open.CaseId, distance, open.CellId);
+                    }
+                }
+            }
+        }
+
+        return best;
+    }
+
+    private static MergeCandidate? Nearer(MergeCandidate? here, MergeCandidate? elsewhere) =>
+        here is null ? elsewhere : elsewhere is null || here.DistanceMeters <= elsewhere.DistanceMeters ? here : elsewhere;
+
+    private void Register(MergeQuery query)
+    {
+        var open = new ZoneCase(query.CaseId, query.CellId, query.Category, query.Point, query.ReportedAt, query.ReportedAt + query.Window);
+        state.State.Cases[open.CaseId] = open;
+        Index(open);
+        _registeredSinceSweep++;
+        _dirty = true;
+    }
+
+    private void Index(ZoneCase open)
+    {
+        var square = SquareOf(open);
+        if (!_bySquare.TryGetValue(square, out var cases))
+        {
+            _bySquare[square] = cases = [];
+        }
+
+        cases.Add(open);
+        Observe(open.FirstReportedAt);
+    }
+
+    private (int Column, int Row) SquareOf(ZoneCase open)
+    {
+        var p = city.Projection.Project(new GeoPoint(open.Location.Latitude, open.Location.Longitude));
+        return ((int)Math.Floor(p.X / city.CellSizeMeters), (int)Math.Floor(p.Y / city.CellSizeMeters));
+    }
+
+    private void Observe(DateTimeOffset reportedAt)
+    {
+        if (reportedAt > _newestReport)
+        {
+            _newestReport = reportedAt;
+        }
+    }
+
+    private void SweepIfDue()
+    {
+        if (_registeredSinceSweep < SweepEvery)
+        {
+            return;
+        }
+
+        _registeredSinceSweep = 0;
+        foreach (var expired in state.State.Cases.Values.Where(c => c.MergesUntil < _newestReport).ToList())
+        {
+            state.State.Cases.Remove(expired.CaseId);
+            _bySquare[SquareOf(expired)].Remove(expired);
+            _dirty = true;
+        }
+    }
+}
