@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using Orleans.Concurrency;
+
 namespace Governance.Contracts.Cases;
 
 /// <summary>
@@ -23,8 +25,11 @@ public interface ICaseGrain : IGrainWithStringKey
     [Alias("AddNote")]
     Task AddNoteAsync(string actor, string note);
 
-    /// <summary>Stores the case if it changed since it was last stored.</summary>
-    [Alias("Flush")]
+    /// <summary>
+    /// Stores the case if it changed since it was last stored. Interleaves, so reporters keep joining while the
+    /// write waits for its group commit; what they change is carried by the next flush.
+    /// </summary>
+    [Alias("Flush"), AlwaysInterleave]
     Task FlushAsync();
 
     /// <summary>The whole case, or null when no case has this id.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orleans.Concurrency;
 using Governance.Contracts.Cases;
 using Governance.Contracts.Common;
 using Governance.Contracts.Sensors;
@@ -19,8 +20,11 @@ public interface IGridCellGrain : IGrainWithStringKey
     [Alias("Process")]
     Task<ImmutableArray<ReportReceipt>> ProcessAsync(ImmutableArray<IncomingReport> reports);
 
-    /// <summary>Stores the state of the cases this cell changed, then its own.</summary>
-    [Alias("Flush")]
+    /// <summary>
+    /// Stores the state of the cases this cell changed, then its own. Interleaves, so reports keep being processed
+    /// while the writes wait for their group commit; what they change is carried by the next flush.
+    /// </summary>
+    [Alias("Flush"), AlwaysInterleave]
     Task FlushAsync();
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orleans.Concurrency;
 
 namespace Governance.Contracts.Merging;
 
@@ -22,7 +23,10 @@ public interface IMergeZoneGrain : IGrainWithStringKey
     [Alias("Find")]
     Task<ImmutableArray<MergeCandidate?>> FindAsync(ImmutableArray<MergeQuery> queries);
 
-    /// <summary>Stores the zone's cases if they changed (the intake checkpoint).</summary>
-    [Alias("Flush")]
+    /// <summary>
+    /// Stores the zone's cases as they are now, if they changed. The zone also does so by itself every few seconds
+    /// while it changes. Interleaves: callers arriving during a write share it or the next one.
+    /// </summary>
+    [Alias("Flush"), AlwaysInterleave]
     Task FlushAsync();
 }

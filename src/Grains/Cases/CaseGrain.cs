@@ -15,8 +15,14 @@ public sealed class CaseGrain(
 {
     private const int HeadlineLength = 120;
 
-    // Changed since last stored. The intake journal covers unstored changes until the next checkpoint.
-    private bool _dirty;
+    // Changes not yet stored are covered by the intake journal until the next checkpoint.
+    private WriteBehind _store = null!;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _store = new WriteBehind(() => this.WriteOrForgetAsync(state));
+        return Task.CompletedTask;
+    }
 
     private string CaseId => GrainKeys.Strip(this.GetPrimaryKeyString(), GrainKeys.CasePrefix);
 
@@ -32,7 +38,7 @@ public sealed class CaseGrain(
         var report = opening.Report;
         var now = time.GetUtcNow();
         var waiting = state.State.Waiting;
-        _dirty = true;
+        _store.Changed();
         state.State = new CaseState
         {
             CellId = opening.CellId,
@@ -55,7 +61,7 @@ public sealed class CaseGrain(
         {
             // The first report is on its way (its cell registered the case at the merge zone): these wait for it.
             state.State.Waiting.AddRange(entries.Where(e => !state.State.Waiting.Any(w => w.Channel == e.Channel && w.ExternalId == e.ExternalId)));
-            _dirty = true;
+            _store.Changed();
             return Task.FromResult<CaseSummaryInfo?>(null);
         }
 
@@ -71,17 +77,13 @@ public sealed class CaseGrain(
         }
 
         state.State.History.Add(new CaseEventEntry(time.GetUtcNow(), state.State.Status, actor, note));
-        _dirty = true;
+        _store.Changed();
         return Task.CompletedTask;
     }
 
     public async Task FlushAsync()
     {
-        if (_dirty)
-        {
-            await this.WriteOrForgetAsync(state);
-            _dirty = false;
-        }
+        await _store.FlushAsync();
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -115,7 +117,7 @@ public sealed class CaseGrain(
             s.Reporters.Add(entry);
             s.History.Add(new CaseEventEntry(
                 time.GetUtcNow(), s.Status, entry.ReporterId, $"Another report of the same matter through {entry.Channel} ({s.Reporters.Count} in all)."));
-            _dirty = true;
+            _store.Changed();
         }
     }
 

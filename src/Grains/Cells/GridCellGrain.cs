@@ -33,8 +33,7 @@ public sealed class GridCellGrain(
     private readonly HashSet<string> _dirtyCases = new(StringComparer.Ordinal);
     private CellInfo _cell = null!;
     private int _householdCount;
-    private bool _dirty;
-    private bool _zoneDirty;
+    private WriteBehind _store = null!;
     private string _homeZone = null!;
     private IGrainTimer? _readingsFlush;
 
@@ -52,9 +51,9 @@ public sealed class GridCellGrain(
         }
 
         _cell = cell;
+        _store = new WriteBehind(() => this.WriteOrForgetAsync(state));
         _homeZone = zones.HomeOf(cell);
-        var households = await registry.ListByCellAsync(RegistryKinds.Household, cellId, cancellationToken);
-        _householdCount = households.Count;
+        _householdCount = (int)await registry.CountByCellAsync(RegistryKinds.Household, cellId, cancellationToken);
     }
 
     public async Task<ImmutableArray<ReportReceipt>> ProcessAsync(ImmutableArray<IncomingReport> reports)
@@ -111,28 +110,27 @@ public sealed class GridCellGrain(
             receipts[index] = new ReportReceipt(receipts[first].CaseId, receipts[first].CellId, ReportOutcomeKind.Retry);
         }
 
-        _dirty = true;
+        _store.Changed();
         return [.. receipts];
     }
 
     public async Task FlushAsync()
     {
-        // All at once: the store commits writes that arrive together in one transaction.
+        // All at once: the store commits writes that arrive together in one transaction. Taken out first, because
+        // reports processed while this flush waits may dirty them again, for the next flush.
         var flushing = _dirtyCases.ToArray();
-        await Task.WhenAll(flushing.Select(caseId => Case(caseId).FlushAsync()));
-        _dirtyCases.ExceptWith(flushing);
-        if (_zoneDirty)
+        _dirtyCases.Clear();
+        try
         {
-            // The zone indexes this cell's new cases; stored before the checkpoint passes them.
-            await GrainFactory.GetGrain<IMergeZoneGrain>(_homeZone).FlushAsync();
-            _zoneDirty = false;
+            await Task.WhenAll(flushing.Select(caseId => Case(caseId).FlushAsync()));
+        }
+        catch
+        {
+            _dirtyCases.UnionWith(flushing);
+            throw;
         }
 
-        if (_dirty)
-        {
-            await this.WriteOrForgetAsync(state);
-            _dirty = false;
-        }
+        await _store.FlushAsync();
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -204,7 +202,7 @@ public sealed class GridCellGrain(
 
     private void MarkDirtyFromReadings()
     {
-        _dirty = true;
+        _store.Changed();
         _readingsFlush ??= this.RegisterGrainTimer(_ => FlushAsync(), ReadingsFlushPeriod, ReadingsFlushPeriod);
     }
 
@@ -245,7 +243,6 @@ public sealed class GridCellGrain(
         if (asking.Count > 0)
         {
             var decided = await new MergeLookup(GrainFactory, zones, _homeZone).DecideAsync([.. asking.Select(a => a.Query)]);
-            _zoneDirty = true;
             for (var k = 0; k < asking.Count; k++)
             {
                 targets[asking[k].Index] = decided[k];

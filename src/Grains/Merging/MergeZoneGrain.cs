@@ -9,7 +9,7 @@ namespace Governance.Grains.Merging;
 /// <summary>
 /// The duplicate index of one zone. Cases are bucketed by grid square, so a query looks only at the squares its
 /// circle reaches. Cases whose window has passed (measured against the newest report seen) are dropped. Stored
-/// write-behind at the intake checkpoint, like the cells whose cases it indexes.
+/// write-behind on its own timer and on deactivation.
 /// </summary>
 public sealed class MergeZoneGrain(
     [PersistentState("merge-zone", StoreNames.Live)] IPersistentState<MergeZoneState> state,
@@ -18,13 +18,21 @@ public sealed class MergeZoneGrain(
     // Expired cases are swept after this many registrations, not on every one.
     private const int SweepEvery = 1_000;
 
+    // The zone stores itself this often while it changes, not at every checkpoint: losing the last seconds of it in a
+    // crash costs at most a missed merge (a second case for one matter), never an acknowledged report, and the
+    // replayed reports find their own cases registered again.
+    private static readonly TimeSpan StorePeriod = TimeSpan.FromSeconds(10);
+
     private readonly Dictionary<(int Column, int Row), List<ZoneCase>> _bySquare = [];
     private DateTimeOffset _newestReport = DateTimeOffset.MinValue;
     private int _registeredSinceSweep;
-    private bool _dirty;
+
+    private WriteBehind _store = null!;
+    private IGrainTimer? _storeTimer;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _store = new WriteBehind(() => this.WriteOrForgetAsync(state));
         foreach (var open in state.State.Cases.Values)
         {
             Index(open);
@@ -61,14 +69,7 @@ public sealed class MergeZoneGrain(
     public Task<ImmutableArray<MergeCandidate?>> FindAsync(ImmutableArray<MergeQuery> queries) =>
         Task.FromResult(queries.Select(Nearest).ToImmutableArray());
 
-    public async Task FlushAsync()
-    {
-        if (_dirty)
-        {
-            await this.WriteOrForgetAsync(state);
-            _dirty = false;
-        }
-    }
+    public Task FlushAsync() => _store.FlushAsync();
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await FlushAsync();
 
@@ -116,7 +117,8 @@ public sealed class MergeZoneGrain(
         state.State.Cases[open.CaseId] = open;
         Index(open);
         _registeredSinceSweep++;
-        _dirty = true;
+        _store.Changed();
+        _storeTimer ??= this.RegisterGrainTimer(_ => FlushAsync(), StorePeriod, StorePeriod);
     }
 
     private void Index(ZoneCase open)
@@ -157,7 +159,7 @@ public sealed class MergeZoneGrain(
         {
             state.State.Cases.Remove(expired.CaseId);
             _bySquare[SquareOf(expired)].Remove(expired);
-            _dirty = true;
+            _store.Changed();
         }
     }
 }

@@ -17,4 +17,7 @@ public interface IRegistryStore
 
     /// <summary>How many records of that kind there are.</summary>
     Task<long> CountAsync(string kind, CancellationToken cancellationToken = default);
+
+    /// <summary>How many records of that kind one cell has, without reading them.</summary>
+    Task<long> CountByCellAsync(string kind, string cell, CancellationToken cancellationToken = default);
 }

@@ -25,6 +25,7 @@ public sealed class SqlRegistryStore : IRegistryStore
     private const string GetSql = "SELECT kind, id, cell, body FROM gov_registry WHERE kind = @kind AND id = @id";
     private const string ListByCellSql = "SELECT kind, id, cell, body FROM gov_registry WHERE kind = @kind AND cell = @cell ORDER BY id";
     private const string CountSql = "SELECT COUNT(*) FROM gov_registry WHERE kind = @kind";
+    private const string CountByCellSql = "SELECT COUNT(*) FROM gov_registry WHERE kind = @kind AND cell = @cell";
 
     // Rows per statement on PostgreSQL: a per-row round trip would dominate a bulk load.
     private const int ChunkSize = 5000;
@@ -81,17 +82,34 @@ public sealed class SqlRegistryStore : IRegistryStore
     }
 
     /// <inheritdoc />
-    public async Task<long> CountAsync(string kind, CancellationToken cancellationToken = default)
+    public Task<long> CountAsync(string kind, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(kind);
+        return CountAsync(CountSql, [("kind", kind)], cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<long> CountByCellAsync(string kind, string cell, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(cell);
+        return CountAsync(CountByCellSql, [("kind", kind), ("cell", cell)], cancellationToken);
+    }
+
+    private async Task<long> CountAsync(string sql, (string Name, string Value)[] parameters, CancellationToken cancellationToken)
+    {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             var command = connection.CreateCommand();
             await using (command.ConfigureAwait(false))
             {
-                command.CommandText = CountSql;
-                AddParameter(command.CreateParameter(), command.Parameters, "kind", kind);
+                command.CommandText = sql;
+                foreach (var (name, value) in parameters)
+                {
+                    AddParameter(command.CreateParameter(), command.Parameters, name, value);
+                }
+
                 var count = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
                 return Convert.ToInt64(count, System.Globalization.CultureInfo.InvariantCulture);
             }

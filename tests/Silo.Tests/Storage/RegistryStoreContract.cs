@@ -60,6 +60,7 @@ public abstract class RegistryStoreContract
         Assert.Equal(ids.Order(StringComparer.Ordinal), listed.Select(r => r.Id));
         Assert.All(listed, r => Assert.Equal(("resident", "cell:1"), (r.Kind, r.Cell)));
         Assert.Empty(await store.ListByCellAsync("resident", "cell:9"));
+        Assert.Equal((5L, 1L, 0L), (await store.CountByCellAsync("resident", "cell:1"), await store.CountByCellAsync("household", "cell:1"), await store.CountByCellAsync("resident", "cell:9")));
     }
 
     [SkippableFact]
