@@ -24,7 +24,7 @@ public sealed partial class CaseGrpcService(IGrainFactory grains) : CaseService.
             throw NotFound(request.CaseId);
         }
 
-        var details = await grains.GetGrain<ICaseGrain>(GrainKeys.Case(request.CaseId)).GetAsync()
+        var details = await grains.Case(request.CaseId).GetAsync()
             ?? throw NotFound(request.CaseId);
         return new GetCaseResponse { Case = details.ToProto() };
     }

@@ -25,7 +25,7 @@ public sealed class GridGrpcService(IGrainFactory grains, CityMap city) : GridSe
             throw new RpcException(new Status(StatusCode.NotFound, $"cell_id: {city.Name} has no cell '{request.CellId}'"));
         }
 
-        var snapshot = await grains.GetGrain<IGridCellGrain>(GrainKeys.Cell(cell.Code)).GetSnapshotAsync();
+        var snapshot = await grains.Cell(cell.Code).GetSnapshotAsync();
         return new GetCellResponse { Cell = CellMapping.ToProto(city, cell, snapshot) };
     }
 

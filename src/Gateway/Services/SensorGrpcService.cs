@@ -29,7 +29,7 @@ public sealed class SensorGrpcService(IGrainFactory grains, ReadingValidator val
 
     private async Task<ReadingAck> ApplyAsync(ReadingValidator.Result valid, string sensorId)
     {
-        var receipt = await grains.GetGrain<IGridCellGrain>(GrainKeys.Cell(valid.CellId)).RecordReadingAsync(valid.Reading);
+        var receipt = await grains.Cell(valid.CellId).RecordReadingAsync(valid.Reading);
         return receipt.ToProto(sensorId);
     }
 

@@ -289,5 +289,5 @@ public sealed class GridCellGrain(
         state.State.OpenCases[summary.CaseId] = summary;
     }
 
-    private ICaseGrain Case(string caseId) => GrainFactory.GetGrain<ICaseGrain>(GrainKeys.Case(caseId));
+    private ICaseGrain Case(string caseId) => GrainFactory.Case(caseId);
 }

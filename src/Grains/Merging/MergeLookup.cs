@@ -1,3 +1,4 @@
+using Governance.Contracts;
 using System.Collections.Immutable;
 using Governance.City.Geometry;
 using Governance.Contracts.Merging;
@@ -21,7 +22,7 @@ internal sealed class MergeLookup(IGrainFactory grains, MergeZones zones, string
 
         var elsewhere = await AskOtherZonesAsync(queries);
         var asked = queries.Select((query, i) => elsewhere[i] is null ? query : query with { ElsewhereBest = elsewhere[i] }).ToImmutableArray();
-        var decided = await grains.GetGrain<IMergeZoneGrain>(homeZone).FindOrRegisterAsync(asked);
+        var decided = await grains.Zone(homeZone).FindOrRegisterAsync(asked);
         return [.. decided];
     }
 
@@ -42,7 +43,7 @@ internal sealed class MergeLookup(IGrainFactory grains, MergeZones zones, string
         }
 
         var answers = await Task.WhenAll(byZone.Select(async pair =>
-            (Indexes: pair.Value, Found: await grains.GetGrain<IMergeZoneGrain>(pair.Key).FindAsync([.. pair.Value.Select(i => queries[i])]))));
+            (Indexes: pair.Value, Found: await grains.Zone(pair.Key).FindAsync([.. pair.Value.Select(i => queries[i])]))));
         foreach (var (indexes, found) in answers)
         {
             for (var k = 0; k < indexes.Count; k++)

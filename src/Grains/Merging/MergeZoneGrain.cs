@@ -23,7 +23,8 @@ public sealed class MergeZoneGrain(
     // replayed reports find their own cases registered again.
     private static readonly TimeSpan StorePeriod = TimeSpan.FromSeconds(10);
 
-    private readonly Dictionary<(int Column, int Row), List<ZoneCase>> _bySquare = [];
+    // Category, then grid square: a query scans only its own category in the squares its circle reaches.
+    private readonly Dictionary<string, Dictionary<(int Column, int Row), List<ZoneCase>>> _index = new(StringComparer.Ordinal);
     private DateTimeOffset _newestReport = DateTimeOffset.MinValue;
     private int _registeredSinceSweep;
 
@@ -79,18 +80,23 @@ public sealed class MergeZoneGrain(
         var p = city.Projection.Project(point);
         var size = city.CellSizeMeters;
         MergeCandidate? best = null;
+        if (!_index.TryGetValue(query.Category, out var bySquare))
+        {
+            return null;
+        }
+
         for (var column = (int)Math.Floor((p.X - query.MaxMeters) / size); column <= (int)Math.Floor((p.X + query.MaxMeters) / size); column++)
         {
             for (var row = (int)Math.Floor((p.Y - query.MaxMeters) / size); row <= (int)Math.Floor((p.Y + query.MaxMeters) / size); row++)
             {
-                if (!_bySquare.TryGetValue((column, row), out var cases))
+                if (!bySquare.TryGetValue((column, row), out var cases))
                 {
                     continue;
                 }
 
                 foreach (var open in cases)
                 {
-                    if (open.Category != query.Category || open.CaseId == query.CaseId
+                    if (open.CaseId == query.CaseId
                         || (open.FirstReportedAt - query.ReportedAt).Duration() > query.Window)
                     {
                         continue;
@@ -123,10 +129,15 @@ public sealed class MergeZoneGrain(
 
     private void Index(ZoneCase open)
     {
-        var square = SquareOf(open);
-        if (!_bySquare.TryGetValue(square, out var cases))
+        if (!_index.TryGetValue(open.Category, out var bySquare))
         {
-            _bySquare[square] = cases = [];
+            _index[open.Category] = bySquare = [];
+        }
+
+        var square = SquareOf(open);
+        if (!bySquare.TryGetValue(square, out var cases))
+        {
+            bySquare[square] = cases = [];
         }
 
         cases.Add(open);
@@ -158,7 +169,7 @@ public sealed class MergeZoneGrain(
         foreach (var expired in state.State.Cases.Values.Where(c => c.MergesUntil < _newestReport).ToList())
         {
             state.State.Cases.Remove(expired.CaseId);
-            _bySquare[SquareOf(expired)].Remove(expired);
+            _index[expired.Category][SquareOf(expired)].Remove(expired);
             _store.Changed();
         }
     }

@@ -45,7 +45,7 @@ internal sealed partial class CellDispatcher(IGrainFactory grains, int flushPara
         {
             try
             {
-                await grains.GetGrain<IGridCellGrain>(GrainKeys.Cell(cellId)).FlushAsync();
+                await grains.Cell(cellId).FlushAsync();
             }
             catch (Exception ex)
             {
@@ -66,7 +66,7 @@ internal sealed partial class CellDispatcher(IGrainFactory grains, int flushPara
 
     private async Task<bool> DispatchCellAsync(string cellId, List<PendingReport> reports)
     {
-        var cell = grains.GetGrain<IGridCellGrain>(GrainKeys.Cell(cellId));
+        var cell = grains.Cell(cellId);
         var payload = reports.Select(p => p.Report).ToImmutableArray();
         for (var attempt = 1; ; attempt++)
         {
