@@ -9,6 +9,9 @@ namespace Governance.Grains.Cases;
 /// One case, opened once from its first report, then carried through its lifecycle. Stored write-behind: on
 /// <see cref="FlushAsync"/> (the intake checkpoint) and on deactivation.
 /// </summary>
+// A storm opens thousands of cases a minute and most then sit untouched for days: collected soon after, they do not
+// pile up in memory; the next call reads the case back from the store.
+[CollectionAgeLimit(Minutes = 2)]
 public sealed class CaseGrain(
     [PersistentState("case", StoreNames.Live)] IPersistentState<CaseState> state,
     TimeProvider time) : Grain, ICaseGrain

@@ -16,11 +16,18 @@ internal sealed partial class CellDispatcher(IGrainFactory grains, int flushPara
     private readonly Lock _gate = new();
     private HashSet<string> _dirtyCells = new(StringComparer.Ordinal);
 
-    /// <summary>Dispatches a batch in journal order per cell; cells run in parallel. False if a cell kept failing.</summary>
+    // The last call handed to each cell that may still run: the next batch's call to that cell waits for it.
+    private readonly Dictionary<string, Task<bool>> _cellTails = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Dispatches a batch; cells run in parallel. Batches may overlap: each cell still gets its reports in journal
+    /// order, because a cell's part of a batch starts only after its part of the batch before. Call in journal
+    /// order, from one loop. False if a cell kept failing.
+    /// </summary>
     public async Task<bool> DispatchAsync(IReadOnlyList<PendingReport> batch)
     {
         var byCell = batch.GroupBy(p => p.CellId, StringComparer.Ordinal).ToList();
-        var results = await Task.WhenAll(byCell.Select(group => DispatchCellAsync(group.Key, group.ToList())));
+        var results = await Task.WhenAll(byCell.Select(group => InCellOrder(group.Key, group.ToList())));
         return results.All(ok => ok);
     }
 
@@ -62,6 +69,44 @@ internal sealed partial class CellDispatcher(IGrainFactory grains, int flushPara
         }
 
         return failed.Count == 0;
+    }
+
+    private Task<bool> InCellOrder(string cellId, List<PendingReport> reports)
+    {
+        Task<bool> mine;
+        lock (_gate)
+        {
+            _cellTails.TryGetValue(cellId, out var previous);
+            mine = AfterAsync(previous, cellId, reports);
+            _cellTails[cellId] = mine;
+        }
+
+        _ = mine.ContinueWith(
+            done =>
+            {
+                lock (_gate)
+                {
+                    if (_cellTails.TryGetValue(cellId, out var tail) && tail == done)
+                    {
+                        _cellTails.Remove(cellId);
+                    }
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        return mine;
+    }
+
+    private async Task<bool> AfterAsync(Task<bool>? previous, string cellId, List<PendingReport> reports)
+    {
+        if (previous is not null)
+        {
+            // Only the order matters here; the earlier part answered its own reports.
+            await ((Task)previous).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        return await DispatchCellAsync(cellId, reports);
     }
 
     private async Task<bool> DispatchCellAsync(string cellId, List<PendingReport> reports)

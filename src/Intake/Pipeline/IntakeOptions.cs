@@ -23,6 +23,10 @@ public sealed class IntakeOptions
     [Range(100, 600_000)]
     public int CheckpointIntervalMilliseconds { get; set; } = 5_000;
 
+    /// <summary>Journal batches dispatched at once; each cell still takes its reports in journal order.</summary>
+    [Range(1, 64)]
+    public int DispatchWindow { get; set; } = 4;
+
     /// <summary>
     /// Cells flushed at once at a checkpoint. Their writes are committed together (group commit), so more at once
     /// means fewer, larger transactions; journal appends take turns with them at the database.

@@ -14,6 +14,8 @@ namespace Governance.Intake.Pipeline;
 /// </summary>
 public sealed partial class IntakePipeline : IAsyncDisposable
 {
+    private static readonly Task Never = new TaskCompletionSource().Task;
+
     // How often a unary call waiting for room looks again.
     private static readonly TimeSpan AdmissionPoll = TimeSpan.FromMilliseconds(5);
 
@@ -228,25 +230,31 @@ public sealed partial class IntakePipeline : IAsyncDisposable
         var lastCheckpoint = _time.GetTimestamp();
         var checkpointing = Task.CompletedTask;
         var reader = _committed.Reader;
+        // Batches overlap (each cell still takes them in order), so one slow cell does not hold up the others' acks.
+        var inFlight = new Queue<(List<PendingReport> Batch, Task<bool> Done)>();
         try
         {
             while (true)
             {
                 var waiting = reader.WaitToReadAsync(cancellationToken).AsTask();
-                var woke = await Task.WhenAny(waiting, Task.Delay(interval, _time, cancellationToken));
+                var oldest = inFlight.Count > 0 ? inFlight.Peek().Done : Never;
+                var woke = await Task.WhenAny(waiting, oldest, Task.Delay(interval, _time, cancellationToken));
+                await CompleteFinishedAsync(inFlight, all: false);
                 if (woke == waiting && !await waiting)
                 {
+                    await CompleteFinishedAsync(inFlight, all: true);
                     return;
                 }
 
                 while (reader.TryRead(out var batch))
                 {
-                    if (!await _dispatcher.DispatchAsync(batch))
+                    inFlight.Enqueue((batch, _dispatcher.DispatchAsync(batch)));
+                    await CompleteFinishedAsync(inFlight, all: false);
+                    while (inFlight.Count > _options.DispatchWindow)
                     {
-                        _heldBefore = Math.Min(_heldBefore, batch[0].Sequence);
+                        await CompleteOldestAsync(inFlight);
                     }
 
-                    Interlocked.Exchange(ref _lastDispatched, batch[^1].Sequence);
                     if (CheckpointDue(lastCheckpoint, interval))
                     {
                         break;
@@ -265,6 +273,26 @@ public sealed partial class IntakePipeline : IAsyncDisposable
         {
             await checkpointing;
         }
+    }
+
+    private async Task CompleteFinishedAsync(Queue<(List<PendingReport> Batch, Task<bool> Done)> inFlight, bool all)
+    {
+        while (inFlight.Count > 0 && (all || inFlight.Peek().Done.IsCompleted))
+        {
+            await CompleteOldestAsync(inFlight);
+        }
+    }
+
+    // Batches complete in journal order, so the checkpoint never passes a batch still being processed.
+    private async Task CompleteOldestAsync(Queue<(List<PendingReport> Batch, Task<bool> Done)> inFlight)
+    {
+        var (batch, done) = inFlight.Dequeue();
+        if (!await done)
+        {
+            _heldBefore = Math.Min(_heldBefore, batch[0].Sequence);
+        }
+
+        Interlocked.Exchange(ref _lastDispatched, batch[^1].Sequence);
     }
 
     private bool CheckpointDue(long lastCheckpoint, TimeSpan interval) =>

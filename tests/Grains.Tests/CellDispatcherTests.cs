@@ -1,0 +1,36 @@
+using Governance.Contracts.Cases;
+using Governance.Contracts.Common;
+using Governance.Grains.Tests.Infrastructure;
+using Governance.Intake.Pipeline;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Governance.Grains.Tests;
+
+/// <summary>Overlapping batches still reach each cell in journal order.</summary>
+[Collection(GrainClusterCollection.Name)]
+public sealed class CellDispatcherTests(GrainClusterFixture fixture)
+{
+    [Fact]
+    public async Task TwoBatchesAtOnce_ReachAFreshCellInJournalOrder()
+    {
+        // A cell not yet activated is where two calls sent back to back can overtake each other.
+        var dispatcher = new CellDispatcher(fixture.Grains, flushParallelism: 4, NullLogger.Instance);
+        var cells = fixture.City.Cells.Reverse().Skip(1).Take(8).Select(c => c.Code).ToList();
+        var first = cells.Select(cell => new PendingReport(cell, Report(cell))).ToList();
+        var retries = first.Select(p => new PendingReport(p.CellId, p.Report)).ToList();
+
+        var dispatched = await Task.WhenAll(dispatcher.DispatchAsync(first), dispatcher.DispatchAsync(retries));
+
+        Assert.All(dispatched, Assert.True);
+        Assert.All(await Task.WhenAll(first.Select(p => p.Receipt.Task)), r => Assert.Equal(ReportOutcomeKind.Created, r.Outcome));
+        Assert.All(await Task.WhenAll(retries.Select(p => p.Receipt.Task)), r => Assert.Equal(ReportOutcomeKind.Retry, r.Outcome));
+    }
+
+    private IncomingReport Report(string cellId)
+    {
+        var centre = fixture.City.Cells.Single(c => c.Code == cellId).Centroid;
+        return new IncomingReport(
+            $"dispatch-{Guid.NewGuid():N}", ReportChannel.GridWorker, $"test.d{Guid.NewGuid():N}"[..20], "A tree fell across the lane.",
+            new GeoLocation(centre.Latitude, centre.Longitude), DateTimeOffset.UtcNow, "worker-7");
+    }
+}
