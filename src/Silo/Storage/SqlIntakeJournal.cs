@@ -33,26 +33,26 @@ public sealed class SqlIntakeJournal(StorageOptions options, string journalName)
     public async Task AppendAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken = default)
     {
         using var turn = await SqliteWriteGate.EnterAsync(_target, cancellationToken);
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _target.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        Add(command, "journal", journalName);
+        command.AddParameter("journal", journalName);
         if (_target.Provider == StorageProvider.PostgreSql)
         {
             command.CommandText = InsertArraysSql;
-            Add(command, "seqs", entries.Select(e => e.Sequence).ToArray());
-            Add(command, "cells", entries.Select(e => e.CellId).ToArray());
-            Add(command, "bodies", entries.Select(e => JsonSerializer.Serialize(e.Report, RegisterSeed.Json)).ToArray());
+            command.AddParameter("seqs", entries.Select(e => e.Sequence).ToArray());
+            command.AddParameter("cells", entries.Select(e => e.CellId).ToArray());
+            command.AddParameter("bodies", entries.Select(e => JsonSerializer.Serialize(e.Report, RegisterSeed.Json)).ToArray());
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
         else
         {
             // SQLite is in-process: one prepared statement executed per row costs microseconds.
             command.CommandText = InsertSql;
-            var seq = Add(command, "seq", 0L);
-            var cell = Add(command, "cell", "");
-            var body = Add(command, "body", "");
+            var seq = command.AddParameter("seq", 0L);
+            var cell = command.AddParameter("cell", "");
+            var body = command.AddParameter("body", "");
             await command.PrepareAsync(cancellationToken);
             foreach (var entry in entries)
             {
@@ -68,12 +68,12 @@ public sealed class SqlIntakeJournal(StorageOptions options, string journalName)
 
     public async Task<IReadOnlyList<JournalEntry>> ReadAfterAsync(long sequence, int max, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _target.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = ReadSql;
-        Add(command, "journal", journalName);
-        Add(command, "after", sequence);
-        Add(command, "max", max);
+        command.AddParameter("journal", journalName);
+        command.AddParameter("after", sequence);
+        command.AddParameter("max", max);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var entries = new List<JournalEntry>();
         while (await reader.ReadAsync(cancellationToken))
@@ -88,7 +88,7 @@ public sealed class SqlIntakeJournal(StorageOptions options, string journalName)
 
     public async Task<(long Checkpoint, long Last)> GetPositionAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _target.OpenAsync(cancellationToken);
         var checkpoint = await ScalarAsync(connection, CheckpointSql, cancellationToken);
         var last = await ScalarAsync(connection, LastSql, cancellationToken);
         return (checkpoint, Math.Max(checkpoint, last));
@@ -97,15 +97,15 @@ public sealed class SqlIntakeJournal(StorageOptions options, string journalName)
     public async Task CheckpointAsync(long sequence, CancellationToken cancellationToken = default)
     {
         using var turn = await SqliteWriteGate.EnterAsync(_target, cancellationToken);
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _target.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         foreach (var sql in new[] { SetCheckpointSql, TrimSql })
         {
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = sql;
-            Add(command, "journal", journalName);
-            Add(command, "seq", sequence);
+            command.AddParameter("journal", journalName);
+            command.AddParameter("seq", sequence);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -116,32 +116,8 @@ public sealed class SqlIntakeJournal(StorageOptions options, string journalName)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        Add(command, "journal", journalName);
+        command.AddParameter("journal", journalName);
         var value = await command.ExecuteScalarAsync(cancellationToken);
         return Convert.ToInt64(value, CultureInfo.InvariantCulture);
-    }
-
-    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = _target.CreateConnection();
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
-
-    private static DbParameter Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-        return parameter;
     }
 }

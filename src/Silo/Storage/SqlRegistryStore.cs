@@ -43,7 +43,7 @@ public sealed class SqlRegistryStore : IRegistryStore
     public async Task UpsertManyAsync(IEnumerable<RegistryRecord> records, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(records);
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await _target.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             // One transaction: all or nothing, and on SQLite one commit (one fsync) instead of one per row.
@@ -98,7 +98,7 @@ public sealed class SqlRegistryStore : IRegistryStore
 
     private async Task<long> CountAsync(string sql, (string Name, string Value)[] parameters, CancellationToken cancellationToken)
     {
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await _target.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             var command = connection.CreateCommand();
@@ -197,7 +197,7 @@ public sealed class SqlRegistryStore : IRegistryStore
     private async Task<List<RegistryRecord>> QueryAsync(
         string sql, (string Name, string Value)[] parameters, CancellationToken cancellationToken)
     {
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await _target.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             var command = connection.CreateCommand();
@@ -228,20 +228,6 @@ public sealed class SqlRegistryStore : IRegistryStore
         }
     }
 
-    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = _target.CreateConnection();
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
 
     private static DbParameter AddParameter(DbParameter parameter, DbParameterCollection parameters, string name, string? value)
     {

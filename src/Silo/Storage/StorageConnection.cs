@@ -48,6 +48,22 @@ public sealed class StorageConnection
         return connection;
     }
 
+    /// <summary>A new connection, open; disposed again if it cannot be opened.</summary>
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = CreateConnection();
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
     /// <inheritdoc />
     public override string ToString() => SqliteFile is null ? $"{Provider} ({Invariant})" : $"{Provider} ({SqliteFile})";
 

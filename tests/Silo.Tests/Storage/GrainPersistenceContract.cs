@@ -157,24 +157,9 @@ public abstract class GrainPersistenceContract
         Assert.Equal(100L, Convert.ToInt64(await Sql.ScalarAsync(target.Connection, "SELECT COUNT(*) FROM OrleansStorage WHERE Version = 3"), System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    private async Task<StorageTarget> NewPreparedTargetAsync()
-    {
-        var target = await NewTargetAsync();
-        await SchemaInstaller.ApplyAsync(target.Options);
-        return target;
-    }
+    private Task<StorageTarget> NewPreparedTargetAsync() => StorageCluster.PrepareAsync(NewTargetAsync);
 
-    private static string NewServiceId() => $"storage-tests-{Guid.NewGuid():N}";
+    private static string NewServiceId() => StorageCluster.NewServiceId("storage-tests");
 
-    private static async Task<InProcessTestCluster> StartClusterAsync(StorageTarget target, string serviceId)
-    {
-        var builder = new InProcessTestClusterBuilder(1);
-        // A fixed ServiceId across restarts: it is part of every row's key.
-        builder.Options.ServiceId = serviceId;
-        builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((_, silo) => silo.AddGovernanceStorage(target.Options));
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
-        return cluster;
-    }
+    private static Task<InProcessTestCluster> StartClusterAsync(StorageTarget target, string serviceId) => StorageCluster.StartAsync(target, serviceId);
 }

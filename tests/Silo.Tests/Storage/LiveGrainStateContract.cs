@@ -106,23 +106,9 @@ public abstract class LiveGrainStateContract
     private static async Task<long> CountAsync(StorageTarget target, string sql) =>
         Convert.ToInt64(await Sql.ScalarAsync(target.Connection, sql), CultureInfo.InvariantCulture);
 
-    private async Task<StorageTarget> NewPreparedTargetAsync()
-    {
-        var target = await NewTargetAsync();
-        await SchemaInstaller.ApplyAsync(target.Options);
-        return target;
-    }
+    private Task<StorageTarget> NewPreparedTargetAsync() => StorageCluster.PrepareAsync(NewTargetAsync);
 
-    private static string NewServiceId() => $"live-tests-{Guid.NewGuid():N}";
+    private static string NewServiceId() => StorageCluster.NewServiceId("live-tests");
 
-    private static async Task<InProcessTestCluster> StartClusterAsync(StorageTarget target, string serviceId)
-    {
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.Options.ServiceId = serviceId;
-        builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((_, silo) => silo.AddGovernanceStorage(target.Options));
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
-        return cluster;
-    }
+    private static Task<InProcessTestCluster> StartClusterAsync(StorageTarget target, string serviceId) => StorageCluster.StartAsync(target, serviceId);
 }

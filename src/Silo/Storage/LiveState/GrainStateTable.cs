@@ -21,12 +21,12 @@ internal sealed class GrainStateTable(StorageConnection target, string serviceId
     /// <summary>The stored version and payload of one grain's state, or null if it has none.</summary>
     public async Task<(long Version, string Payload)?> ReadAsync(string stateName, string grainId, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await target.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = ReadSql;
-        Add(command, "service", serviceId);
-        Add(command, "state", stateName);
-        Add(command, "grain", grainId);
+        command.AddParameter("service", serviceId);
+        command.AddParameter("state", stateName);
+        command.AddParameter("grain", grainId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : null;
     }
@@ -34,7 +34,7 @@ internal sealed class GrainStateTable(StorageConnection target, string serviceId
     /// <summary>Applies the writes in one transaction; returns, per write, whether its version matched.</summary>
     public async Task<bool[]> ApplyAsync(IReadOnlyList<PendingStateWrite> writes, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await target.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var applied = connection.CanCreateBatch
             ? await ApplyAsBatchAsync(connection, transaction, writes, cancellationToken)
@@ -83,7 +83,7 @@ internal sealed class GrainStateTable(StorageConnection target, string serviceId
                     command.CommandText = SqlOf(writes[i].Kind);
                     foreach (var (name, value) in ParametersOf(writes[i]))
                     {
-                        Add(command, name, value);
+                        command.AddParameter(name, value);
                     }
 
                     await command.PrepareAsync(cancellationToken);
@@ -131,28 +131,5 @@ internal sealed class GrainStateTable(StorageConnection target, string serviceId
         {
             yield return ("payload", write.Payload!);
         }
-    }
-
-    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = target.CreateConnection();
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }
