@@ -26,11 +26,42 @@ public sealed class CellDispatcherTests(GrainClusterFixture fixture)
         Assert.All(await Task.WhenAll(retries.Select(p => p.Receipt.Task)), r => Assert.Equal(ReportOutcomeKind.Retry, r.Outcome));
     }
 
-    private IncomingReport Report(string cellId)
+    [Fact]
+    public async Task Flush_StoresTheMergeZonesTheCellsRegisteredIn_BeforeTheCheckpointPassesThem()
+    {
+        var dispatcher = new CellDispatcher(fixture.Grains, flushParallelism: 4, NullLogger.Instance);
+        var cell = fixture.City.Cells.Reverse().Skip(9).First().Code;
+        var report = Report(cell, "road.pothole");
+        var pending = new PendingReport(cell, report);
+
+        Assert.True(await dispatcher.DispatchAsync([pending]));
+        var caseId = (await pending.Receipt.Task).CaseId;
+        Assert.True(await dispatcher.FlushAsync());
+
+        var stored = await StoredZonesAsync();
+        Assert.Contains(stored, payload => payload.Contains(caseId, StringComparison.Ordinal));
+    }
+
+    private async Task<List<string>> StoredZonesAsync()
+    {
+        await using var connection = await fixture.Storage.GetConnection().OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT payload FROM gov_grain_state WHERE state_name = 'merge-zone'";
+        await using var reader = await command.ExecuteReaderAsync();
+        var payloads = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            payloads.Add(reader.GetString(0));
+        }
+
+        return payloads;
+    }
+
+    private IncomingReport Report(string cellId, string? category = null)
     {
         var centre = fixture.City.Cells.Single(c => c.Code == cellId).Centroid;
         return new IncomingReport(
-            $"dispatch-{Guid.NewGuid():N}", ReportChannel.GridWorker, $"test.d{Guid.NewGuid():N}"[..20], "A tree fell across the lane.",
+            $"dispatch-{Guid.NewGuid():N}", ReportChannel.GridWorker, category ?? $"test.d{Guid.NewGuid():N}"[..20], "A tree fell across the lane.",
             new GeoLocation(centre.Latitude, centre.Longitude), DateTimeOffset.UtcNow, "worker-7");
     }
 }

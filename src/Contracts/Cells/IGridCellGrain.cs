@@ -22,10 +22,12 @@ public interface IGridCellGrain : IGrainWithStringKey
 
     /// <summary>
     /// Stores the state of the cases this cell changed, then its own. Interleaves, so reports keep being processed
-    /// while the writes wait for their group commit; what they change is carried by the next flush.
+    /// while the writes wait for their group commit; what they change is carried by the next flush. Returns the
+    /// grain key of the merge zone this cell registered cases in since the last call, or null: the checkpoint
+    /// must store that zone too before it passes the reports.
     /// </summary>
     [Alias("Flush"), AlwaysInterleave]
-    Task FlushAsync();
+    Task<string?> FlushAsync();
 
     /// <summary>
     /// Applies a sensor reading to the live state; crossing the sensor's threshold opens one alarm case, falling back

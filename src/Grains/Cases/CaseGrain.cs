@@ -23,7 +23,7 @@ public sealed class CaseGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _store = new WriteBehind(() => this.WriteOrForgetAsync(state));
+        _store = new WriteBehind(() => this.WriteOrForgetAsync(state, DelayDeactivation));
         return Task.CompletedTask;
     }
 

@@ -30,7 +30,13 @@ public sealed class GridCellGrain(
     MergeZones zones,
     IOptions<SensorOptions> sensorOptions) : Grain, IGridCellGrain
 {
-    private readonly HashSet<string> _dirtyCases = new(StringComparer.Ordinal);
+    // Cases this cell changed and not yet flushed, with the stamp of the latest change: a flush removes a case only
+    // if nothing changed it again while the flush waited.
+    private readonly Dictionary<string, long> _dirtyCases = new(StringComparer.Ordinal);
+    private long _caseStamp;
+
+    // Whether this cell registered cases at its merge zone since the checkpoint last asked.
+    private bool _zoneTouched;
     private CellInfo _cell = null!;
     private int _householdCount;
     private WriteBehind _store = null!;
@@ -51,7 +57,7 @@ public sealed class GridCellGrain(
         }
 
         _cell = cell;
-        _store = new WriteBehind(() => this.WriteOrForgetAsync(state));
+        _store = new WriteBehind(() => this.WriteOrForgetAsync(state, DelayDeactivation));
         _homeZone = zones.HomeOf(cell);
         _householdCount = (int)await registry.CountByCellAsync(RegistryKinds.Household, cellId, cancellationToken);
     }
@@ -114,29 +120,27 @@ public sealed class GridCellGrain(
         return [.. receipts];
     }
 
-    public async Task FlushAsync()
+    public async Task<string?> FlushAsync()
     {
-        // All at once: the store commits writes that arrive together in one transaction. Taken out first, because
-        // reports processed while this flush waits may dirty them again, for the next flush.
-        var flushing = _dirtyCases.ToArray();
-        _dirtyCases.Clear();
+        var touched = _zoneTouched ? _homeZone : null;
+        _zoneTouched = false;
         try
         {
-            await Task.WhenAll(flushing.Select(caseId => Case(caseId).FlushAsync()));
+            await FlushStateAsync();
         }
         catch
         {
-            _dirtyCases.UnionWith(flushing);
+            _zoneTouched |= touched is not null;
             throw;
         }
 
-        await _store.FlushAsync();
+        return touched;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         // Best effort: whatever is not stored here is still in the intake journal and is replayed at start.
-        await FlushAsync();
+        await FlushStateAsync();
     }
 
     public async Task<ReadingReceipt> RecordReadingAsync(SensorReadingInfo reading)
@@ -163,20 +167,22 @@ public sealed class GridCellGrain(
             var location = reading.Point ?? new GeoLocation(_cell.Centroid.Latitude, _cell.Centroid.Longitude);
             var report = AlarmReports.ForCrossing(reading, kind, threshold, location);
             var result = await Case(CaseIds.ForReport(report.Channel, report.ExternalId)).OpenAsync(new CaseOpening(CellId, location, report));
-            _dirtyCases.Add(result.CaseId);
+            CaseChanged(result.CaseId);
             if (!state.State.OpenCases.ContainsKey(result.CaseId))
             {
                 RecordOpened(result.Summary);
             }
 
             sensor.AlarmCaseId = result.CaseId;
+            // Again after the await: a flush may have stored the state while the case was opening.
+            MarkDirtyFromReadings();
             return new ReadingReceipt(CellId, ReadingOutcomeKind.AlarmRaised, result.CaseId);
         }
 
         if (!sensor.InAlarm && wasInAlarm && sensor.AlarmCaseId is { } alarm)
         {
             await Case(alarm).AddNoteAsync(reading.SensorId, AlarmReports.FellBack(reading, kind, threshold));
-            _dirtyCases.Add(alarm);
+            CaseChanged(alarm);
             return new ReadingReceipt(CellId, ReadingOutcomeKind.AlarmCleared, alarm);
         }
 
@@ -203,8 +209,31 @@ public sealed class GridCellGrain(
     private void MarkDirtyFromReadings()
     {
         _store.Changed();
-        _readingsFlush ??= this.RegisterGrainTimer(_ => FlushAsync(), ReadingsFlushPeriod, ReadingsFlushPeriod);
+        _readingsFlush ??= this.RegisterGrainTimer(
+            _ => FlushStateAsync(), new GrainTimerCreationOptions(ReadingsFlushPeriod, ReadingsFlushPeriod) { Interleave = true });
     }
+
+    /// <summary>
+    /// Stores the cases this cell changed, then the cell. Every flush waits for every case dirty when it began,
+    /// including cases an overlapping flush is already writing, so the cell is never stored ahead of its cases.
+    /// </summary>
+    private async Task FlushStateAsync()
+    {
+        var flushing = _dirtyCases.ToArray();
+        // All at once: the store commits writes that arrive together in one transaction.
+        await Task.WhenAll(flushing.Select(pair => Case(pair.Key).FlushAsync()));
+        foreach (var (caseId, stamp) in flushing)
+        {
+            if (_dirtyCases.TryGetValue(caseId, out var latest) && latest == stamp)
+            {
+                _dirtyCases.Remove(caseId);
+            }
+        }
+
+        await _store.FlushAsync();
+    }
+
+    private void CaseChanged(string caseId) => _dirtyCases[caseId] = ++_caseStamp;
 
     /// <summary>A retry answered from this cell's own state: its case is open here, or it was merged from here before.</summary>
     private ReportReceipt? AnswerRetry(string ownId)
@@ -242,6 +271,7 @@ public sealed class GridCellGrain(
 
         if (asking.Count > 0)
         {
+            _zoneTouched = true;
             var decided = await new MergeLookup(GrainFactory, zones, _homeZone).DecideAsync([.. asking.Select(a => a.Query)]);
             for (var k = 0; k < asking.Count; k++)
             {
@@ -255,7 +285,7 @@ public sealed class GridCellGrain(
     private async Task MergeIntoAsync(string caseId, ImmutableArray<IncomingReport> duplicates)
     {
         var summary = await Case(caseId).AddReportersAsync(duplicates);
-        _dirtyCases.Add(caseId);
+        CaseChanged(caseId);
         if (summary is not null && state.State.OpenCases.ContainsKey(caseId))
         {
             state.State.OpenCases[caseId] = summary;
@@ -266,7 +296,7 @@ public sealed class GridCellGrain(
     {
         if (result.Outcome == ReportOutcomeKind.Created)
         {
-            _dirtyCases.Add(result.CaseId);
+            CaseChanged(result.CaseId);
             RecordOpened(result.Summary);
         }
         else

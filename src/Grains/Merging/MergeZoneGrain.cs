@@ -9,7 +9,7 @@ namespace Governance.Grains.Merging;
 /// <summary>
 /// The duplicate index of one zone. Cases are bucketed by grid square, so a query looks only at the squares its
 /// circle reaches. Cases whose window has passed (measured against the newest report seen) are dropped. Stored
-/// write-behind on its own timer and on deactivation.
+/// write-behind: at each intake checkpoint that touched it, on its own timer and on deactivation.
 /// </summary>
 public sealed class MergeZoneGrain(
     [PersistentState("merge-zone", StoreNames.Live)] IPersistentState<MergeZoneState> state,
@@ -18,9 +18,8 @@ public sealed class MergeZoneGrain(
     // Expired cases are swept after this many registrations, not on every one.
     private const int SweepEvery = 1_000;
 
-    // The zone stores itself this often while it changes, not at every checkpoint: losing the last seconds of it in a
-    // crash costs at most a missed merge (a second case for one matter), never an acknowledged report, and the
-    // replayed reports find their own cases registered again.
+    // The zone stores itself this often while it changes; the intake checkpoint also stores every zone its cells
+    // registered cases in, once per checkpoint, before it passes those reports.
     private static readonly TimeSpan StorePeriod = TimeSpan.FromSeconds(10);
 
     // Category, then grid square: a query scans only its own category in the squares its circle reaches.
@@ -33,7 +32,7 @@ public sealed class MergeZoneGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _store = new WriteBehind(() => this.WriteOrForgetAsync(state));
+        _store = new WriteBehind(() => this.WriteOrForgetAsync(state, DelayDeactivation));
         foreach (var open in state.State.Cases.Values)
         {
             Index(open);
@@ -124,7 +123,7 @@ public sealed class MergeZoneGrain(
         Index(open);
         _registeredSinceSweep++;
         _store.Changed();
-        _storeTimer ??= this.RegisterGrainTimer(_ => FlushAsync(), StorePeriod, StorePeriod);
+        _storeTimer ??= this.RegisterGrainTimer(_ => FlushAsync(), new GrainTimerCreationOptions(StorePeriod, StorePeriod) { Interleave = true });
     }
 
     private void Index(ZoneCase open)

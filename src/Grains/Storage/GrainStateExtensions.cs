@@ -1,21 +1,37 @@
+using Orleans.Storage;
+
 namespace Governance.Grains.Storage;
 
-/// <summary>Writing state so that a failed write never leaves a grain serving what was not stored.</summary>
+/// <summary>Writing state so that a failed write neither serves a stale copy nor loses what was not stored.</summary>
 public static class GrainStateExtensions
 {
+    // How long a grain whose write failed stays active, holding its unstored changes for the next flush.
+    private static readonly TimeSpan KeepAfterFailedWrite = TimeSpan.FromHours(1);
+
     /// <summary>
-    /// Writes the state; if the store refuses, the activation is dropped so that the next call reloads what
-    /// the store really holds, and the caller gets the error (nothing was acknowledged).
+    /// Writes the state. If the store says another activation wrote it (a stale copy), this activation is dropped so
+    /// that the next call reloads what the store holds. Any other failure (the database is away) keeps the state
+    /// and the activation, so the next flush writes it again; the caller gets the error either way.
     /// </summary>
-    public static async Task WriteOrForgetAsync<TState>(this IGrainBase grain, IPersistentState<TState> state)
+    /// <param name="grain">The grain writing.</param>
+    /// <param name="state">Its state.</param>
+    /// <param name="delayDeactivation">The grain's own <c>DelayDeactivation</c>, which only the grain may call.</param>
+    public static async Task WriteOrForgetAsync<TState>(this IGrainBase grain, IPersistentState<TState> state, Action<TimeSpan> delayDeactivation)
     {
+        ArgumentNullException.ThrowIfNull(grain);
         try
         {
             await state.WriteStateAsync();
         }
-        catch
+        catch (InconsistentStateException)
         {
             grain.DeactivateOnIdle();
+            throw;
+        }
+        catch
+        {
+            ArgumentNullException.ThrowIfNull(delayDeactivation);
+            delayDeactivation(KeepAfterFailedWrite);
             throw;
         }
     }

@@ -5,7 +5,8 @@ namespace Governance.Grains.Storage;
 /// before it began is stored. Flushes that overlap (the checkpoint, a timer, deactivation) share writes: at most
 /// one write is in flight, and a flush that began after it was serialized waits for the next. Flush methods that
 /// use it may interleave with the grain's other calls, because the store serializes the state when the write
-/// starts; changes made while a write is in flight are simply carried by the next one.
+/// starts; changes made while a write is in flight are simply carried by the next one. Not thread-safe: it belongs to
+/// one activation, whose turns run one at a time.
 /// </summary>
 public sealed class WriteBehind(Func<Task> write)
 {
@@ -25,22 +26,26 @@ public sealed class WriteBehind(Func<Task> write)
         var wanted = _changes;
         while (_stored < wanted)
         {
-            _writing ??= WriteAsync();
-            await _writing;
+            var writing = _writing ??= WriteAsync();
+            try
+            {
+                await writing;
+            }
+            finally
+            {
+                // Whoever sees the write finished clears it; a write that finished at once is cleared here too.
+                if (ReferenceEquals(_writing, writing) && writing.IsCompleted)
+                {
+                    _writing = null;
+                }
+            }
         }
     }
 
     private async Task WriteAsync()
     {
         var carried = _changes;
-        try
-        {
-            await write();
-            _stored = Math.Max(_stored, carried);
-        }
-        finally
-        {
-            _writing = null;
-        }
+        await write();
+        _stored = Math.Max(_stored, carried);
     }
 }

@@ -19,6 +19,9 @@ internal sealed partial class CellDispatcher(IGrainFactory grains, int flushPara
     // The last call handed to each cell that may still run: the next batch's call to that cell waits for it.
     private readonly Dictionary<string, Task<bool>> _cellTails = new(StringComparer.Ordinal);
 
+    // Zones a checkpoint failed to store; the next checkpoint tries them again. Touched by one flush at a time.
+    private readonly HashSet<string> _unflushedZones = new(StringComparer.Ordinal);
+
     /// <summary>
     /// Dispatches a batch; cells run in parallel. Batches may overlap: each cell still gets its reports in journal
     /// order, because a cell's part of a batch starts only after its part of the batch before. Call in journal
@@ -46,13 +49,21 @@ internal sealed partial class CellDispatcher(IGrainFactory grains, int flushPara
         }
 
         var failed = new List<string>();
+        var zones = new HashSet<string>(_unflushedZones, StringComparer.Ordinal);
         // Many cells at a time: the live store commits their writes together.
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = flushParallelism };
         await Parallel.ForEachAsync(dirty, parallel, async (cellId, _) =>
         {
             try
             {
-                await grains.Cell(cellId).FlushAsync();
+                var zone = await grains.Cell(cellId).FlushAsync();
+                if (zone is not null)
+                {
+                    lock (zones)
+                    {
+                        zones.Add(zone);
+                    }
+                }
             }
             catch (Exception ex)
             {
@@ -68,7 +79,25 @@ internal sealed partial class CellDispatcher(IGrainFactory grains, int flushPara
             _dirtyCells.UnionWith(failed);
         }
 
-        return failed.Count == 0;
+        // Then each merge zone the cells registered cases in, once: their decisions must outlast the checkpoint.
+        _unflushedZones.Clear();
+        await Parallel.ForEachAsync(zones, parallel, async (zone, _) =>
+        {
+            try
+            {
+                await grains.Zone(zone).FlushAsync();
+            }
+            catch (Exception ex)
+            {
+                LogZoneFlushFailed(logger, zone, ex);
+                lock (_unflushedZones)
+                {
+                    _unflushedZones.Add(zone);
+                }
+            }
+        });
+
+        return failed.Count == 0 && _unflushedZones.Count == 0;
     }
 
     private Task<bool> InCellOrder(string cellId, List<PendingReport> reports)
@@ -155,6 +184,9 @@ internal sealed partial class CellDispatcher(IGrainFactory grains, int flushPara
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Cell {CellId} failed to process {Count} journaled reports; the checkpoint is held before them")]
     private static partial void LogGaveUp(ILogger logger, string cellId, int count, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Merge zone {Zone} failed to store its state; the checkpoint waits")]
+    private static partial void LogZoneFlushFailed(ILogger logger, string zone, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cell {CellId} failed to store its state; it stays dirty")]
     private static partial void LogFlushFailed(ILogger logger, string cellId, Exception exception);
