@@ -16,9 +16,12 @@ public interface IGridCellGrain : IGrainWithStringKey
     /// <summary>
     /// Takes journaled reports for this cell, in journal order: opens their cases or answers retries with the
     /// first case. Changes are held in memory until <see cref="FlushAsync"/>; the journal covers them till then.
+    /// With <paramref name="replaying"/> (the journal after the last checkpoint, at start) the cell does not trust
+    /// its own stored record of a report: a cell may have been stored after a report while that report's case was
+    /// not, so each report's case is opened, or its merge added, again; both are idempotent.
     /// </summary>
     [Alias("Process")]
-    Task<ImmutableArray<ReportReceipt>> ProcessAsync(ImmutableArray<IncomingReport> reports);
+    Task<ImmutableArray<ReportReceipt>> ProcessAsync(ImmutableArray<IncomingReport> reports, bool replaying = false);
 
     /// <summary>
     /// Stores the state of the cases this cell changed, then its own. Interleaves, so reports keep being processed

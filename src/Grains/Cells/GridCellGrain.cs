@@ -62,16 +62,21 @@ public sealed class GridCellGrain(
         _householdCount = (int)await registry.CountByCellAsync(RegistryKinds.Household, cellId, cancellationToken);
     }
 
-    public async Task<ImmutableArray<ReportReceipt>> ProcessAsync(ImmutableArray<IncomingReport> reports)
+    public async Task<ImmutableArray<ReportReceipt>> ProcessAsync(ImmutableArray<IncomingReport> reports, bool replaying = false)
     {
         var receipts = new ReportReceipt[reports.Length];
         var ownIds = reports.Select(r => CaseIds.ForReport(r.Channel, r.ExternalId)).ToArray();
         var firstOfId = new Dictionary<string, int>(StringComparer.Ordinal);
         var repeats = new List<(int Index, int First)>();
         var fresh = new List<int>();
+        var mergedBefore = new List<(int Index, MergedReport Into)>();
         for (var i = 0; i < reports.Length; i++)
         {
-            if (AnswerRetry(ownIds[i]) is { } retry)
+            if (replaying && state.State.MergedInto.TryGetValue(ownIds[i], out var into))
+            {
+                mergedBefore.Add((i, into));
+            }
+            else if (!replaying && AnswerRetry(ownIds[i]) is { } retry)
             {
                 receipts[i] = retry;
             }
@@ -108,6 +113,14 @@ public sealed class GridCellGrain(
             state.State.MergedInto[ownIds[i]] = new MergedReport(target.CaseId, target.CellId);
             state.State.ReportsReceived++;
             receipts[i] = new ReportReceipt(target.CaseId, target.CellId, ReportOutcomeKind.Merged);
+        }
+
+        // Replaying: the case a report was merged into may have been stored without it; adding it again is harmless.
+        foreach (var (index, into) in mergedBefore)
+        {
+            await MergeIntoAsync(into.CaseId, [reports[index]]);
+            state.State.Retries++;
+            receipts[index] = new ReportReceipt(into.CaseId, into.CellId, ReportOutcomeKind.Retry);
         }
 
         foreach (var (index, first) in repeats)
@@ -297,7 +310,10 @@ public sealed class GridCellGrain(
         if (result.Outcome == ReportOutcomeKind.Created)
         {
             CaseChanged(result.CaseId);
-            RecordOpened(result.Summary);
+            if (!state.State.OpenCases.ContainsKey(result.CaseId))
+            {
+                RecordOpened(result.Summary);
+            }
         }
         else
         {

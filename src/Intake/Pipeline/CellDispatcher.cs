@@ -27,10 +27,10 @@ internal sealed partial class CellDispatcher(IGrainFactory grains, int flushPara
     /// order, because a cell's part of a batch starts only after its part of the batch before. Call in journal
     /// order, from one loop. False if a cell kept failing.
     /// </summary>
-    public async Task<bool> DispatchAsync(IReadOnlyList<PendingReport> batch)
+    public async Task<bool> DispatchAsync(IReadOnlyList<PendingReport> batch, bool replaying = false)
     {
         var byCell = batch.GroupBy(p => p.CellId, StringComparer.Ordinal).ToList();
-        var results = await Task.WhenAll(byCell.Select(group => InCellOrder(group.Key, group.ToList())));
+        var results = await Task.WhenAll(byCell.Select(group => InCellOrder(group.Key, group.ToList(), replaying)));
         return results.All(ok => ok);
     }
 
@@ -100,13 +100,13 @@ internal sealed partial class CellDispatcher(IGrainFactory grains, int flushPara
         return failed.Count == 0 && _unflushedZones.Count == 0;
     }
 
-    private Task<bool> InCellOrder(string cellId, List<PendingReport> reports)
+    private Task<bool> InCellOrder(string cellId, List<PendingReport> reports, bool replaying)
     {
         Task<bool> mine;
         lock (_gate)
         {
             _cellTails.TryGetValue(cellId, out var previous);
-            mine = AfterAsync(previous, cellId, reports);
+            mine = AfterAsync(previous, cellId, reports, replaying);
             _cellTails[cellId] = mine;
         }
 
@@ -127,7 +127,7 @@ internal sealed partial class CellDispatcher(IGrainFactory grains, int flushPara
         return mine;
     }
 
-    private async Task<bool> AfterAsync(Task<bool>? previous, string cellId, List<PendingReport> reports)
+    private async Task<bool> AfterAsync(Task<bool>? previous, string cellId, List<PendingReport> reports, bool replaying)
     {
         if (previous is not null)
         {
@@ -135,10 +135,10 @@ internal sealed partial class CellDispatcher(IGrainFactory grains, int flushPara
             await ((Task)previous).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
-        return await DispatchCellAsync(cellId, reports);
+        return await DispatchCellAsync(cellId, reports, replaying);
     }
 
-    private async Task<bool> DispatchCellAsync(string cellId, List<PendingReport> reports)
+    private async Task<bool> DispatchCellAsync(string cellId, List<PendingReport> reports, bool replaying)
     {
         var cell = grains.Cell(cellId);
         var payload = reports.Select(p => p.Report).ToImmutableArray();
@@ -146,7 +146,7 @@ internal sealed partial class CellDispatcher(IGrainFactory grains, int flushPara
         {
             try
             {
-                var receipts = await cell.ProcessAsync(payload);
+                var receipts = await cell.ProcessAsync(payload, replaying);
                 lock (_gate)
                 {
                     _dirtyCells.Add(cellId);

@@ -311,7 +311,7 @@ public sealed partial class IntakePipeline : IAsyncDisposable
             }
 
             var batch = entries.Select(e => new PendingReport(e.CellId, e.Report) { Sequence = e.Sequence }).ToList();
-            if (!await _dispatcher.DispatchAsync(batch))
+            if (!await _dispatcher.DispatchAsync(batch, replaying: true))
             {
                 _heldBefore = Math.Min(_heldBefore, batch[0].Sequence);
             }

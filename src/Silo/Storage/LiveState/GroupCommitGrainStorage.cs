@@ -144,7 +144,7 @@ internal sealed partial class GroupCommitGrainStorage : IGrainStorage, ILifecycl
     private static long ParseVersion(string etag) =>
         long.TryParse(etag, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version)
             ? version
-            : throw new InconsistentStateException($"ETag '{etag}' is not a version of this store.", etag, "unknown");
+            : throw new InconsistentStateException($"ETag '{etag}' is not a version of this store.", "unknown", etag);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Grain storage {Store} failed to commit {Count} writes; each grain was told")]
     private static partial void LogBatchFailed(ILogger logger, string store, int count, Exception exception);
