@@ -36,23 +36,39 @@ public sealed class GatewayHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>Starts the application with its data in <paramref name="dataFolder"/>.</summary>
+    /// <summary>
+    /// Starts the application with its data in <paramref name="dataFolder"/>. The silo ports come from
+    /// <see cref="FreePort"/>; another process can take one before the silo binds it, so a failed start is tried
+    /// again with new ports.
+    /// </summary>
     public static async Task<GatewayHost> StartAsync(string dataFolder, params string[] extraArgs)
     {
-        string[] args =
-        [
-            "--Gateway:Url=http://127.0.0.1:0",
-            $"--Storage:SqlitePath={Path.Combine(dataFolder, "governance.db")}",
-            $"--Orleans:SiloPort={FreePort.Next()}",
-            $"--Orleans:GatewayPort={FreePort.Next()}",
-            "--Logging:LogLevel:Default=Warning",
-            .. extraArgs,
-        ];
-        var app = await GovernanceApp.BuildAsync(args);
-        await app.StartAsync();
-        var address = app.Urls.Single();
-        return new GatewayHost(app, address);
+        for (var attempt = 1; ; attempt++)
+        {
+            string[] args =
+            [
+                "--Gateway:Url=http://127.0.0.1:0",
+                $"--Storage:SqlitePath={Path.Combine(dataFolder, "governance.db")}",
+                $"--Orleans:SiloPort={FreePort.Next()}",
+                $"--Orleans:GatewayPort={FreePort.Next()}",
+                "--Logging:LogLevel:Default=Warning",
+                .. extraArgs,
+            ];
+            var app = await GovernanceApp.BuildAsync(args);
+            try
+            {
+                await app.StartAsync();
+                return new GatewayHost(app, app.Urls.Single());
+            }
+            catch (Exception ex) when (attempt < 3 && IsPortTaken(ex))
+            {
+                await app.DisposeAsync();
+            }
+        }
     }
+
+    private static bool IsPortTaken(Exception ex) =>
+        ex.ToString().Contains("Address already in use", StringComparison.OrdinalIgnoreCase);
 
     public async ValueTask DisposeAsync()
     {

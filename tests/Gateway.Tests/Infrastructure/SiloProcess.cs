@@ -39,6 +39,21 @@ public sealed partial class SiloProcess : IAsyncDisposable
 
     public static async Task<SiloProcess> StartAsync(string workingDirectory, TimeSpan timeout, params string[] extraArgs)
     {
+        // The ports come from FreePort: another process can take one first, so a start that fails on it is tried again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(workingDirectory, timeout, extraArgs);
+            }
+            catch (InvalidOperationException ex) when (attempt < 3 && ex.Message.Contains("Address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+            }
+        }
+    }
+
+    private static async Task<SiloProcess> StartOnceAsync(string workingDirectory, TimeSpan timeout, string[] extraArgs)
+    {
         var info = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
