@@ -4,6 +4,7 @@ using Governance.Contracts.V1;
 using Governance.Gateway.Errors;
 using Governance.Gateway.Mapping;
 using Governance.Gateway.Validation;
+using Governance.Intake.Pipeline;
 using Grpc.Core;
 
 namespace Governance.Gateway.Services;

@@ -48,6 +48,9 @@ public sealed class GridCellGrain(
 
     private string CellId => _cell.Code;
 
+    // Where a report or reading without a point of its own is placed.
+    private GeoLocation Centre => new(_cell.Centroid.Latitude, _cell.Centroid.Longitude);
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var cellId = GrainKeys.Strip(this.GetPrimaryKeyString(), GrainKeys.CellPrefix);
@@ -92,7 +95,7 @@ public sealed class GridCellGrain(
             }
         }
 
-        var locations = fresh.ToDictionary(i => i, i => reports[i].Point ?? new GeoLocation(_cell.Centroid.Latitude, _cell.Centroid.Longitude));
+        var locations = fresh.ToDictionary(i => i, i => reports[i].Point ?? Centre);
         var targets = await DecideMergesAsync(reports, ownIds, fresh, locations);
         var merging = fresh.Where(i => targets[i] is not null).GroupBy(i => targets[i]!.CaseId, StringComparer.Ordinal).ToList();
         var opening = fresh.Where(i => targets[i] is null).ToList();
@@ -177,7 +180,7 @@ public sealed class GridCellGrain(
 
         if (sensor.InAlarm && !wasInAlarm)
         {
-            var location = reading.Point ?? new GeoLocation(_cell.Centroid.Latitude, _cell.Centroid.Longitude);
+            var location = reading.Point ?? Centre;
             var report = AlarmReports.ForCrossing(reading, kind, threshold, location);
             var result = await Case(CaseIds.ForReport(report.Channel, report.ExternalId)).OpenAsync(new CaseOpening(CellId, location, report));
             CaseChanged(result.CaseId);

@@ -16,8 +16,8 @@ internal sealed partial class CellDispatcher(IGrainFactory grains, int flushPara
     private readonly Lock _gate = new();
     private HashSet<string> _dirtyCells = new(StringComparer.Ordinal);
 
-    // The last call handed to each cell that may still run: the next batch's call to that cell waits for it.
-    private readonly Dictionary<string, Task<bool>> _cellTails = new(StringComparer.Ordinal);
+    // The next batch's call to a cell waits for the previous one to that cell.
+    private readonly PerKeySequence _inCellOrder = new();
 
     // Zones a checkpoint failed to store; the next checkpoint tries them again. Touched by one flush at a time.
     private readonly HashSet<string> _unflushedZones = new(StringComparer.Ordinal);
@@ -30,7 +30,8 @@ internal sealed partial class CellDispatcher(IGrainFactory grains, int flushPara
     public async Task<bool> DispatchAsync(IReadOnlyList<PendingReport> batch, bool replaying = false)
     {
         var byCell = batch.GroupBy(p => p.CellId, StringComparer.Ordinal).ToList();
-        var results = await Task.WhenAll(byCell.Select(group => InCellOrder(group.Key, group.ToList(), replaying)));
+        var results = await Task.WhenAll(byCell.Select(group =>
+            _inCellOrder.Enqueue(group.Key, () => DispatchCellAsync(group.Key, group.ToList(), replaying))));
         return results.All(ok => ok);
     }
 
@@ -98,44 +99,6 @@ internal sealed partial class CellDispatcher(IGrainFactory grains, int flushPara
         });
 
         return failed.Count == 0 && _unflushedZones.Count == 0;
-    }
-
-    private Task<bool> InCellOrder(string cellId, List<PendingReport> reports, bool replaying)
-    {
-        Task<bool> mine;
-        lock (_gate)
-        {
-            _cellTails.TryGetValue(cellId, out var previous);
-            mine = AfterAsync(previous, cellId, reports, replaying);
-            _cellTails[cellId] = mine;
-        }
-
-        _ = mine.ContinueWith(
-            done =>
-            {
-                lock (_gate)
-                {
-                    if (_cellTails.TryGetValue(cellId, out var tail) && tail == done)
-                    {
-                        _cellTails.Remove(cellId);
-                    }
-                }
-            },
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
-        return mine;
-    }
-
-    private async Task<bool> AfterAsync(Task<bool>? previous, string cellId, List<PendingReport> reports, bool replaying)
-    {
-        if (previous is not null)
-        {
-            // Only the order matters here; the earlier part answered its own reports.
-            await ((Task)previous).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-
-        return await DispatchCellAsync(cellId, reports, replaying);
     }
 
     private async Task<bool> DispatchCellAsync(string cellId, List<PendingReport> reports, bool replaying)

@@ -1,12 +1,12 @@
-namespace Governance.Gateway.Services;
+namespace Governance.Intake.Pipeline;
 
 /// <summary>
-/// Runs the work of one stream so that items with the same key happen in the order they were sent, while items
-/// with different keys proceed concurrently. Grain calls started back to back may arrive out of order (each
-/// resolves the grain's address on its own), so a stream must not rely on start order alone.
-/// Not thread-safe: one stream's reading loop enqueues.
+/// Runs work so that items with the same key (a cell) happen in the order they were enqueued, while items with
+/// different keys proceed concurrently. Grain calls started back to back may arrive out of order (each resolves
+/// the grain's address on its own), so callers must not rely on start order alone. Used by a sensor stream and
+/// by the intake dispatcher. Not thread-safe: one loop enqueues.
 /// </summary>
-internal sealed class PerKeySequence
+public sealed class PerKeySequence
 {
     private const int PruneAbove = 1024;
 
