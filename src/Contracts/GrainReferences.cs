@@ -5,9 +5,9 @@ using Governance.Contracts.Merging;
 namespace Governance.Contracts;
 
 /// <summary>
-/// References to the governance grains by id. <c>GetGrain&lt;T&gt;(string)</c> reads the interface's attributes by
-/// reflection on every call, which the intake path makes thousands of times a second; the grain type is looked up
-/// once per interface here and each reference is then made from a <see cref="GrainId"/>.
+/// References to the governance grains by id. <c>GetGrain&lt;T&gt;</c> resolves the interface's grain type and interface
+/// type from its attributes, by reflection, on every call, and the intake path makes thousands a second; both are looked
+/// up once per interface here and each reference is then made from them.
 /// </summary>
 public static class GrainReferences
 {
@@ -22,19 +22,19 @@ public static class GrainReferences
         where T : IGrainWithStringKey
     {
         ArgumentNullException.ThrowIfNull(grains);
-        if (TypeOf<T>.Grain is not { } type)
+        if (TypeOf<T>.Resolved is not var (grainType, interfaceType))
         {
-            // The first reference goes the slow way and tells which grain type implements the interface.
+            // The first reference goes the slow way and tells which grain type and interface type to use.
             var first = grains.GetGrain<T>(key);
-            TypeOf<T>.Grain = first.GetGrainId().Type;
+            TypeOf<T>.Resolved = (first.GetGrainId().Type, ((GrainReference)(object)first).InterfaceType);
             return first;
         }
 
-        return grains.GetGrain<T>(GrainId.Create(type, key));
+        return (T)grains.GetGrain(GrainId.Create(grainType, key), interfaceType);
     }
 
     private static class TypeOf<T>
     {
-        public static GrainType? Grain { get; set; }
+        public static (GrainType Grain, GrainInterfaceType Interface)? Resolved { get; set; }
     }
 }

@@ -16,9 +16,15 @@ public sealed class GrainReferencesTests(GrainClusterFixture fixture)
         var grains = fixture.Grains;
         for (var call = 0; call < 2; call++)
         {
-            Assert.Equal(grains.GetGrain<ICaseGrain>(GrainKeys.Case($"c{call}")).GetGrainId(), grains.Case($"c{call}").GetGrainId());
-            Assert.Equal(grains.GetGrain<IGridCellGrain>(GrainKeys.Cell($"a.{call}.1")).GetGrainId(), grains.Cell($"a.{call}.1").GetGrainId());
-            Assert.Equal(grains.GetGrain<IMergeZoneGrain>(GrainKeys.Zone($"{call}.-2")).GetGrainId(), grains.Zone(GrainKeys.Zone($"{call}.-2")).GetGrainId());
+            AssertSame(grains.GetGrain<ICaseGrain>(GrainKeys.Case($"c{call}")), grains.Case($"c{call}"));
+            AssertSame(grains.GetGrain<IGridCellGrain>(GrainKeys.Cell($"a.{call}.1")), grains.Cell($"a.{call}.1"));
+            AssertSame(grains.GetGrain<IMergeZoneGrain>(GrainKeys.Zone($"{call}.-2")), grains.Zone(GrainKeys.Zone($"{call}.-2")));
         }
+    }
+
+    private static void AssertSame(IAddressable expected, IAddressable actual)
+    {
+        Assert.Equal(expected.GetGrainId(), actual.GetGrainId());
+        Assert.Equal(((GrainReference)expected).InterfaceType, ((GrainReference)actual).InterfaceType);
     }
 }

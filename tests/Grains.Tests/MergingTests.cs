@@ -31,7 +31,8 @@ public sealed class MergingTests(GrainClusterFixture fixture)
         Assert.Equal((ReportOutcomeKind.Merged, first.CaseId, first.CellId), (second.Outcome, second.CaseId, second.CellId));
         var details = await Case(first.CaseId).GetAsync();
         Assert.Equal(2, details!.Reporters.Length);
-        Assert.Equal(2, details.History.Length);
+        // A duplicate is a reporter, not an event: the trail stays the case's own story.
+        Assert.Single(details.History);
         var snapshot = await Grain(cell).GetSnapshotAsync();
         Assert.Equal((1, 1L, 2L), (snapshot.Counters.OpenCases, snapshot.Counters.MergedReports, snapshot.Counters.ReportsReceived));
         Assert.Equal(2, Assert.Single(snapshot.OpenCases).ReportCount);
@@ -89,12 +90,14 @@ public sealed class MergingTests(GrainClusterFixture fixture)
         Assert.NotEqual(cell, neighbour);
         var category = NewCategory();
         var first = await TakeAsync(cell, Report(category, west, Noon));
+        // Cells are shared between tests: count what this test adds.
+        var mergedBefore = (await Grain(neighbour).GetSnapshotAsync()).Counters.MergedReports;
 
         var second = await TakeAsync(neighbour, Report(category, east, Noon.AddMinutes(1)));
 
         Assert.Equal((ReportOutcomeKind.Merged, first.CaseId, cell), (second.Outcome, second.CaseId, second.CellId));
         Assert.Equal(2, (await Case(first.CaseId).GetAsync())!.Reporters.Length);
-        Assert.Equal(1, (await Grain(neighbour).GetSnapshotAsync()).Counters.MergedReports);
+        Assert.Equal(mergedBefore + 1, (await Grain(neighbour).GetSnapshotAsync()).Counters.MergedReports);
     }
 
     [Fact]
@@ -175,6 +178,81 @@ public sealed class MergingTests(GrainClusterFixture fixture)
         var details = (await Case(caseId).GetAsync())!;
         Assert.Equal([opening.ExternalId, early.ExternalId], details.Reporters.Select(r => r.ExternalId));
         Assert.Equal(2, Assert.Single((await Grain(cell).GetSnapshotAsync()).OpenCases, c => c.CaseId == caseId).ReportCount);
+    }
+
+    [Fact]
+    public async Task ManyDuplicates_EveryReporterIsKept_AndTheStoredCaseDoesNotGrow()
+    {
+        var (cell, centre) = FreshCell();
+        var category = NewCategory();
+        var first = await TakeAsync(cell, Report(category, centre, Noon));
+        await Grain(cell).FlushAsync();
+        var sizeWithOne = await StoredCaseSizeAsync(first.CaseId);
+
+        var duplicates = Enumerable.Range(0, 200).Select(i => Report(category, Offset(centre, north: i % 20), Noon.AddSeconds(i + 1))).ToList();
+        foreach (var batch in duplicates.Chunk(20))
+        {
+            Assert.All(await Grain(cell).ProcessAsync([.. batch]), r => Assert.Equal((ReportOutcomeKind.Merged, first.CaseId), (r.Outcome, r.CaseId)));
+        }
+
+        await Grain(cell).FlushAsync();
+        var sizeWithAll = await StoredCaseSizeAsync(first.CaseId);
+
+        // Reporters are rows of their own: 200 of them in the case's state would add tens of kilobytes.
+        Assert.InRange(sizeWithAll, sizeWithOne, sizeWithOne + 16);
+        var details = (await Case(first.CaseId).GetAsync())!;
+        Assert.Equal(201, details.Reporters.Length);
+        Assert.Equal(duplicates.Select(d => d.ExternalId).Order(StringComparer.Ordinal), details.Reporters.Skip(1).Select(r => r.ExternalId).Order(StringComparer.Ordinal));
+        Assert.Equal(201, (await Grain(cell).GetSnapshotAsync()).OpenCases.Single(c => c.CaseId == first.CaseId).ReportCount);
+    }
+
+    [Fact]
+    public async Task RetryOfAMergedReport_AfterTheCellStoredIt_IsAnsweredFromItsLink()
+    {
+        var (cell, centre) = FreshCell();
+        var category = NewCategory();
+        var first = await TakeAsync(cell, Report(category, centre, Noon));
+        var duplicate = Report(category, Offset(centre, north: 10), Noon.AddMinutes(1));
+        Assert.Equal(ReportOutcomeKind.Merged, (await TakeAsync(cell, duplicate)).Outcome);
+        // Stored: the cell no longer holds the duplicate in memory, the link store answers for it.
+        await Grain(cell).FlushAsync();
+        var before = (await Grain(cell).GetSnapshotAsync()).Counters;
+
+        var retry = await TakeAsync(cell, duplicate);
+
+        Assert.Equal((ReportOutcomeKind.Retry, first.CaseId, first.CellId), (retry.Outcome, retry.CaseId, retry.CellId));
+        Assert.Equal(2, (await Case(first.CaseId).GetAsync())!.Reporters.Length);
+        var after = (await Grain(cell).GetSnapshotAsync()).Counters;
+        Assert.Equal((1L, 0L, 0L), (after.Retries - before.Retries, after.MergedReports - before.MergedReports, after.ReportsReceived - before.ReportsReceived));
+    }
+
+    [Fact]
+    public async Task ReporterReachingTheCaseTwice_IsCountedOnce_OnceStored()
+    {
+        var (cell, centre) = FreshCell();
+        var category = NewCategory();
+        var first = await TakeAsync(cell, Report(category, centre, Noon));
+        var duplicate = Report(category, Offset(centre, north: 10), Noon.AddMinutes(1));
+        await TakeAsync(cell, duplicate);
+        await Grain(cell).FlushAsync();
+
+        // A replay after a crash can bring a stored reporter to the case again.
+        Assert.Equal(3, (await Case(first.CaseId).AddReportersAsync([duplicate]))!.ReportCount);
+        await Case(first.CaseId).FlushAsync();
+
+        Assert.Equal(2, (await Case(first.CaseId).AddReportersAsync([]))!.ReportCount);
+        Assert.Equal(2, (await Case(first.CaseId).GetAsync())!.Reporters.Length);
+    }
+
+    private async Task<long> StoredCaseSizeAsync(string caseId)
+    {
+        await using var connection = await fixture.Storage.GetConnection().OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT length(payload) FROM gov_grain_state WHERE state_name = 'case' AND grain_id LIKE '%' || $id";
+        var parameter = command.CreateParameter();
+        (parameter.ParameterName, parameter.Value) = ("$id", GrainKeys.Case(caseId));
+        command.Parameters.Add(parameter);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private (CellInfo West, CellInfo East) NeighboursAcross(bool sameZone)

@@ -7,24 +7,34 @@ namespace Governance.Grains.Cases;
 
 /// <summary>
 /// One case, opened once from its first report, then carried through its lifecycle. Stored write-behind: on
-/// <see cref="FlushAsync"/> (the intake checkpoint) and on deactivation.
+/// <see cref="FlushAsync"/> (the intake checkpoint) and on deactivation. Its reporters are rows in the report link
+/// store, added at each flush, so a case that thousands of people report stays as small to store as one that one
+/// person reported.
 /// </summary>
 // A storm opens thousands of cases a minute and most then sit untouched for days: collected soon after, they do not
 // pile up in memory; the next call reads the case back from the store.
 [CollectionAgeLimit(Minutes = 2)]
 public sealed class CaseGrain(
     [PersistentState("case", StoreNames.Live)] IPersistentState<CaseState> state,
+    IReportLinkStore links,
     TimeProvider time) : Grain, ICaseGrain
 {
     private const int HeadlineLength = 120;
 
+    // Reporters added since the last flush, by report id; stored as links at the next flush.
+    private readonly Dictionary<string, ReporterEntry> _unlinked = new(StringComparer.Ordinal);
+
     // Changes not yet stored are covered by the intake journal until the next checkpoint.
     private WriteBehind _store = null!;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _store = new WriteBehind(() => this.WriteOrForgetAsync(state, DelayDeactivation));
-        return Task.CompletedTask;
+        _store = new WriteBehind(StoreAsync);
+        if (Exists)
+        {
+            // A crash may have come between storing links and storing the count: the links are the truth.
+            state.State.LinkedReporters = await links.CountByCaseAsync(CaseId, cancellationToken);
+        }
     }
 
     private string CaseId => GrainKeys.Strip(this.GetPrimaryKeyString(), GrainKeys.CasePrefix);
@@ -40,6 +50,7 @@ public sealed class CaseGrain(
 
         var report = opening.Report;
         var now = time.GetUtcNow();
+        var first = new ReporterEntry(report.ReporterId, report.Channel, report.ExternalId, report.ReportedAt);
         var waiting = state.State.Waiting;
         _store.Changed();
         state.State = new CaseState
@@ -50,10 +61,10 @@ public sealed class CaseGrain(
             Location = opening.Location,
             Status = CaseStatusKind.Reported,
             OpenedAt = now,
-            Reporters = [new ReporterEntry(report.ReporterId, report.Channel, report.ExternalId, report.ReportedAt)],
+            FirstReporter = first,
             History = [new CaseEventEntry(now, CaseStatusKind.Reported, report.ReporterId, $"Reported through {report.Channel}.")],
         };
-        AddReporters(waiting);
+        AddReporters([first, .. waiting]);
         return Task.FromResult(new CaseOpenResult(CaseId, opening.CellId, ReportOutcomeKind.Created, Summarize()));
     }
 
@@ -95,39 +106,69 @@ public sealed class CaseGrain(
         await FlushAsync();
     }
 
-    public Task<CaseDetails?> GetAsync()
+    public async Task<CaseDetails?> GetAsync()
     {
         if (!Exists)
         {
-            return Task.FromResult<CaseDetails?>(null);
+            return null;
         }
 
         var s = state.State;
-        return Task.FromResult<CaseDetails?>(new CaseDetails(
-            CaseId, s.CellId, s.Category, s.Description, s.Location, s.Status, s.OpenedAt, [.. s.Reporters], [.. s.History]));
+        var stored = await links.ListByCaseAsync(CaseId);
+        var reporters = stored.Select(l => (l.ReportId, l.Reporter))
+            .Concat(_unlinked.Select(p => (ReportId: p.Key, Reporter: p.Value)))
+            .DistinctBy(r => r.ReportId, StringComparer.Ordinal)
+            .Select(r => r.Reporter)
+            .Where(r => !IsFirst(r))
+            .OrderBy(r => r.ReportedAt);
+        return new CaseDetails(
+            CaseId, s.CellId, s.Category, s.Description, s.Location, s.Status, s.OpenedAt, [s.FirstReporter!, .. reporters], [.. s.History]);
     }
 
+    // Reporters are counted once per report: a retry or a replay that reaches the case again is dropped here if its link
+    // waits for the flush, and by the store (which keeps a report's first link) if it is stored already.
     private void AddReporters(IEnumerable<ReporterEntry> entries)
     {
-        var s = state.State;
         foreach (var entry in entries)
         {
-            if (s.Reporters.Any(r => r.Channel == entry.Channel && r.ExternalId == entry.ExternalId))
+            if (_unlinked.TryAdd(CaseIds.ForReport(entry.Channel, entry.ExternalId), entry))
             {
-                continue;
+                _store.Changed();
             }
-
-            s.Reporters.Add(entry);
-            s.History.Add(new CaseEventEntry(
-                time.GetUtcNow(), s.Status, entry.ReporterId, $"Another report of the same matter through {entry.Channel} ({s.Reporters.Count} in all)."));
-            _store.Changed();
         }
     }
+
+    /// <summary>Stores the new reporters' links, then the case, so the stored count never runs ahead of the links.</summary>
+    private async Task StoreAsync()
+    {
+        if (Exists && _unlinked.Count > 0)
+        {
+            var linking = _unlinked.ToArray();
+            var added = await links.AddAsync([.. linking.Select(p => new ReportLink(p.Key, CaseId, state.State.CellId, p.Value))]);
+            foreach (var (reportId, _) in linking)
+            {
+                _unlinked.Remove(reportId);
+            }
+
+            // A link that was there already was counted before, or stored just before a crash and not yet counted:
+            // only the store can tell, so count again (rare: retries and replays).
+            state.State.LinkedReporters = added.All(isNew => isNew)
+                ? state.State.LinkedReporters + added.Length
+                : await links.CountByCaseAsync(CaseId);
+        }
+
+        await this.WriteOrForgetAsync(state, DelayDeactivation);
+    }
+
+    private bool IsFirst(ReporterEntry entry) =>
+        state.State.FirstReporter is { } first && first.Channel == entry.Channel && first.ExternalId == entry.ExternalId;
 
     private CaseSummaryInfo Summarize()
     {
         var s = state.State;
         var headline = s.Description.Length <= HeadlineLength ? s.Description : s.Description[..HeadlineLength];
-        return new CaseSummaryInfo(CaseId, s.Category, s.Status, s.OpenedAt, headline, s.Location, s.Reporters[0].ReportedAt, s.Reporters.Count);
+        // Until the flush, a retry that reached the case again may be counted twice here; the stored count is exact.
+        var reporters = s.LinkedReporters + _unlinked.Count;
+        return new CaseSummaryInfo(CaseId, s.Category, s.Status, s.OpenedAt, headline, s.Location, s.FirstReporter!.ReportedAt, reporters);
     }
 }

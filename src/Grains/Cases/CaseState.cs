@@ -18,13 +18,20 @@ public sealed class CaseState
 
     public DateTimeOffset OpenedAt { get; set; }
 
-    public List<ReporterEntry> Reporters { get; set; } = [];
+    /// <summary>The report that opened the case. Every reporter, this one included, is a row in the report link store.</summary>
+    public ReporterEntry? FirstReporter { get; set; }
+
+    /// <summary>
+    /// Reporters whose links are stored, as counted when they were added. After a crash between storing links and
+    /// storing this state it may fall behind; the case counts its links again when it next activates.
+    /// </summary>
+    public int LinkedReporters { get; set; }
 
     public List<CaseEventEntry> History { get; set; } = [];
 
     /// <summary>
     /// Duplicates that arrived before the case's own first report was processed (another cell merged them as soon as
-    /// the merge zone registered the case); they join the reporters when the case opens.
+    /// the merge zone registered the case); they join the reporters when the case opens. Rare, so kept here.
     /// </summary>
     public List<ReporterEntry> Waiting { get; set; } = [];
 

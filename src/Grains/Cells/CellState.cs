@@ -12,8 +12,8 @@ public sealed class CellState
 
     public long CasesOpened { get; set; }
 
-    /// <summary>Reports merged into an open case, by the id their own case would have had: where each went.</summary>
-    public Dictionary<string, MergedReport> MergedInto { get; set; } = [];
+    /// <summary>Reports merged into an open case (where each went is in the report link store).</summary>
+    public long ReportsMerged { get; set; }
 
     /// <summary>Sensors in the cell by sensor id: latest reading and alarm.</summary>
     public Dictionary<string, SensorState> Sensors { get; set; } = [];

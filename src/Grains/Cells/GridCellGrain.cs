@@ -18,8 +18,8 @@ namespace Governance.Grains.Cells;
 /// <summary>
 /// One grid cell: turns its journaled reports into cases and keeps the live picture. The case id is derived
 /// from the report, so a retry or a replay reaches the same case; if the case was stored but the cell's own
-/// record of it was lost, the retry records it again. A duplicate of an open case nearby is merged into it and
-/// remembered here, so it costs no grain of its own. State is stored write-behind, on <see cref="FlushAsync"/>
+/// record of it was lost, the retry records it again. A duplicate of an open case nearby is merged into it, so it
+/// costs no grain of its own; where it went is a row in the report link store, and in memory here until that row is stored. State is stored write-behind, on <see cref="FlushAsync"/>
 /// (the intake checkpoint) and on deactivation; until then the intake journal holds what changed.
 /// </summary>
 public sealed class GridCellGrain(
@@ -28,7 +28,8 @@ public sealed class GridCellGrain(
     IRegistryStore registry,
     IOptions<MergeOptions> merging,
     MergeZones zones,
-    IOptions<SensorOptions> sensorOptions) : Grain, IGridCellGrain
+    IOptions<SensorOptions> sensorOptions,
+    IReportLinkStore links) : Grain, IGridCellGrain
 {
     // Cases this cell changed and not yet flushed, with the stamp of the latest change: a flush removes a case only
     // if nothing changed it again while the flush waited.
@@ -42,6 +43,7 @@ public sealed class GridCellGrain(
     private WriteBehind _store = null!;
     private string _homeZone = null!;
     private IGrainTimer? _readingsFlush;
+    private readonly RecentMerges _recentMerges = new();
 
     // Readings are not journaled: the cell stores them itself, this often, while they keep coming.
     private static readonly TimeSpan ReadingsFlushPeriod = TimeSpan.FromSeconds(5);
@@ -71,15 +73,10 @@ public sealed class GridCellGrain(
         var ownIds = reports.Select(r => CaseIds.ForReport(r.Channel, r.ExternalId)).ToArray();
         var firstOfId = new Dictionary<string, int>(StringComparer.Ordinal);
         var repeats = new List<(int Index, int First)>();
-        var fresh = new List<int>();
-        var mergedBefore = new List<(int Index, MergedReport Into)>();
+        var candidates = new List<int>();
         for (var i = 0; i < reports.Length; i++)
         {
-            if (replaying && state.State.MergedInto.TryGetValue(ownIds[i], out var into))
-            {
-                mergedBefore.Add((i, into));
-            }
-            else if (!replaying && AnswerRetry(ownIds[i]) is { } retry)
+            if (!replaying && AnswerRetry(ownIds[i]) is { } retry)
             {
                 receipts[i] = retry;
             }
@@ -91,10 +88,11 @@ public sealed class GridCellGrain(
             else
             {
                 firstOfId[ownIds[i]] = i;
-                fresh.Add(i);
+                candidates.Add(i);
             }
         }
 
+        var fresh = await SkipMergedBeforeAsync(ownIds, candidates, receipts);
         var locations = fresh.ToDictionary(i => i, i => reports[i].Point ?? Centre);
         var targets = await DecideMergesAsync(reports, ownIds, fresh, locations);
         var merging = fresh.Where(i => targets[i] is not null).GroupBy(i => targets[i]!.CaseId, StringComparer.Ordinal).ToList();
@@ -110,20 +108,13 @@ public sealed class GridCellGrain(
 
         foreach (var i in merging.SelectMany(group => group))
         {
-            // A duplicate costs no case of its own: the open case got one more reporter, and this cell remembers
-            // where the report went, so its retry is answered here.
+            // A duplicate costs no case of its own: the open case got one more reporter (its link), and this cell
+            // remembers for a while where the report went, so its retry is answered here.
             var target = targets[i]!;
-            state.State.MergedInto[ownIds[i]] = new MergedReport(target.CaseId, target.CellId);
+            _recentMerges.Remember(ownIds[i], new MergedReport(target.CaseId, target.CellId));
+            state.State.ReportsMerged++;
             state.State.ReportsReceived++;
             receipts[i] = new ReportReceipt(target.CaseId, target.CellId, ReportOutcomeKind.Merged);
-        }
-
-        // Replaying: the case a report was merged into may have been stored without it; adding it again is harmless.
-        foreach (var (index, into) in mergedBefore)
-        {
-            await MergeIntoAsync(into.CaseId, [reports[index]]);
-            state.State.Retries++;
-            receipts[index] = new ReportReceipt(into.CaseId, into.CellId, ReportOutcomeKind.Retry);
         }
 
         foreach (var (index, first) in repeats)
@@ -134,6 +125,38 @@ public sealed class GridCellGrain(
 
         _store.Changed();
         return [.. receipts];
+    }
+
+    /// <summary>
+    /// Answers, as retries, the candidates that an earlier copy merged into another case: the link store knows where
+    /// each went once that case has stored its reporters (the store answers many cells' questions with one query).
+    /// Returns the rest, which are new here.
+    /// </summary>
+    private async Task<List<int>> SkipMergedBeforeAsync(string[] ownIds, List<int> candidates, ReportReceipt[] receipts)
+    {
+        if (candidates.Count == 0)
+        {
+            return candidates;
+        }
+
+        var found = await links.FindAsync([.. candidates.Select(i => ownIds[i])]);
+        var fresh = new List<int>(candidates.Count);
+        foreach (var i in candidates)
+        {
+            if (found.TryGetValue(ownIds[i], out var link) && link.CaseId != ownIds[i])
+            {
+                _recentMerges.Remember(ownIds[i], new MergedReport(link.CaseId, link.CaseCellId));
+                state.State.Retries++;
+                receipts[i] = new ReportReceipt(link.CaseId, link.CaseCellId, ReportOutcomeKind.Retry);
+            }
+            else
+            {
+                // Never linked, or linked to its own case: opening it again answers as a retry.
+                fresh.Add(i);
+            }
+        }
+
+        return fresh;
     }
 
     public async Task<string?> FlushAsync()
@@ -209,7 +232,7 @@ public sealed class GridCellGrain(
     {
         var s = state.State;
         var open = s.OpenCases.Values.OrderByDescending(c => c.OpenedAt).ThenBy(c => c.CaseId, StringComparer.Ordinal).ToArray();
-        var counters = new CellCounters(s.ReportsReceived, s.Retries, s.CasesOpened, open.Length, s.MergedInto.Count);
+        var counters = new CellCounters(s.ReportsReceived, s.Retries, s.CasesOpened, open.Length, s.ReportsMerged);
         var sensors = s.Sensors.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => Describe(p.Key, p.Value));
         return Task.FromResult(new CellSnapshot(CellId, _householdCount, counters, [.. open], [.. sensors]));
     }
@@ -236,8 +259,11 @@ public sealed class GridCellGrain(
     private async Task FlushStateAsync()
     {
         var flushing = _dirtyCases.ToArray();
+        var generation = _recentMerges.FlushBegins();
         // All at once: the store commits writes that arrive together in one transaction.
         await Task.WhenAll(flushing.Select(pair => Case(pair.Key).FlushAsync()));
+        // The cases have stored the links of every report merged before this flush began: the store answers for them now.
+        _recentMerges.FlushSucceeded(generation);
         foreach (var (caseId, stamp) in flushing)
         {
             if (_dirtyCases.TryGetValue(caseId, out var latest) && latest == stamp)
@@ -261,7 +287,7 @@ public sealed class GridCellGrain(
             return new ReportReceipt(ownId, CellId, ReportOutcomeKind.Retry);
         }
 
-        if (s.MergedInto.TryGetValue(ownId, out var merged))
+        if (_recentMerges.TryGet(ownId, out var merged))
         {
             s.Retries++;
             return new ReportReceipt(merged.CaseId, merged.CellId, ReportOutcomeKind.Retry);

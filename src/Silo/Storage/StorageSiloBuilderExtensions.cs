@@ -1,5 +1,6 @@
 using Governance.Grains.Storage;
 using Governance.Silo.Storage.LiveState;
+using Governance.Silo.Storage.ReportLinks;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,7 @@ namespace Governance.Silo.Storage;
 
 /// <summary>
 /// Adds the governance database to a silo: the grain stores <see cref="StoreNames.Main"/> (ADO.NET provider) and
-/// <see cref="StoreNames.Live"/> (group commit), and the city register.
+/// <see cref="StoreNames.Live"/> (group commit), the report links, and the city register.
 /// </summary>
 public static class StorageSiloBuilderExtensions
 {
@@ -47,6 +48,11 @@ public static class StorageSiloBuilderExtensions
             services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
             new SystemTextJsonGrainStorageSerializer(services.GetRequiredService<IOptions<SystemTextJsonGrainStorageSerializerOptions>>()),
             services.GetRequiredService<ILogger<GroupCommitGrainStorage>>()));
+
+        builder.Services.AddSingleton(services => new SqlReportLinkStore(
+            target, services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId, services.GetRequiredService<ILogger<SqlReportLinkStore>>()));
+        builder.Services.AddSingleton<IReportLinkStore>(services => services.GetRequiredService<SqlReportLinkStore>());
+        builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => services.GetRequiredService<SqlReportLinkStore>());
 
         // A host that already made its store (to load the city before the silo starts) keeps that one.
         builder.Services.TryAddSingleton<IRegistryStore>(new SqlRegistryStore(options));

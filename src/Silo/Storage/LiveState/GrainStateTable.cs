@@ -3,13 +3,18 @@ using System.Data.Common;
 namespace Governance.Silo.Storage.LiveState;
 
 /// <summary>
-/// The SQL of <c>gov_grain_state</c>, the same on SQLite and PostgreSQL. A batch of writes is one transaction;
-/// each write checks the version it expects, so a stale write fails alone and the rest commit.
+/// The SQL of <c>gov_grain_state</c>, the same on SQLite and PostgreSQL except for reading many rows at once. A batch
+/// of writes is one transaction; each write checks the version it expects, so a stale write fails alone and the rest
+/// commit. Reads that arrive together are answered together.
 /// </summary>
-internal sealed class GrainStateTable(StorageConnection target, string serviceId)
+internal sealed class GrainStateTable(string serviceId)
 {
     private const string Key = "service_id = @service AND state_name = @state AND grain_id = @grain";
     private const string ReadSql = "SELECT version, payload FROM gov_grain_state WHERE " + Key;
+
+    // PostgreSQL: one round trip for every grain of one state name.
+    private const string ReadManySql =
+        "SELECT grain_id, version, payload FROM gov_grain_state WHERE service_id = @service AND state_name = @state AND grain_id = ANY(@grains)";
 
     private const string InsertSql =
         "INSERT INTO gov_grain_state (service_id, state_name, grain_id, version, payload) "
@@ -18,96 +23,54 @@ internal sealed class GrainStateTable(StorageConnection target, string serviceId
     private const string UpdateSql = "UPDATE gov_grain_state SET version = version + 1, payload = @payload WHERE " + Key + " AND version = @version";
     private const string DeleteSql = "DELETE FROM gov_grain_state WHERE " + Key + " AND version = @version";
 
-    /// <summary>The stored version and payload of one grain's state, or null if it has none.</summary>
-    public async Task<(long Version, string Payload)?> ReadAsync(string stateName, string grainId, CancellationToken cancellationToken)
+    private static readonly string[] KeyParameters = ["service", "state", "grain"];
+
+    /// <summary>Answers each read with the stored version and payload, or null if the grain has no row.</summary>
+    public async Task ReadAsync(HeldConnection held, IReadOnlyList<PendingStateRead> reads, CancellationToken cancellationToken)
     {
-        await using var connection = await target.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = ReadSql;
-        command.AddParameter("service", serviceId);
-        command.AddParameter("state", stateName);
-        command.AddParameter("grain", grainId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : null;
+        if (held.IsSqlite)
+        {
+            // In-process: a prepared point lookup per row costs microseconds.
+            var command = await held.PreparedAsync(ReadSql, KeyParameters, cancellationToken);
+            foreach (var read in reads)
+            {
+                SetKey(command, read.StateName, read.GrainId);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                read.Found = await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : null;
+            }
+
+            return;
+        }
+
+        var connection = await held.GetAsync(cancellationToken);
+        foreach (var sameState in reads.GroupBy(r => r.StateName, StringComparer.Ordinal))
+        {
+            var byGrain = sameState.ToLookup(r => r.GrainId, StringComparer.Ordinal);
+            await using var command = connection.CreateCommand();
+            command.CommandText = ReadManySql;
+            command.AddParameter("service", serviceId);
+            command.AddParameter("state", sameState.Key);
+            command.AddParameter("grains", byGrain.Select(g => g.Key).ToArray());
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                foreach (var read in byGrain[reader.GetString(0)])
+                {
+                    read.Found = (reader.GetInt64(1), reader.GetString(2));
+                }
+            }
+        }
     }
 
     /// <summary>Applies the writes in one transaction; returns, per write, whether its version matched.</summary>
-    public async Task<bool[]> ApplyAsync(IReadOnlyList<PendingStateWrite> writes, CancellationToken cancellationToken)
+    public async Task<bool[]> ApplyAsync(HeldConnection held, IReadOnlyList<PendingStateWrite> writes, CancellationToken cancellationToken)
     {
-        await using var connection = await target.OpenAsync(cancellationToken);
+        var connection = await held.GetAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var applied = connection.CanCreateBatch
-            ? await ApplyAsBatchAsync(connection, transaction, writes, cancellationToken)
-            : await ApplyOneByOneAsync(connection, transaction, writes, cancellationToken);
+        var statements = writes.Select(w => (SqlOf(w.Kind), (IReadOnlyList<(string, object)>)[.. ParametersOf(w)])).ToList();
+        var affected = await StatementRuns.RunAsync(held, transaction, statements, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return applied;
-    }
-
-    // PostgreSQL: every statement in one round trip.
-    private async Task<bool[]> ApplyAsBatchAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<PendingStateWrite> writes, CancellationToken cancellationToken)
-    {
-        await using var batch = connection.CreateBatch();
-        batch.Transaction = transaction;
-        foreach (var write in writes)
-        {
-            var command = batch.CreateBatchCommand();
-            command.CommandText = SqlOf(write.Kind);
-            foreach (var (name, value) in ParametersOf(write))
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = name;
-                parameter.Value = value;
-                command.Parameters.Add(parameter);
-            }
-
-            batch.BatchCommands.Add(command);
-        }
-
-        await batch.ExecuteNonQueryAsync(cancellationToken);
-        return batch.BatchCommands.Select(c => c.RecordsAffected == 1).ToArray();
-    }
-
-    // SQLite is in-process: a statement per row costs microseconds, with one prepared command per kind of write.
-    private async Task<bool[]> ApplyOneByOneAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<PendingStateWrite> writes, CancellationToken cancellationToken)
-    {
-        var prepared = new Dictionary<StateWriteKind, DbCommand>();
-        try
-        {
-            var applied = new bool[writes.Count];
-            for (var i = 0; i < writes.Count; i++)
-            {
-                if (!prepared.TryGetValue(writes[i].Kind, out var command))
-                {
-                    prepared[writes[i].Kind] = command = connection.CreateCommand();
-                    command.Transaction = transaction;
-                    command.CommandText = SqlOf(writes[i].Kind);
-                    foreach (var (name, value) in ParametersOf(writes[i]))
-                    {
-                        command.AddParameter(name, value);
-                    }
-
-                    await command.PrepareAsync(cancellationToken);
-                }
-                else
-                {
-                    foreach (var (name, value) in ParametersOf(writes[i]))
-                    {
-                        command.Parameters[name].Value = value;
-                    }
-                }
-
-                applied[i] = await command.ExecuteNonQueryAsync(cancellationToken) == 1;
-            }
-
-            return applied;
-        }
-        finally
-        {
-            foreach (var command in prepared.Values)
-            {
-                await command.DisposeAsync();
-            }
-        }
+        return [.. affected.Select(rows => rows == 1)];
     }
 
     private static string SqlOf(StateWriteKind kind) => kind switch
@@ -116,6 +79,13 @@ internal sealed class GrainStateTable(StorageConnection target, string serviceId
         StateWriteKind.Update => UpdateSql,
         _ => DeleteSql,
     };
+
+    private void SetKey(DbCommand command, string stateName, string grainId)
+    {
+        command.Parameters["service"].Value = serviceId;
+        command.Parameters["state"].Value = stateName;
+        command.Parameters["grain"].Value = grainId;
+    }
 
     private IEnumerable<(string Name, object Value)> ParametersOf(PendingStateWrite write)
     {

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 
@@ -9,7 +8,9 @@ namespace Governance.Silo.Storage.LiveState;
 /// queued meanwhile in a single transaction, so a checkpoint that stores thousands of cases pays for one commit
 /// (one fsync, one turn at SQLite's write lock) instead of thousands: the journal's group commit, for grain state.
 /// A write completes only once its transaction has committed, as Orleans expects. Versions are ETags: a write
-/// from a stale copy fails with <see cref="InconsistentStateException"/> and does not hold back the others.
+/// from a stale copy fails with <see cref="InconsistentStateException"/> and does not hold back the others. Reads are
+/// grouped the same way, by a reader of their own: a storm activates thousands of new cases a second, each reading
+/// a row that is not there yet.
 /// </summary>
 internal sealed partial class GroupCommitGrainStorage : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>, IAsyncDisposable
 {
@@ -18,33 +19,44 @@ internal sealed partial class GroupCommitGrainStorage : IGrainStorage, ILifecycl
     private readonly string _name;
     private readonly StorageConnection _target;
     private readonly GrainStateTable _table;
+    private readonly HeldConnection _writerConnection;
+    private readonly HeldConnection _readerConnection;
     private readonly IGrainStorageSerializer _serializer;
     private readonly ILogger _logger;
-    private readonly Channel<PendingStateWrite> _queue = Channel.CreateUnbounded<PendingStateWrite>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task _writing;
+    private readonly BatchingQueue<PendingStateWrite> _writes;
+    private readonly BatchingQueue<PendingStateRead> _reads;
     private long _transactions;
-    private long _writes;
+    private long _written;
 
     public GroupCommitGrainStorage(string name, StorageConnection target, string serviceId, IGrainStorageSerializer serializer, ILogger<GroupCommitGrainStorage> logger)
     {
         _name = name;
         _target = target;
-        _table = new GrainStateTable(target, serviceId);
+        _table = new GrainStateTable(serviceId);
+        _writerConnection = new HeldConnection(target, writer: true);
+        _readerConnection = new HeldConnection(target, writer: false);
         _serializer = serializer;
         _logger = logger;
-        _writing = Task.Run(WriteAsync);
+        _writes = new BatchingQueue<PendingStateWrite>(MaxBatch, WriteBatchAsync);
+        _reads = new BatchingQueue<PendingStateRead>(MaxBatch, ReadBatchAsync);
     }
 
     /// <summary>Transactions committed so far.</summary>
     public long Transactions => Interlocked.Read(ref _transactions);
 
     /// <summary>Grain writes (and clears) those transactions carried.</summary>
-    public long Writes => Interlocked.Read(ref _writes);
+    public long Writes => Interlocked.Read(ref _written);
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var row = await _table.ReadAsync(stateName, grainId.ToString(), CancellationToken.None);
-        if (row is not { } stored)
+        var read = new PendingStateRead(stateName, grainId.ToString());
+        if (!_reads.TryAdd(read))
+        {
+            throw new InvalidOperationException($"Grain storage '{_name}' is stopped; {read.GrainId} was not read.");
+        }
+
+        await read.Outcome.Task;
+        if (read.Found is not { } stored)
         {
             (grainState.State, grainState.ETag, grainState.RecordExists) = (Activator.CreateInstance<T>(), null, false);
             return;
@@ -82,13 +94,14 @@ internal sealed partial class GroupCommitGrainStorage : IGrainStorage, ILifecycl
 
     private async Task StopAsync()
     {
-        _queue.Writer.TryComplete();
-        await _writing;
+        await Task.WhenAll(_writes.StopAsync(), _reads.StopAsync());
+        await _writerConnection.DisposeAsync();
+        await _readerConnection.DisposeAsync();
     }
 
     private async Task CommitAsync(PendingStateWrite write, string? etag)
     {
-        if (!_queue.Writer.TryWrite(write))
+        if (!_writes.TryAdd(write))
         {
             throw new InvalidOperationException($"Grain storage '{_name}' is stopped; {write.GrainId} was not written.");
         }
@@ -100,41 +113,52 @@ internal sealed partial class GroupCommitGrainStorage : IGrainStorage, ILifecycl
         }
     }
 
-    private async Task WriteAsync()
+    private async Task WriteBatchAsync(List<PendingStateWrite> batch)
     {
-        var reader = _queue.Reader;
-        while (await reader.WaitToReadAsync())
+        try
         {
-            var batch = new List<PendingStateWrite>();
-            while (batch.Count < MaxBatch && reader.TryRead(out var write))
+            bool[] applied;
+            using (await SqliteWriteGate.EnterAsync(_target, CancellationToken.None))
             {
-                batch.Add(write);
+                applied = await _table.ApplyAsync(_writerConnection, batch, CancellationToken.None);
             }
 
-            try
+            Interlocked.Increment(ref _transactions);
+            Interlocked.Add(ref _written, batch.Count);
+            for (var i = 0; i < batch.Count; i++)
             {
-                bool[] applied;
-                using (await SqliteWriteGate.EnterAsync(_target, CancellationToken.None))
-                {
-                    applied = await _table.ApplyAsync(batch, CancellationToken.None);
-                }
-
-                Interlocked.Increment(ref _transactions);
-                Interlocked.Add(ref _writes, batch.Count);
-
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    batch[i].Outcome.TrySetResult(applied[i]);
-                }
+                batch[i].Outcome.TrySetResult(applied[i]);
             }
-            catch (Exception ex)
+        }
+        catch (Exception ex)
+        {
+            // One transaction: nothing of the batch is stored, and every grain in it hears so.
+            LogBatchFailed(_logger, _name, batch.Count, ex);
+            await _writerConnection.ResetAsync();
+            foreach (var write in batch)
             {
-                // One transaction: nothing of the batch is stored, and every grain in it hears so.
-                LogBatchFailed(_logger, _name, batch.Count, ex);
-                foreach (var write in batch)
-                {
-                    write.Outcome.TrySetException(ex);
-                }
+                write.Outcome.TrySetException(ex);
+            }
+        }
+    }
+
+    private async Task ReadBatchAsync(List<PendingStateRead> batch)
+    {
+        try
+        {
+            await _table.ReadAsync(_readerConnection, batch, CancellationToken.None);
+            foreach (var read in batch)
+            {
+                read.Outcome.TrySetResult();
+            }
+        }
+        catch (Exception ex)
+        {
+            LogReadsFailed(_logger, _name, batch.Count, ex);
+            await _readerConnection.ResetAsync();
+            foreach (var read in batch)
+            {
+                read.Outcome.TrySetException(ex);
             }
         }
     }
@@ -145,6 +169,9 @@ internal sealed partial class GroupCommitGrainStorage : IGrainStorage, ILifecycl
         long.TryParse(etag, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version)
             ? version
             : throw new InconsistentStateException($"ETag '{etag}' is not a version of this store.", "unknown", etag);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Grain storage {Store} failed to read {Count} grains; each grain was told")]
+    private static partial void LogReadsFailed(ILogger logger, string store, int count, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Grain storage {Store} failed to commit {Count} writes; each grain was told")]
     private static partial void LogBatchFailed(ILogger logger, string store, int count, Exception exception);

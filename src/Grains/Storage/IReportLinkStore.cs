@@ -1,0 +1,29 @@
+using Governance.Contracts.Cases;
+
+namespace Governance.Grains.Storage;
+
+/// <summary>
+/// One row per report that reached a case, written in groups and never changed. A case keeps its reporters here rather
+/// than in its own state, which would grow, and be written whole, with every duplicate; a cell finds here where an old
+/// duplicate went once it no longer remembers.
+/// </summary>
+public interface IReportLinkStore
+{
+    /// <summary>
+    /// Stores the links, many callers' in one transaction. A report already linked keeps its first link. Returns, per
+    /// link, whether it was new.
+    /// </summary>
+    Task<bool[]> AddAsync(IReadOnlyList<ReportLink> links, CancellationToken cancellationToken = default);
+
+    /// <summary>The links of those reports that have one, by report id.</summary>
+    Task<IReadOnlyDictionary<string, ReportLink>> FindAsync(IReadOnlyCollection<string> reportIds, CancellationToken cancellationToken = default);
+
+    /// <summary>How many reports are linked to the case.</summary>
+    Task<int> CountByCaseAsync(string caseId, CancellationToken cancellationToken = default);
+
+    /// <summary>Every report linked to the case, oldest report first.</summary>
+    Task<IReadOnlyList<ReportLink>> ListByCaseAsync(string caseId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A report (by the id its own case would have) and the case it belongs to, in the cell that case is in.</summary>
+public sealed record ReportLink(string ReportId, string CaseId, string CaseCellId, ReporterEntry Reporter);

@@ -1,0 +1,43 @@
+using System.Threading.Channels;
+
+namespace Governance.Silo.Storage;
+
+/// <summary>
+/// Items that many callers queue, handed to one loop in batches: each batch is whatever queued while the one before
+/// it ran, up to a maximum. This is how the stores commit many callers' writes in one transaction. The handler answers
+/// the items itself, failures included.
+/// </summary>
+internal sealed class BatchingQueue<T>
+{
+    private readonly Channel<T> _queue = Channel.CreateUnbounded<T>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _loop;
+
+    public BatchingQueue(int maxBatch, Func<List<T>, Task> handleBatch)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
+        _loop = Task.Run(async () =>
+        {
+            var reader = _queue.Reader;
+            while (await reader.WaitToReadAsync())
+            {
+                var batch = new List<T>();
+                while (batch.Count < maxBatch && reader.TryRead(out var item))
+                {
+                    batch.Add(item);
+                }
+
+                await handleBatch(batch);
+            }
+        });
+    }
+
+    /// <summary>False once stopping: the item will not be handled.</summary>
+    public bool TryAdd(T item) => _queue.Writer.TryWrite(item);
+
+    /// <summary>Takes no more items and waits for those queued to be handled.</summary>
+    public async Task StopAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop;
+    }
+}

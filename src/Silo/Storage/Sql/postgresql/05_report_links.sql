@@ -1,0 +1,16 @@
+-- Every report that reached a case, one row each (see Storage/ReportLinks): a case's reporters, and where a
+-- duplicate went, so that its retry finds the case long after the cell forgot it. Rows are only ever added.
+CREATE TABLE IF NOT EXISTS gov_report_link
+(
+    service_id  TEXT COLLATE "C" NOT NULL,
+    report_id   TEXT COLLATE "C" NOT NULL,
+    case_id     TEXT COLLATE "C" NOT NULL,
+    case_cell   TEXT   NOT NULL,
+    reporter_id TEXT   NOT NULL,
+    channel     INTEGER NOT NULL,
+    external_id TEXT   NOT NULL,
+    reported_at BIGINT NOT NULL,
+    PRIMARY KEY (service_id, report_id)
+);
+
+CREATE INDEX IF NOT EXISTS gov_report_link_by_case ON gov_report_link (service_id, case_id, reported_at);

@@ -1,0 +1,57 @@
+using Governance.Contracts.Cases;
+using Governance.Grains.Storage;
+using Governance.Silo.Storage.ReportLinks;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Governance.Silo.Tests.Storage;
+
+/// <summary>The report link store on every provider: a report keeps its first link, and lookups and lists find them.</summary>
+public abstract class ReportLinkStoreContract
+{
+    private static readonly DateTimeOffset Noon = new(2026, 12, 1, 12, 0, 0, TimeSpan.FromHours(8));
+
+    protected abstract Task<StorageTarget> NewTargetAsync();
+
+    [SkippableFact]
+    public async Task Add_KeepsEachReportsFirstLink_AndSaysWhichWereNew()
+    {
+        using var target = await StorageCluster.PrepareAsync(NewTargetAsync);
+        await using var store = NewStore(target, "links-a");
+
+        var first = await store.AddAsync([Link("r1", "c1", Noon), Link("r2", "c1", Noon.AddMinutes(1))]);
+        var second = await store.AddAsync([Link("r1", "c9", Noon), Link("r3", "c1", Noon.AddMinutes(-1))]);
+
+        Assert.Equal(new[] { true, true }, first);
+        Assert.Equal(new[] { false, true }, second);
+
+        var found = await store.FindAsync(["r1", "r3", "never"]);
+        Assert.Equal(["r1", "r3"], found.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(("c1", "cell-c1"), (found["r1"].CaseId, found["r1"].CaseCellId));
+        Assert.Equal(Link("r3", "c1", Noon.AddMinutes(-1)).Reporter, found["r3"].Reporter);
+        Assert.Equal(3, await store.CountByCaseAsync("c1"));
+        Assert.Equal(0, await store.CountByCaseAsync("c9"));
+        Assert.Equal(["r3", "r1", "r2"], (await store.ListByCaseAsync("c1")).Select(l => l.ReportId));
+    }
+
+    [SkippableFact]
+    public async Task ManyCallersAtOnce_AllStored_AndServicesDoNotSeeEachOther()
+    {
+        using var target = await StorageCluster.PrepareAsync(NewTargetAsync);
+        await using var store = NewStore(target, "links-b");
+        await using var other = NewStore(target, "links-c");
+
+        var added = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => store.AddAsync([Link($"r{i}", $"c{i % 7}", Noon.AddSeconds(i))])));
+        var lookups = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => store.FindAsync([$"r{i}", $"r{i + 1000}"])));
+
+        Assert.All(added, a => Assert.True(Assert.Single(a)));
+        Assert.All(Enumerable.Range(0, 200), i => Assert.Equal($"c{i % 7}", Assert.Single(lookups[i]).Value.CaseId));
+        Assert.Equal(200, (await Task.WhenAll(Enumerable.Range(0, 7).Select(c => store.CountByCaseAsync($"c{c}")))).Sum());
+        Assert.Empty(await other.FindAsync(["r1"]));
+    }
+
+    private static SqlReportLinkStore NewStore(StorageTarget target, string serviceId) =>
+        new(target.Connection, serviceId, NullLogger<SqlReportLinkStore>.Instance);
+
+    private static ReportLink Link(string reportId, string caseId, DateTimeOffset at) =>
+        new(reportId, caseId, $"cell-{caseId}", new ReporterEntry($"resident-{reportId}", ReportChannel.CitizenApp, $"ext-{reportId}", at));
+}
