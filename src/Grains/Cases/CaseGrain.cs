@@ -27,12 +27,14 @@ public sealed class CaseGrain(
     // Changes not yet stored are covered by the intake journal until the next checkpoint.
     private WriteBehind _store = null!;
 
+    // Whether the case's own state changed since it was stored, as opposed to only gaining reporters (links).
+    private bool _stateChanged;
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _store = new WriteBehind(StoreAsync);
         if (Exists)
         {
-            // A crash may have come between storing links and storing the count: the links are the truth.
             state.State.LinkedReporters = await links.CountByCaseAsync(CaseId, cancellationToken);
         }
     }
@@ -52,7 +54,7 @@ public sealed class CaseGrain(
         var now = time.GetUtcNow();
         var first = new ReporterEntry(report.ReporterId, report.Channel, report.ExternalId, report.ReportedAt);
         var waiting = state.State.Waiting;
-        _store.Changed();
+        StateChanged();
         state.State = new CaseState
         {
             CellId = opening.CellId,
@@ -75,7 +77,7 @@ public sealed class CaseGrain(
         {
             // The first report is on its way (its cell registered the case at the merge zone): these wait for it.
             state.State.Waiting.AddRange(entries.Where(e => !state.State.Waiting.Any(w => w.Channel == e.Channel && w.ExternalId == e.ExternalId)));
-            _store.Changed();
+            StateChanged();
             return Task.FromResult<CaseSummaryInfo?>(null);
         }
 
@@ -91,7 +93,7 @@ public sealed class CaseGrain(
         }
 
         state.State.History.Add(new CaseEventEntry(time.GetUtcNow(), state.State.Status, actor, note));
-        _store.Changed();
+        StateChanged();
         return Task.CompletedTask;
     }
 
@@ -138,7 +140,13 @@ public sealed class CaseGrain(
         }
     }
 
-    /// <summary>Stores the new reporters' links, then the case, so the stored count never runs ahead of the links.</summary>
+    private void StateChanged()
+    {
+        _stateChanged = true;
+        _store.Changed();
+    }
+
+    /// <summary>Stores the new reporters' links, then the case if more than its reporters changed.</summary>
     private async Task StoreAsync()
     {
         if (Exists && _unlinked.Count > 0)
@@ -157,7 +165,19 @@ public sealed class CaseGrain(
                 : await links.CountByCaseAsync(CaseId);
         }
 
-        await this.WriteOrForgetAsync(state, DelayDeactivation);
+        if (_stateChanged)
+        {
+            _stateChanged = false;
+            try
+            {
+                await this.WriteOrForgetAsync(state, DelayDeactivation);
+            }
+            catch
+            {
+                _stateChanged = true;
+                throw;
+            }
+        }
     }
 
     private bool IsFirst(ReporterEntry entry) =>

@@ -22,9 +22,10 @@ public sealed class CaseState
     public ReporterEntry? FirstReporter { get; set; }
 
     /// <summary>
-    /// Reporters whose links are stored, as counted when they were added. After a crash between storing links and
-    /// storing this state it may fall behind; the case counts its links again when it next activates.
+    /// Reporters whose links are stored. Not stored here: a duplicate then changes only the link store, and the
+    /// case counts its links when it activates.
     /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public int LinkedReporters { get; set; }
 
     public List<CaseEventEntry> History { get; set; } = [];

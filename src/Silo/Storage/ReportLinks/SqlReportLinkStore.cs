@@ -12,7 +12,7 @@ namespace Governance.Silo.Storage.ReportLinks;
 /// </summary>
 internal sealed partial class SqlReportLinkStore : IReportLinkStore, ILifecycleParticipant<ISiloLifecycle>, IAsyncDisposable
 {
-    private const int MaxBatch = 500;
+    private const int MaxBatch = 2_000;
 
     private const string InsertSql =
         "INSERT INTO gov_report_link (service_id, report_id, case_id, case_cell, reporter_id, channel, external_id, reported_at) "
