@@ -24,6 +24,10 @@ public sealed class CaseGrain(
     // Reporters added since the last flush, by report id; stored as links at the next flush.
     private readonly Dictionary<string, ReporterEntry> _unlinked = new(StringComparer.Ordinal);
 
+    // Reporters whose links are stored. Counted from the store at activation rather than kept in the case's state, so
+    // a duplicate changes only the link store, and no crash between the two writes can leave the count wrong.
+    private int _linkedReporters;
+
     // Changes not yet stored are covered by the intake journal until the next checkpoint.
     private WriteBehind _store = null!;
 
@@ -35,7 +39,7 @@ public sealed class CaseGrain(
         _store = new WriteBehind(StoreAsync);
         if (Exists)
         {
-            state.State.LinkedReporters = await links.CountByCaseAsync(CaseId, cancellationToken);
+            _linkedReporters = await links.CountByCaseAsync(CaseId, cancellationToken);
         }
     }
 
@@ -160,9 +164,7 @@ public sealed class CaseGrain(
 
             // A link that was there already was counted before, or stored just before a crash and not yet counted:
             // only the store can tell, so count again (rare: retries and replays).
-            state.State.LinkedReporters = added.All(isNew => isNew)
-                ? state.State.LinkedReporters + added.Length
-                : await links.CountByCaseAsync(CaseId);
+            _linkedReporters = added.All(isNew => isNew) ? _linkedReporters + added.Length : await links.CountByCaseAsync(CaseId);
         }
 
         if (_stateChanged)
@@ -187,8 +189,8 @@ public sealed class CaseGrain(
     {
         var s = state.State;
         var headline = s.Description.Length <= HeadlineLength ? s.Description : s.Description[..HeadlineLength];
-        // Until the flush, a retry that reached the case again may be counted twice here; the stored count is exact.
-        var reporters = s.LinkedReporters + _unlinked.Count;
+        // Until the flush, a retry that reached the case again may be counted twice here; the flush counts it once.
+        var reporters = _linkedReporters + _unlinked.Count;
         return new CaseSummaryInfo(CaseId, s.Category, s.Status, s.OpenedAt, headline, s.Location, s.FirstReporter!.ReportedAt, reporters);
     }
 }

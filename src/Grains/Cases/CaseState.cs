@@ -21,13 +21,6 @@ public sealed class CaseState
     /// <summary>The report that opened the case. Every reporter, this one included, is a row in the report link store.</summary>
     public ReporterEntry? FirstReporter { get; set; }
 
-    /// <summary>
-    /// Reporters whose links are stored. Not stored here: a duplicate then changes only the link store, and the
-    /// case counts its links when it activates.
-    /// </summary>
-    [System.Text.Json.Serialization.JsonIgnore]
-    public int LinkedReporters { get; set; }
-
     public List<CaseEventEntry> History { get; set; } = [];
 
     /// <summary>

@@ -19,8 +19,9 @@ namespace Governance.Grains.Cells;
 /// One grid cell: turns its journaled reports into cases and keeps the live picture. The case id is derived
 /// from the report, so a retry or a replay reaches the same case; if the case was stored but the cell's own
 /// record of it was lost, the retry records it again. A duplicate of an open case nearby is merged into it, so it
-/// costs no grain of its own; where it went is a row in the report link store, and in memory here until that row is stored. State is stored write-behind, on <see cref="FlushAsync"/>
-/// (the intake checkpoint) and on deactivation; until then the intake journal holds what changed.
+/// costs no grain of its own; where it went is a row in the report link store, and in memory here until that row
+/// is stored. State is stored write-behind, on <see cref="FlushAsync"/> (the intake checkpoint) and on
+/// deactivation; until then the intake journal holds what changed.
 /// </summary>
 public sealed class GridCellGrain(
     [PersistentState("cell", StoreNames.Live)] IPersistentState<CellState> state,
@@ -109,7 +110,7 @@ public sealed class GridCellGrain(
         foreach (var i in merging.SelectMany(group => group))
         {
             // A duplicate costs no case of its own: the open case got one more reporter (its link), and this cell
-            // remembers for a while where the report went, so its retry is answered here.
+            // remembers where the report went until the link is stored, so a retry meanwhile is answered here.
             var target = targets[i]!;
             _recentMerges.Remember(ownIds[i], new MergedReport(target.CaseId, target.CellId));
             state.State.ReportsMerged++;

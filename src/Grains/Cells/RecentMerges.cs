@@ -11,8 +11,6 @@ internal sealed class RecentMerges
     private readonly Dictionary<string, (MergedReport Into, long Generation)> _byReport = new(StringComparer.Ordinal);
     private long _generation;
 
-    public int Count => _byReport.Count;
-
     public bool TryGet(string reportId, out MergedReport into)
     {
         var found = _byReport.TryGetValue(reportId, out var entry);

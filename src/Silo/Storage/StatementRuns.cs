@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Governance.Silo.Storage.LiveState;
 
 namespace Governance.Silo.Storage;
 

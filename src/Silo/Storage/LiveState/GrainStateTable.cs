@@ -25,27 +25,28 @@ internal sealed class GrainStateTable(string serviceId)
 
     private static readonly string[] KeyParameters = ["service", "state", "grain"];
 
-    /// <summary>Answers each read with the stored version and payload, or null if the grain has no row.</summary>
-    public async Task ReadAsync(HeldConnection held, IReadOnlyList<PendingStateRead> reads, CancellationToken cancellationToken)
+    /// <summary>Per read, in order, the stored version and payload, or null if the grain has no row.</summary>
+    public async Task<(long Version, string Payload)?[]> ReadAsync(HeldConnection held, IReadOnlyList<PendingStateRead> reads, CancellationToken cancellationToken)
     {
+        var found = new (long Version, string Payload)?[reads.Count];
         if (held.IsSqlite)
         {
             // In-process: a prepared point lookup per row costs microseconds.
             var command = await held.PreparedAsync(ReadSql, KeyParameters, cancellationToken);
-            foreach (var read in reads)
+            for (var i = 0; i < reads.Count; i++)
             {
-                SetKey(command, read.StateName, read.GrainId);
+                SetKey(command, reads[i].StateName, reads[i].GrainId);
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                read.Found = await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : null;
+                found[i] = await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : null;
             }
 
-            return;
+            return found;
         }
 
         var connection = await held.GetAsync(cancellationToken);
-        foreach (var sameState in reads.GroupBy(r => r.StateName, StringComparer.Ordinal))
+        foreach (var sameState in Enumerable.Range(0, reads.Count).GroupBy(i => reads[i].StateName, StringComparer.Ordinal))
         {
-            var byGrain = sameState.ToLookup(r => r.GrainId, StringComparer.Ordinal);
+            var byGrain = sameState.ToLookup(i => reads[i].GrainId, StringComparer.Ordinal);
             await using var command = connection.CreateCommand();
             command.CommandText = ReadManySql;
             command.AddParameter("service", serviceId);
@@ -54,12 +55,14 @@ internal sealed class GrainStateTable(string serviceId)
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                foreach (var read in byGrain[reader.GetString(0)])
+                foreach (var i in byGrain[reader.GetString(0)])
                 {
-                    read.Found = (reader.GetInt64(1), reader.GetString(2));
+                    found[i] = (reader.GetInt64(1), reader.GetString(2));
                 }
             }
         }
+
+        return found;
     }
 
     /// <summary>Applies the writes in one transaction; returns, per write, whether its version matched.</summary>

@@ -55,8 +55,7 @@ internal sealed partial class GroupCommitGrainStorage : IGrainStorage, ILifecycl
             throw new InvalidOperationException($"Grain storage '{_name}' is stopped; {read.GrainId} was not read.");
         }
 
-        await read.Outcome.Task;
-        if (read.Found is not { } stored)
+        if (await read.Outcome.Task is not { } stored)
         {
             (grainState.State, grainState.ETag, grainState.RecordExists) = (Activator.CreateInstance<T>(), null, false);
             return;
@@ -146,10 +145,10 @@ internal sealed partial class GroupCommitGrainStorage : IGrainStorage, ILifecycl
     {
         try
         {
-            await _table.ReadAsync(_readerConnection, batch, CancellationToken.None);
-            foreach (var read in batch)
+            var found = await _table.ReadAsync(_readerConnection, batch, CancellationToken.None);
+            for (var i = 0; i < batch.Count; i++)
             {
-                read.Outcome.TrySetResult();
+                batch[i].Outcome.TrySetResult(found[i]);
             }
         }
         catch (Exception ex)

@@ -1,9 +1,9 @@
 using System.Data.Common;
 
-namespace Governance.Silo.Storage.LiveState;
+namespace Governance.Silo.Storage;
 
 /// <summary>
-/// A connection that one loop of the live store keeps open, with its statements prepared once. On SQLite this keeps
+/// A connection that one loop of a store (live grain state, report links) keeps open, with its statements prepared once. On SQLite this keeps
 /// the page cache warm between batches (a pooled connection brings its own 2 MB cache and prepares every statement
 /// again). After a failure the loop calls <see cref="ResetAsync"/> and the next batch opens a fresh connection.
 /// </summary>
