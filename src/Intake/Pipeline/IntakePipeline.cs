@@ -218,10 +218,20 @@ public sealed partial class IntakePipeline : IAsyncDisposable
     private async Task WaitForCheckpointRoomAsync(CancellationToken cancellationToken)
     {
         // Grains hold what is not yet checkpointed in memory: past the limit, intake waits for a checkpoint.
+        if (Uncheckpointed <= _options.MaxUncheckpointed)
+        {
+            return;
+        }
+
+        var since = _time.GetTimestamp();
         while (Uncheckpointed > _options.MaxUncheckpointed)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(20), _time, cancellationToken);
         }
+
+        // Acks stop meanwhile: worth an operator's attention.
+        var held = _time.GetElapsedTime(since);
+        LogHeldForCheckpoint(_logger, _options.MaxUncheckpointed, (long)held.TotalMilliseconds);
     }
 
     private async Task DispatchAsync(CancellationToken cancellationToken)
@@ -330,15 +340,19 @@ public sealed partial class IntakePipeline : IAsyncDisposable
             return;
         }
 
+        var started = _time.GetTimestamp();
         if (!await _dispatcher.FlushAsync())
         {
             return;
         }
 
+        var flushed = _time.GetElapsedTime(started);
         try
         {
             await _journal.CheckpointAsync(target);
             Interlocked.Exchange(ref _checkpointed, target);
+            var journal = _time.GetElapsedTime(started) - flushed;
+            LogCheckpointed(_logger, target, (long)flushed.TotalMilliseconds, (long)journal.TotalMilliseconds);
         }
         catch (Exception ex)
         {
@@ -351,6 +365,12 @@ public sealed partial class IntakePipeline : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The journal failed to store {Count} reports; they were refused")]
     private static partial void LogAppendFailed(ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Checkpoint at {Sequence}: grains flushed in {FlushMilliseconds} ms, journal checkpointed in {JournalMilliseconds} ms")]
+    private static partial void LogCheckpointed(ILogger logger, long sequence, long flushMilliseconds, long journalMilliseconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Intake held {Milliseconds} ms: more than {Limit} reports waited for a checkpoint (Intake:MaxUncheckpointed)")]
+    private static partial void LogHeldForCheckpoint(ILogger logger, int limit, long milliseconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Checkpoint at {Sequence} failed; it will be tried again")]
     private static partial void LogCheckpointFailed(ILogger logger, long sequence, Exception exception);
