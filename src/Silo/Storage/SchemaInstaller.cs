@@ -5,13 +5,16 @@ namespace Governance.Silo.Storage;
 
 /// <summary>
 /// Creates or updates the database schema (Orleans persistence tables and queries, the city register) from the
-/// SQL scripts embedded under Storage/Sql/&lt;provider&gt;/, in file-name order. Every script is idempotent, so
+/// SQL scripts embedded under Storage/Sql/&lt;provider&gt;/, in file-name order; on SQLite also the journal's own file
+/// from Storage/Sql/sqlite_journal/. Every script is idempotent, so
 /// this runs on every start, before the silo opens the database; two silos starting together do not race.
 /// </summary>
 public static class SchemaInstaller
 {
     // Any fixed bigint works; it only has to be the same for every installer of this schema.
     private const long PostgresInstallLockKey = 0x676F765F736368; // "gov_sch"
+
+    private const string SqliteJournalFolder = "sqlite_journal";
 
     /// <summary>Applies the schema, blocking; for use before the host is built.</summary>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The options are invalid.</exception>
@@ -24,8 +27,17 @@ public static class SchemaInstaller
     {
         ArgumentNullException.ThrowIfNull(options);
         var target = options.GetConnection();
-        var scripts = LoadScripts(target.Provider);
+        await InstallAsync(target, LoadScripts(MainFolder(target.Provider)), cancellationToken).ConfigureAwait(false);
+        if (target.Provider == StorageProvider.Sqlite)
+        {
+            var journal = options.GetJournalConnection();
+            await InstallAsync(journal, LoadScripts(SqliteJournalFolder), cancellationToken).ConfigureAwait(false);
+            await SqliteJournalFile.AdoptJournalInMainFileAsync(target, journal, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
+    private static async Task InstallAsync(StorageConnection target, List<(string Name, string Text)> scripts, CancellationToken cancellationToken)
+    {
         if (target.SqliteFile is { } file)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
@@ -70,12 +82,17 @@ public static class SchemaInstaller
 
     /// <summary>The embedded script names for a provider, in the order they are applied.</summary>
     public static IReadOnlyList<string> GetScriptNames(StorageProvider provider) =>
-        LoadScripts(provider).Select(s => s.Name).ToList();
+        LoadScripts(MainFolder(provider)).Select(s => s.Name).ToList();
 
-    private static List<(string Name, string Text)> LoadScripts(StorageProvider provider)
+    /// <summary>The embedded script names for SQLite's journal file (see <see cref="SqliteJournalFile"/>), in order.</summary>
+    public static IReadOnlyList<string> GetSqliteJournalScriptNames() =>
+        LoadScripts(SqliteJournalFolder).Select(s => s.Name).ToList();
+
+    private static string MainFolder(StorageProvider provider) => provider == StorageProvider.Sqlite ? "sqlite" : "postgresql";
+
+    private static List<(string Name, string Text)> LoadScripts(string folder)
     {
         var assembly = typeof(SchemaInstaller).Assembly;
-        var folder = provider == StorageProvider.Sqlite ? "sqlite" : "postgresql";
         var prefix = $"{typeof(SchemaInstaller).Namespace}.Sql.{folder}.";
         var scripts = assembly.GetManifestResourceNames()
             .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))

@@ -8,8 +8,8 @@ using Governance.Intake.Journal;
 namespace Governance.Silo.Storage;
 
 /// <summary>
-/// <see cref="IIntakeJournal"/> over <c>gov_intake_journal</c> on SQLite or PostgreSQL. An append is one
-/// transaction, so its commit (one fsync) is paid once for the whole batch: that is the group commit.
+/// <see cref="IIntakeJournal"/> over <c>gov_intake_journal</c> on SQLite (in the journal's own file) or PostgreSQL.
+/// An append is one transaction, so its commit (one fsync) is paid once for the whole batch: that is the group commit.
 /// </summary>
 public sealed class SqlIntakeJournal(StorageOptions options, string journalName) : IIntakeJournal
 {
@@ -28,7 +28,10 @@ public sealed class SqlIntakeJournal(StorageOptions options, string journalName)
 
     private const string TrimSql = "DELETE FROM gov_intake_journal WHERE journal = @journal AND seq <= @seq";
 
-    private readonly StorageConnection _target = options.GetConnection();
+    // Appends go to the journal's connection (on SQLite its own file); the checkpoint is recorded in the main store, after
+    // the grain state it vouches for and synced with it (see SqliteJournalFile). On PostgreSQL both are the same database.
+    private readonly StorageConnection _target = options.GetJournalConnection();
+    private readonly StorageConnection _main = options.GetConnection();
 
     public async Task AppendAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken = default)
     {
@@ -88,28 +91,36 @@ public sealed class SqlIntakeJournal(StorageOptions options, string journalName)
 
     public async Task<(long Checkpoint, long Last)> GetPositionAsync(CancellationToken cancellationToken = default)
     {
+        long checkpoint;
+        await using (var main = await _main.OpenAsync(cancellationToken))
+        {
+            checkpoint = await ScalarAsync(main, CheckpointSql, cancellationToken);
+        }
+
         await using var connection = await _target.OpenAsync(cancellationToken);
-        var checkpoint = await ScalarAsync(connection, CheckpointSql, cancellationToken);
         var last = await ScalarAsync(connection, LastSql, cancellationToken);
         return (checkpoint, Math.Max(checkpoint, last));
     }
 
+    /// <summary>
+    /// Records the checkpoint, then drops the entries up to it. A crash between the two leaves entries behind that
+    /// nothing reads again (reads start after the checkpoint); the next checkpoint drops them.
+    /// </summary>
     public async Task CheckpointAsync(long sequence, CancellationToken cancellationToken = default)
     {
-        using var turn = await SqliteWriteGate.EnterAsync(_target, cancellationToken);
-        await using var connection = await _target.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var sql in new[] { SetCheckpointSql, TrimSql })
-        {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            command.AddParameter("journal", journalName);
-            command.AddParameter("seq", sequence);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await RunAsync(_main, SetCheckpointSql, sequence, cancellationToken);
+        await RunAsync(_target, TrimSql, sequence, cancellationToken);
+    }
 
-        await transaction.CommitAsync(cancellationToken);
+    private async Task RunAsync(StorageConnection target, string sql, long sequence, CancellationToken cancellationToken)
+    {
+        using var turn = await SqliteWriteGate.EnterAsync(target, cancellationToken);
+        await using var connection = await target.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.AddParameter("journal", journalName);
+        command.AddParameter("seq", sequence);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async Task<long> ScalarAsync(DbConnection connection, string sql, CancellationToken cancellationToken)

@@ -47,6 +47,19 @@ public sealed class StorageOptions
             : StorageConnection.ForPostgres(PostgresConnectionString!);
     }
 
+    /// <summary>
+    /// Where the intake journal is kept: on SQLite a file of its own next to <see cref="SqlitePath"/> (see
+    /// <see cref="SqliteJournalFile"/>), on PostgreSQL the same database.
+    /// </summary>
+    /// <exception cref="OptionsValidationException">The options are invalid.</exception>
+    public StorageConnection GetJournalConnection()
+    {
+        EnsureValid();
+        return Provider == StorageProvider.Sqlite
+            ? StorageConnection.ForSqlite(SqliteJournalFile.PathFor(SqlitePath), SqliteBusyTimeoutSeconds)
+            : StorageConnection.ForPostgres(PostgresConnectionString!);
+    }
+
     /// <summary>Throws with every problem found, so a bad setting stops the silo before it touches the database.</summary>
     /// <exception cref="OptionsValidationException">The options are invalid.</exception>
     public void EnsureValid()

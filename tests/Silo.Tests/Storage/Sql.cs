@@ -13,15 +13,7 @@ internal static class Sql
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        foreach (var (name, value, type) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.DbType = type;
-            parameter.Value = value ?? DBNull.Value;
-            command.Parameters.Add(parameter);
-        }
-
+        AddParameters(command, parameters);
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<object?[]>();
         do
@@ -48,12 +40,25 @@ internal static class Sql
         return rows.Count == 0 ? null : rows[0][0];
     }
 
-    public static async Task ExecuteAsync(StorageConnection target, string sql)
+    public static async Task ExecuteAsync(StorageConnection target, string sql, params (string Name, object? Value, DbType Type)[] parameters)
     {
         await using var connection = target.CreateConnection();
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
+        AddParameters(command, parameters);
         await command.ExecuteNonQueryAsync();
+    }
+
+    private static void AddParameters(DbCommand command, (string Name, object? Value, DbType Type)[] parameters)
+    {
+        foreach (var (name, value, type) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.DbType = type;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
     }
 }

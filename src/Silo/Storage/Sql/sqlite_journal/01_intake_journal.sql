@@ -1,5 +1,8 @@
 -- The intake journal: every acknowledged report until its effects are stored in grain state (see
 -- Governance.Intake). One journal per writing process (column journal), a dense sequence within it.
+-- On SQLite it lives in a file of its own (<name>.journal.db, see Storage/SqliteJournalFile.cs): SQLite has one
+-- write lock per file, and the group commit every ack waits for must not queue behind a checkpoint's writes.
+-- The checkpoint stays in the main file (sqlite/03_intake_checkpoint.sql).
 CREATE TABLE IF NOT EXISTS gov_intake_journal
 (
     journal TEXT    NOT NULL,
@@ -8,10 +11,3 @@ CREATE TABLE IF NOT EXISTS gov_intake_journal
     body    TEXT    NOT NULL,
     PRIMARY KEY (journal, seq)
 ) WITHOUT ROWID;
-
--- Up to which sequence each journal's effects are stored; what follows is replayed at start.
-CREATE TABLE IF NOT EXISTS gov_intake_checkpoint
-(
-    journal TEXT    NOT NULL PRIMARY KEY,
-    seq     INTEGER NOT NULL
-);
