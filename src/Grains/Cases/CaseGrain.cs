@@ -8,8 +8,9 @@ namespace Governance.Grains.Cases;
 /// <summary>
 /// One case, opened once from its first report, then carried through its lifecycle. Stored write-behind: on
 /// <see cref="FlushAsync"/> (the intake checkpoint) and on deactivation. Its reporters are rows in the report link
-/// store, added at each flush, so a case that thousands of people report stays as small to store as one that one
-/// person reported.
+/// store, sent there as they join (the store commits many cases' links together), so a case that thousands of people
+/// report stays as small to store as one that one person reported, and a duplicate needs no flush of its case: the
+/// checkpoint asks the store once (<see cref="IReportLinkStore.StoredAsync"/>).
 /// </summary>
 // A storm opens thousands of cases a minute and most then sit untouched for days: collected soon after, they do not
 // pile up in memory; the next call reads the case back from the store.
@@ -21,22 +22,22 @@ public sealed class CaseGrain(
 {
     private const int HeadlineLength = 120;
 
-    // Reporters added since the last flush, by report id; stored as links at the next flush.
-    private readonly Dictionary<string, ReporterEntry> _unlinked = new(StringComparer.Ordinal);
+    // Reporters whose links are on their way to the store, by report id: counted and listed here until it has them.
+    private readonly Dictionary<string, ReporterEntry> _linking = new(StringComparer.Ordinal);
+
+    // The link writes in flight, so a flush or a deactivation can wait for them.
+    private readonly HashSet<Task> _linkWrites = [];
 
     // Reporters whose links are stored. Counted from the store at activation rather than kept in the case's state, so
     // a duplicate changes only the link store, and no crash between the two writes can leave the count wrong.
     private int _linkedReporters;
 
-    // Changes not yet stored are covered by the intake journal until the next checkpoint.
+    // Changes to the case's own state not yet stored are covered by the intake journal until the next checkpoint.
     private WriteBehind _store = null!;
-
-    // Whether the case's own state changed since it was stored, as opposed to only gaining reporters (links).
-    private bool _stateChanged;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _store = new WriteBehind(StoreAsync);
+        _store = new WriteBehind(() => this.WriteOrForgetAsync(state, DelayDeactivation));
         if (Exists)
         {
             _linkedReporters = await links.CountByCaseAsync(CaseId, cancellationToken);
@@ -58,7 +59,7 @@ public sealed class CaseGrain(
         var now = time.GetUtcNow();
         var first = new ReporterEntry(report.ReporterId, report.Channel, report.ExternalId, report.ReportedAt);
         var waiting = state.State.Waiting;
-        StateChanged();
+        _store.Changed();
         state.State = new CaseState
         {
             CellId = opening.CellId,
@@ -81,7 +82,7 @@ public sealed class CaseGrain(
         {
             // The first report is on its way (its cell registered the case at the merge zone): these wait for it.
             state.State.Waiting.AddRange(entries.Where(e => !state.State.Waiting.Any(w => w.Channel == e.Channel && w.ExternalId == e.ExternalId)));
-            StateChanged();
+            _store.Changed();
             return Task.FromResult<CaseSummaryInfo?>(null);
         }
 
@@ -97,13 +98,20 @@ public sealed class CaseGrain(
         }
 
         state.State.History.Add(new CaseEventEntry(time.GetUtcNow(), state.State.Status, actor, note));
-        StateChanged();
+        _store.Changed();
         return Task.CompletedTask;
     }
 
     public async Task FlushAsync()
     {
-        await _store.FlushAsync();
+        if (_linkWrites.Count == 0)
+        {
+            await _store.FlushAsync();
+            return;
+        }
+
+        // The store lets links gather before it commits them; asking it to store them now ends the wait for these.
+        await Task.WhenAll([.. _linkWrites, links.StoredAsync(), _store.FlushAsync()]);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -122,7 +130,7 @@ public sealed class CaseGrain(
         var s = state.State;
         var stored = await links.ListByCaseAsync(CaseId);
         var reporters = stored.Select(l => (l.ReportId, l.Reporter))
-            .Concat(_unlinked.Select(p => (ReportId: p.Key, Reporter: p.Value)))
+            .Concat(_linking.Select(p => (ReportId: p.Key, Reporter: p.Value)))
             .DistinctBy(r => r.ReportId, StringComparer.Ordinal)
             .Select(r => r.Reporter)
             .Where(r => !IsFirst(r))
@@ -132,53 +140,54 @@ public sealed class CaseGrain(
     }
 
     // Reporters are counted once per report: a retry or a replay that reaches the case again is dropped here if its link
-    // waits for the flush, and by the store (which keeps a report's first link) if it is stored already.
+    // is on its way, and by the store (which keeps a report's first link) if it is stored already.
     private void AddReporters(IEnumerable<ReporterEntry> entries)
     {
+        var fresh = new List<ReportLink>();
         foreach (var entry in entries)
         {
-            if (_unlinked.TryAdd(CaseIds.ForReport(entry.Channel, entry.ExternalId), entry))
+            var reportId = CaseIds.ForReport(entry.Channel, entry.ExternalId);
+            if (_linking.TryAdd(reportId, entry))
             {
-                _store.Changed();
+                fresh.Add(new ReportLink(reportId, CaseId, state.State.CellId, entry));
+            }
+        }
+
+        if (fresh.Count > 0)
+        {
+            var write = LinkAsync(fresh);
+            if (!write.IsCompleted)
+            {
+                _linkWrites.Add(write);
             }
         }
     }
 
-    private void StateChanged()
+    /// <summary>
+    /// Sends the links to the store and counts them once stored; runs on the activation, between its calls. If the store
+    /// stops first, the reports are still in the intake journal, which replays them at the next start.
+    /// </summary>
+    private async Task LinkAsync(List<ReportLink> fresh)
     {
-        _stateChanged = true;
-        _store.Changed();
-    }
-
-    /// <summary>Stores the new reporters' links, then the case if more than its reporters changed.</summary>
-    private async Task StoreAsync()
-    {
-        if (Exists && _unlinked.Count > 0)
+        try
         {
-            var linking = _unlinked.ToArray();
-            var added = await links.AddAsync([.. linking.Select(p => new ReportLink(p.Key, CaseId, state.State.CellId, p.Value))]);
-            foreach (var (reportId, _) in linking)
-            {
-                _unlinked.Remove(reportId);
-            }
-
+            var added = await links.AddAsync(fresh);
             // A link that was there already was counted before, or stored just before a crash and not yet counted:
             // only the store can tell, so count again (rare: retries and replays).
             _linkedReporters = added.All(isNew => isNew) ? _linkedReporters + added.Length : await links.CountByCaseAsync(CaseId);
         }
-
-        if (_stateChanged)
+        catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException)
         {
-            _stateChanged = false;
-            try
+            // The store stopped (the silo is stopping), or could not recount; see above.
+        }
+        finally
+        {
+            foreach (var link in fresh)
             {
-                await this.WriteOrForgetAsync(state, DelayDeactivation);
+                _linking.Remove(link.ReportId);
             }
-            catch
-            {
-                _stateChanged = true;
-                throw;
-            }
+
+            _linkWrites.RemoveWhere(write => write.IsCompleted);
         }
     }
 
@@ -189,8 +198,8 @@ public sealed class CaseGrain(
     {
         var s = state.State;
         var headline = s.Description.Length <= HeadlineLength ? s.Description : s.Description[..HeadlineLength];
-        // Until the flush, a retry that reached the case again may be counted twice here; the flush counts it once.
-        var reporters = _linkedReporters + _unlinked.Count;
+        // Until its link is stored, a retry that reached the case again may be counted twice here; the store counts it once.
+        var reporters = _linkedReporters + _linking.Count;
         return new CaseSummaryInfo(CaseId, s.Category, s.Status, s.OpenedAt, headline, s.Location, s.FirstReporter!.ReportedAt, reporters);
     }
 }

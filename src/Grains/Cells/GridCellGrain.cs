@@ -254,16 +254,17 @@ public sealed class GridCellGrain(
     }
 
     /// <summary>
-    /// Stores the cases this cell changed, then the cell. Every flush waits for every case dirty when it began,
-    /// including cases an overlapping flush is already writing, so the cell is never stored ahead of its cases.
+    /// Stores the cases this cell opened or changed and waits for the links of the reports it merged, then stores the
+    /// cell. Every flush waits for every case dirty when it began, including cases an overlapping flush is already
+    /// writing, so the cell is never stored ahead of its cases.
     /// </summary>
     private async Task FlushStateAsync()
     {
         var flushing = _dirtyCases.ToArray();
         var generation = _recentMerges.FlushBegins();
-        // All at once: the store commits writes that arrive together in one transaction.
-        await Task.WhenAll(flushing.Select(pair => Case(pair.Key).FlushAsync()));
-        // The cases have stored the links of every report merged before this flush began: the store answers for them now.
+        // All at once: the stores commit writes that arrive together in one transaction.
+        await Task.WhenAll(flushing.Select(pair => Case(pair.Key).FlushAsync()).Append(links.StoredAsync()));
+        // Every report merged before this flush began has its link stored: the store answers for them now.
         _recentMerges.FlushSucceeded(generation);
         foreach (var (caseId, stamp) in flushing)
         {
@@ -327,9 +328,14 @@ public sealed class GridCellGrain(
 
     private async Task MergeIntoAsync(string caseId, ImmutableArray<IncomingReport> duplicates)
     {
+        // The case sends the duplicates' links to the store itself; the flush waits for the store, not the case.
         var summary = await Case(caseId).AddReportersAsync(duplicates);
-        CaseChanged(caseId);
-        if (summary is not null && state.State.OpenCases.ContainsKey(caseId))
+        if (summary is null)
+        {
+            // The case is not open yet: it keeps the duplicates in its own state until its first report arrives.
+            CaseChanged(caseId);
+        }
+        else if (state.State.OpenCases.ContainsKey(caseId))
         {
             state.State.OpenCases[caseId] = summary;
         }

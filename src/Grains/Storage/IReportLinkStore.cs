@@ -11,9 +11,16 @@ public interface IReportLinkStore
 {
     /// <summary>
     /// Stores the links, many callers' in one transaction. A report already linked keeps its first link. Returns, per
-    /// link, whether it was new.
+    /// link, whether it was new. A transaction that fails is tried again until it is stored, so callers wait rather
+    /// than fail; only a store that stops fails them.
     /// </summary>
     Task<bool[]> AddAsync(IReadOnlyList<ReportLink> links, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Completes once every link added before this call is stored: a checkpoint's proof that what was merged so far is
+    /// durable, without asking each case.
+    /// </summary>
+    Task StoredAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The links of those reports that have one, by report id.</summary>
     Task<IReadOnlyDictionary<string, ReportLink>> FindAsync(IReadOnlyCollection<string> reportIds, CancellationToken cancellationToken = default);

@@ -12,7 +12,10 @@ internal sealed class BatchingQueue<T>
     private readonly Channel<T> _queue = Channel.CreateUnbounded<T>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
 
-    public BatchingQueue(int maxBatch, Func<List<T>, Task> handleBatch)
+    /// <param name="maxBatch">The most items one batch takes.</param>
+    /// <param name="handleBatch">Handles a batch and answers its items.</param>
+    /// <param name="gather">Awaited once items are waiting, before they are taken: lets more gather into the batch.</param>
+    public BatchingQueue(int maxBatch, Func<List<T>, Task> handleBatch, Func<Task>? gather = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
         _loop = Task.Run(async () =>
@@ -20,6 +23,11 @@ internal sealed class BatchingQueue<T>
             var reader = _queue.Reader;
             while (await reader.WaitToReadAsync())
             {
+                if (gather is not null)
+                {
+                    await gather();
+                }
+
                 var batch = new List<T>();
                 while (batch.Count < maxBatch && reader.TryRead(out var item))
                 {

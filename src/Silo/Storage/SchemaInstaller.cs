@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Reflection;
+using Governance.Silo.Storage.ReportLinks;
 
 namespace Governance.Silo.Storage;
 
@@ -27,8 +28,12 @@ public static class SchemaInstaller
     {
         ArgumentNullException.ThrowIfNull(options);
         var target = options.GetConnection();
-        await InstallAsync(target, LoadScripts(MainFolder(target.Provider)), cancellationToken).ConfigureAwait(false);
-        if (target.Provider == StorageProvider.Sqlite)
+        var isSqlite = target.Provider == StorageProvider.Sqlite;
+        await InstallAsync(
+            target, LoadScripts(MainFolder(target.Provider)), cancellationToken,
+            isSqlite ? SqliteReportLinkUpgrade.BeforeScriptsAsync : null,
+            isSqlite ? SqliteReportLinkUpgrade.AfterScriptsAsync : null).ConfigureAwait(false);
+        if (isSqlite)
         {
             var journal = options.GetJournalConnection();
             await InstallAsync(journal, LoadScripts(SqliteJournalFolder), cancellationToken).ConfigureAwait(false);
@@ -36,7 +41,12 @@ public static class SchemaInstaller
         }
     }
 
-    private static async Task InstallAsync(StorageConnection target, List<(string Name, string Text)> scripts, CancellationToken cancellationToken)
+    private static async Task InstallAsync(
+        StorageConnection target,
+        List<(string Name, string Text)> scripts,
+        CancellationToken cancellationToken,
+        Func<DbConnection, DbTransaction, CancellationToken, Task>? beforeScripts = null,
+        Func<DbConnection, DbTransaction, CancellationToken, Task>? afterScripts = null)
     {
         if (target.SqliteFile is { } file)
         {
@@ -63,6 +73,11 @@ public static class SchemaInstaller
                         .ConfigureAwait(false);
                 }
 
+                if (beforeScripts is not null)
+                {
+                    await beforeScripts(connection, transaction, cancellationToken).ConfigureAwait(false);
+                }
+
                 foreach (var (name, text) in scripts)
                 {
                     try
@@ -73,6 +88,11 @@ public static class SchemaInstaller
                     {
                         throw new InvalidOperationException($"Schema script {name} failed on {target}: {ex.Message}", ex);
                     }
+                }
+
+                if (afterScripts is not null)
+                {
+                    await afterScripts(connection, transaction, cancellationToken).ConfigureAwait(false);
                 }
 
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

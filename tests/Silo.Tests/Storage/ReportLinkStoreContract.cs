@@ -1,5 +1,6 @@
 using Governance.Contracts.Cases;
 using Governance.Grains.Storage;
+using Governance.Silo.Storage;
 using Governance.Silo.Storage.ReportLinks;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -47,6 +48,40 @@ public abstract class ReportLinkStoreContract
         Assert.All(Enumerable.Range(0, 200), i => Assert.Equal($"c{i % 7}", Assert.Single(lookups[i]).Value.CaseId));
         Assert.Equal(200, (await Task.WhenAll(Enumerable.Range(0, 7).Select(c => store.CountByCaseAsync($"c{c}")))).Sum());
         Assert.Empty(await other.FindAsync(["r1"]));
+    }
+
+    [SkippableFact]
+    public async Task Stored_CompletesOnlyOnceEveryLinkAddedBeforeIsStored()
+    {
+        using var target = await StorageCluster.PrepareAsync(NewTargetAsync);
+        await using var store = NewStore(target, "links-d");
+        var adds = Enumerable.Range(0, 300).Select(i => store.AddAsync([Link($"r{i}", $"c{i % 3}", Noon.AddSeconds(i))])).ToList();
+
+        await store.StoredAsync();
+
+        // Counted before any add is awaited: the rows are committed when the barrier completes.
+        Assert.Equal(300, (await Task.WhenAll(Enumerable.Range(0, 3).Select(c => store.CountByCaseAsync($"c{c}")))).Sum());
+        Assert.All(await Task.WhenAll(adds), added => Assert.True(Assert.Single(added)));
+    }
+
+    [SkippableFact]
+    public async Task AFailedCommit_IsTriedAgain_UntilTheLinksAreStored()
+    {
+        using var target = await StorageCluster.PrepareAsync(NewTargetAsync);
+        await using var store = NewStore(target, "links-e");
+        await Sql.ExecuteAsync(target.Connection, "DROP TABLE gov_report_link");
+
+        var add = store.AddAsync([Link("r1", "c1", Noon)]);
+        var stored = store.StoredAsync();
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        Assert.False(add.IsCompleted, "the commit cannot succeed without its table, and must not fail its caller either");
+        Assert.False(stored.IsCompleted);
+        await SchemaInstaller.ApplyAsync(target.Options);
+
+        var added = await add.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(new[] { true }, added);
+        await stored.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(1, await store.CountByCaseAsync("c1"));
     }
 
     private static SqlReportLinkStore NewStore(StorageTarget target, string serviceId) =>

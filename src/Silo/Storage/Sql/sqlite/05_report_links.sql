@@ -1,6 +1,8 @@
 -- Every report that reached a case, one row each (see Storage/ReportLinks): a case's reporters, and where a
 -- duplicate went, so that its retry finds the case long after the cell forgot it. Rows are only ever added.
--- WITHOUT ROWID: rows are small, and an insert then touches the key's b-tree and the case index, not a third tree.
+-- A rowid table: rows are appended at its end, and only the two narrow indexes take inserts at random places (report
+-- and case ids are hashes). A table keyed by report id itself, as before, put every whole row at a random place.
+-- A file with that layout is moved to this one at start (Storage/ReportLinks/SqliteReportLinkUpgrade.cs).
 CREATE TABLE IF NOT EXISTS gov_report_link
 (
     service_id  TEXT    NOT NULL,
@@ -10,8 +12,8 @@ CREATE TABLE IF NOT EXISTS gov_report_link
     reporter_id TEXT    NOT NULL,
     channel     INTEGER NOT NULL,
     external_id TEXT    NOT NULL,
-    reported_at INTEGER NOT NULL,
-    PRIMARY KEY (service_id, report_id)
-) WITHOUT ROWID;
+    reported_at INTEGER NOT NULL
+);
 
-CREATE INDEX IF NOT EXISTS gov_report_link_by_case ON gov_report_link (service_id, case_id, reported_at);
+CREATE UNIQUE INDEX IF NOT EXISTS gov_report_link_of_report ON gov_report_link (service_id, report_id);
+CREATE INDEX IF NOT EXISTS gov_report_link_of_case ON gov_report_link (service_id, case_id);
