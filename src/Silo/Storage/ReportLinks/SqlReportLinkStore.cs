@@ -274,8 +274,8 @@ internal sealed partial class SqlReportLinkStore : IReportLinkStore, ILifecycleP
         {
             // One prepared statement however many ids: they travel as one JSON array.
             var prepared = await _reader.PreparedAsync(FindSqlite, ["service", "reports"], CancellationToken.None);
-            prepared.Parameters["service"].Value = _serviceId;
-            prepared.Parameters["reports"].Value = System.Text.Json.JsonSerializer.Serialize(reportIds);
+            prepared.SetParameter("service", _serviceId);
+            prepared.SetParameter("reports", System.Text.Json.JsonSerializer.Serialize(reportIds));
             return await ReadLinksAsync(prepared, CancellationToken.None);
         }
 
