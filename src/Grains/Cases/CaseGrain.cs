@@ -104,14 +104,15 @@ public sealed class CaseGrain(
 
     public async Task FlushAsync()
     {
-        if (_linkWrites.Count == 0)
+        _linkWrites.RemoveWhere(write => write.IsCompleted);
+        if (_linkWrites.Count > 0)
         {
-            await _store.FlushAsync();
-            return;
+            // Links before state: opening clears the waiting duplicates from the state, and the stored state must not
+            // lose them before their links are stored. The store lets links gather; asking for them ends the wait.
+            await Task.WhenAll([.. _linkWrites, links.StoredAsync()]);
         }
 
-        // The store lets links gather before it commits them; asking it to store them now ends the wait for these.
-        await Task.WhenAll([.. _linkWrites, links.StoredAsync(), _store.FlushAsync()]);
+        await _store.FlushAsync();
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -128,9 +129,11 @@ public sealed class CaseGrain(
         }
 
         var s = state.State;
+        // Taken before the store is asked: a link committed meanwhile leaves this list, and is then in the store's answer.
+        var linking = _linking.ToArray();
         var stored = await links.ListByCaseAsync(CaseId);
         var reporters = stored.Select(l => (l.ReportId, l.Reporter))
-            .Concat(_linking.Select(p => (ReportId: p.Key, Reporter: p.Value)))
+            .Concat(linking.Select(p => (ReportId: p.Key, Reporter: p.Value)))
             .DistinctBy(r => r.ReportId, StringComparer.Ordinal)
             .Select(r => r.Reporter)
             .Where(r => !IsFirst(r))
@@ -176,9 +179,10 @@ public sealed class CaseGrain(
             // only the store can tell, so count again (rare: retries and replays).
             _linkedReporters = added.All(isNew => isNew) ? _linkedReporters + added.Length : await links.CountByCaseAsync(CaseId);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // The store stopped (the silo is stopping), or could not recount; see above.
+            // The store stopped (the silo is stopping), or could not recount; see above. Nothing waits on this task to
+            // learn it: a flush asks the store itself (StoredAsync), which fails for a store that lost links.
         }
         finally
         {
@@ -186,8 +190,6 @@ public sealed class CaseGrain(
             {
                 _linking.Remove(link.ReportId);
             }
-
-            _linkWrites.RemoveWhere(write => write.IsCompleted);
         }
     }
 

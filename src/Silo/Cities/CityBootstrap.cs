@@ -28,7 +28,7 @@ public static class CityBootstrap
             {
                 throw new InvalidOperationException(
                     $"The store already holds the city from {city.Source}; it cannot serve {source} too. " +
-                    "Start with another store (e.g. --Storage:SqlitePath data/other.db) or remove the old one.");
+                    "Start with another store (e.g. --Storage:SqlitePath data/other.db) or remove the old one (its journal, <name>.journal.db, is then set aside at start).");
             }
 
             return new CityLoadResult(

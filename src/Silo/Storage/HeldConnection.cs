@@ -24,7 +24,9 @@ internal sealed class HeldConnection(StorageConnection target, bool writer) : IA
             return open;
         }
 
-        var connection = await target.OpenAsync(cancellationToken);
+        // Not from the pool: the writer's relaxed sync must never reach a pooled connection that a synced commit (the
+        // journal's checkpoint) could take.
+        var connection = await target.OpenUnpooledAsync(cancellationToken);
         try
         {
             if (IsSqlite)

@@ -29,6 +29,11 @@ public static class SchemaInstaller
         ArgumentNullException.ThrowIfNull(options);
         var target = options.GetConnection();
         var isSqlite = target.Provider == StorageProvider.Sqlite;
+        if (isSqlite)
+        {
+            SqliteJournalFile.SetAsideIfOrphaned(target.SqliteFile!, options.GetJournalConnection().SqliteFile!, TimeProvider.System);
+        }
+
         await InstallAsync(
             target, LoadScripts(MainFolder(target.Provider)), cancellationToken,
             isSqlite ? SqliteReportLinkUpgrade.BeforeScriptsAsync : null,

@@ -108,19 +108,42 @@ public sealed class SqlIntakeJournal(StorageOptions options, string journalName)
     /// </summary>
     public async Task CheckpointAsync(long sequence, CancellationToken cancellationToken = default)
     {
-        await RunAsync(_main, SetCheckpointSql, sequence, cancellationToken);
-        await RunAsync(_target, TrimSql, sequence, cancellationToken);
+        if (_target.SqliteFile is null)
+        {
+            // One database: both in one transaction.
+            await RunAsync(_main, [SetCheckpointSql, TrimSql], sequence, synced: false, cancellationToken);
+            return;
+        }
+
+        // Synced, whatever the connection was used for before: this commit is what makes the grain state durable.
+        await RunAsync(_main, [SetCheckpointSql], sequence, synced: true, cancellationToken);
+        await RunAsync(_target, [TrimSql], sequence, synced: false, cancellationToken);
     }
 
-    private async Task RunAsync(StorageConnection target, string sql, long sequence, CancellationToken cancellationToken)
+    private async Task RunAsync(StorageConnection target, string[] statements, long sequence, bool synced, CancellationToken cancellationToken)
     {
         using var turn = await SqliteWriteGate.EnterAsync(target, cancellationToken);
         await using var connection = await target.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.AddParameter("journal", journalName);
-        command.AddParameter("seq", sequence);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (synced)
+        {
+            // Set outside the transaction: SQLite does not change the sync mode inside one.
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA synchronous=FULL";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var sql in statements)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            command.AddParameter("journal", journalName);
+            command.AddParameter("seq", sequence);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private async Task<long> ScalarAsync(DbConnection connection, string sql, CancellationToken cancellationToken)

@@ -17,6 +17,29 @@ internal static class SqliteJournalFile
     public static string PathFor(string sqlitePath) => Path.ChangeExtension(sqlitePath, ".journal.db");
 
     /// <summary>
+    /// A journal file whose main file is gone (removed to start afresh) belongs to that old store: replayed into a new
+    /// one it would bring back reports of a city that is no longer there. It is renamed, not deleted, so nothing
+    /// acknowledged is destroyed. Call before the main file is created.
+    /// </summary>
+    public static void SetAsideIfOrphaned(string mainFile, string journalFile, TimeProvider time)
+    {
+        if (File.Exists(mainFile) || !File.Exists(journalFile))
+        {
+            return;
+        }
+
+        var stamp = time.GetUtcNow().ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture);
+        var orphan = Path.ChangeExtension(journalFile, null) + $".orphaned-{stamp}.db";
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            if (File.Exists(journalFile + suffix))
+            {
+                File.Move(journalFile + suffix, orphan + suffix);
+            }
+        }
+    }
+
+    /// <summary>
     /// Moves the journal that an earlier version kept in the main file into the journal file, so the reports it acked
     /// and had not yet checkpointed are replayed at this start (the checkpoint is where it was). Copies first and drops the old tables after the copy
     /// is committed; a crash in between copies again next time, which changes nothing.

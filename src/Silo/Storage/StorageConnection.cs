@@ -64,6 +64,27 @@ public sealed class StorageConnection
         }
     }
 
+    /// <summary>A new open connection of its own, never returned to a pool (SQLite; PostgreSQL pools as usual).</summary>
+    public async Task<DbConnection> OpenUnpooledAsync(CancellationToken cancellationToken = default)
+    {
+        if (Provider != StorageProvider.Sqlite)
+        {
+            return await OpenAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(ConnectionString) { Pooling = false }.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
     /// <inheritdoc />
     public override string ToString() => SqliteFile is null ? $"{Provider} ({Invariant})" : $"{Provider} ({SqliteFile})";
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Governance.Contracts.Cases;
 using Governance.Grains.Storage;
 using Governance.Silo.Storage;
+using Microsoft.Data.Sqlite;
 
 namespace Governance.Silo.Tests.Storage;
 
@@ -64,6 +65,27 @@ public sealed class SqliteSchemaInstallerTests : SchemaInstallerContract
         Assert.Equal((7L, 9L), await journal.GetPositionAsync());
         Assert.Equal(["ext-8", "ext-9"], (await journal.ReadAfterAsync(7, 10)).Select(e => e.Report.ExternalId));
         Assert.Equal(0L, await CountTablesAsync(target.Connection, "gov_intake_journal"));
+    }
+
+    [Fact]
+    public async Task Apply_SetsAsideAJournalWhoseMainFileWasRemoved()
+    {
+        using var target = StorageTarget.NewSqlite();
+        await SchemaInstaller.ApplyAsync(target.Options);
+        var report = new IncomingReport("ext-1", ReportChannel.Hotline, "water.leak", "Leak by the gate", null, DateTimeOffset.UnixEpoch, "operator-3");
+        await new SqlIntakeJournal(target.Options, "main").AppendAsync([new Governance.Intake.Journal.JournalEntry(1, "area.1.1", report)]);
+        SqliteConnection.ClearAllPools();
+        var main = target.Connection.SqliteFile!;
+        foreach (var file in new[] { main, main + "-wal", main + "-shm" }.Where(File.Exists))
+        {
+            File.Delete(file);
+        }
+
+        await SchemaInstaller.ApplyAsync(target.Options);
+
+        Assert.Equal((0L, 0L), await new SqlIntakeJournal(target.Options, "main").GetPositionAsync());
+        var folder = Path.GetDirectoryName(main)!;
+        Assert.Single(Directory.GetFiles(folder, "governance.journal.orphaned-*.db"));
     }
 
     [Fact]

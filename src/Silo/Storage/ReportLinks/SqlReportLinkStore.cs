@@ -9,7 +9,7 @@ namespace Governance.Silo.Storage.ReportLinks;
 /// <summary>
 /// <see cref="IReportLinkStore"/> on <c>gov_report_link</c>. Links gather and are committed together: when a checkpoint
 /// needs them stored (<see cref="StoredAsync"/>), when <see cref="CommitAt"/> have gathered, or once the oldest has
-/// waited <see cref="Linger"/>. Report ids are random, so each insert dirties a page of each index wherever it falls;
+/// waited <see cref="DefaultLinger"/>. Report ids are random, so each insert dirties a page of each index wherever it falls;
 /// in one large commit many links share those pages (measured: about a third of the cost per link at 50,000 a commit
 /// against 2,000, see docs/benchmarks.md).
 /// </summary>
@@ -21,7 +21,7 @@ internal sealed partial class SqlReportLinkStore : IReportLinkStore, ILifecycleP
     private const int MaxAddsPerCommit = int.MaxValue;
     private const int MaxFindsPerQuery = 2_000;
 
-    private static readonly TimeSpan Linger = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan DefaultLinger = TimeSpan.FromSeconds(2);
 
     private const string InsertSql =
         "INSERT INTO gov_report_link (service_id, report_id, case_id, case_cell, reporter_id, channel, external_id, reported_at) "
@@ -46,10 +46,15 @@ internal sealed partial class SqlReportLinkStore : IReportLinkStore, ILifecycleP
 
     // Released when links must be committed now rather than after Linger; links gathered but not yet taken.
     private readonly SemaphoreSlim _commitNow = new(0);
+    private readonly TimeSpan _linger;
     private int _gathered;
 
-    public SqlReportLinkStore(StorageConnection target, string serviceId, ILogger<SqlReportLinkStore> logger)
+    // Set once links were given up (the store stopped while they failed): no later barrier may then say all is stored.
+    private Exception? _lost;
+
+    public SqlReportLinkStore(StorageConnection target, string serviceId, ILogger<SqlReportLinkStore> logger, TimeSpan? linger = null)
     {
+        _linger = linger ?? DefaultLinger;
         _target = target;
         _serviceId = serviceId;
         _logger = logger;
@@ -190,7 +195,7 @@ internal sealed partial class SqlReportLinkStore : IReportLinkStore, ILifecycleP
     {
         try
         {
-            await _commitNow.WaitAsync(Linger, _stopping.Token);
+            await _commitNow.WaitAsync(_linger, _stopping.Token);
         }
         catch (OperationCanceledException)
         {
@@ -211,6 +216,11 @@ internal sealed partial class SqlReportLinkStore : IReportLinkStore, ILifecycleP
         {
             try
             {
+                if (_lost is { } lost)
+                {
+                    throw new InvalidOperationException("Earlier report links were given up; nothing after them is vouched for.", lost);
+                }
+
                 var affected = links.Count == 0 ? [] : await CommitAsync(links);
                 var next = 0;
                 foreach (var pending in batch)
@@ -231,6 +241,7 @@ internal sealed partial class SqlReportLinkStore : IReportLinkStore, ILifecycleP
             }
             catch (Exception ex)
             {
+                _lost ??= ex;
                 LogBatchLost(_logger, links.Count, ex);
                 await _writer.ResetAsync();
                 foreach (var pending in batch)
