@@ -18,17 +18,20 @@ internal sealed class GrainStateTable(string serviceId)
 
     private const string InsertSql =
         "INSERT INTO gov_grain_state (service_id, state_name, grain_id, version, payload) "
-        + "VALUES (@service, @state, @grain, 1, @payload) ON CONFLICT DO NOTHING";
+        + "VALUES (@service, @state, @grain, 1, " + Payload + ") ON CONFLICT DO NOTHING";
 
-    private const string UpdateSql = "UPDATE gov_grain_state SET version = version + 1, payload = @payload WHERE " + Key + " AND version = @version";
+    private const string UpdateSql = "UPDATE gov_grain_state SET version = version + 1, payload = " + Payload + " WHERE " + Key + " AND version = @version";
+
+    // SQLite gets the UTF-8 bytes as they are and stores them as text; PostgreSQL gets a string.
+    private const string Payload = "CAST(@payload AS TEXT)";
     private const string DeleteSql = "DELETE FROM gov_grain_state WHERE " + Key + " AND version = @version";
 
     private static readonly string[] KeyParameters = ["service", "state", "grain"];
 
     /// <summary>Per read, in order, the stored version and payload, or null if the grain has no row.</summary>
-    public async Task<(long Version, string Payload)?[]> ReadAsync(HeldConnection held, IReadOnlyList<PendingStateRead> reads, CancellationToken cancellationToken)
+    public async Task<(long Version, BinaryData Payload)?[]> ReadAsync(HeldConnection held, IReadOnlyList<PendingStateRead> reads, CancellationToken cancellationToken)
     {
-        var found = new (long Version, string Payload)?[reads.Count];
+        var found = new (long Version, BinaryData Payload)?[reads.Count];
         if (held.IsSqlite)
         {
             // In-process: a prepared point lookup per row costs microseconds.
@@ -37,7 +40,7 @@ internal sealed class GrainStateTable(string serviceId)
             {
                 SetKey(command, reads[i].StateName, reads[i].GrainId);
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                found[i] = await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : null;
+                found[i] = await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), BinaryData.FromBytes(reader.GetFieldValue<byte[]>(1))) : null;
             }
 
             return found;
@@ -57,7 +60,7 @@ internal sealed class GrainStateTable(string serviceId)
             {
                 foreach (var i in byGrain[reader.GetString(0)])
                 {
-                    found[i] = (reader.GetInt64(1), reader.GetString(2));
+                    found[i] = (reader.GetInt64(1), BinaryData.FromString(reader.GetString(2)));
                 }
             }
         }
@@ -70,7 +73,7 @@ internal sealed class GrainStateTable(string serviceId)
     {
         var connection = await held.GetAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var statements = writes.Select(w => (SqlOf(w.Kind), (IReadOnlyList<(string, object)>)[.. ParametersOf(w)])).ToList();
+        var statements = writes.Select(w => (SqlOf(w.Kind), (IReadOnlyList<(string, object)>)[.. ParametersOf(w, held.IsSqlite)])).ToList();
         var affected = await StatementRuns.RunAsync(held, transaction, statements, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return [.. affected.Select(rows => rows == 1)];
@@ -83,14 +86,15 @@ internal sealed class GrainStateTable(string serviceId)
         _ => DeleteSql,
     };
 
+    // By position, in the order of KeyParameters.
     private void SetKey(DbCommand command, string stateName, string grainId)
     {
-        command.SetParameter("service", serviceId);
-        command.SetParameter("state", stateName);
-        command.SetParameter("grain", grainId);
+        command.Parameters[0].Value = serviceId;
+        command.Parameters[1].Value = stateName;
+        command.Parameters[2].Value = grainId;
     }
 
-    private IEnumerable<(string Name, object Value)> ParametersOf(PendingStateWrite write)
+    private IEnumerable<(string Name, object Value)> ParametersOf(PendingStateWrite write, bool sqlite)
     {
         yield return ("service", serviceId);
         yield return ("state", write.StateName);
@@ -102,7 +106,7 @@ internal sealed class GrainStateTable(string serviceId)
 
         if (write.Kind != StateWriteKind.Delete)
         {
-            yield return ("payload", write.Payload!);
+            yield return ("payload", sqlite ? write.Payload! : System.Text.Encoding.UTF8.GetString(write.Payload!));
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 
@@ -61,19 +62,25 @@ internal sealed partial class GroupCommitGrainStorage : IGrainStorage, ILifecycl
             return;
         }
 
-        grainState.State = _serializer.Deserialize<T>(BinaryData.FromString(stored.Payload));
+        grainState.State = _serializer.Deserialize<T>(stored.Payload);
         (grainState.ETag, grainState.RecordExists) = (Version(stored.Version), true);
     }
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var payload = _serializer.Serialize(grainState.State).ToString();
+        var payload = Bytes(_serializer.Serialize(grainState.State));
         var write = grainState.ETag is { } etag
             ? new PendingStateWrite(StateWriteKind.Update, stateName, grainId.ToString(), ParseVersion(etag), payload)
             : new PendingStateWrite(StateWriteKind.Insert, stateName, grainId.ToString(), 0, payload);
         await CommitAsync(write, grainState.ETag);
         (grainState.ETag, grainState.RecordExists) = (Version(write.ExpectedVersion + 1), true);
     }
+
+    // The serializer's buffer as it is when it is exactly the JSON (the usual case), else a copy.
+    private static byte[] Bytes(BinaryData json) =>
+        MemoryMarshal.TryGetArray(json.ToMemory(), out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : json.ToArray();
 
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {

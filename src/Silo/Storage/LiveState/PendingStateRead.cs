@@ -8,5 +8,5 @@ internal sealed class PendingStateRead(string stateName, string grainId)
     public string GrainId { get; } = grainId;
 
     /// <summary>The stored version and payload, null if the grain has no row, or the reason the read failed.</summary>
-    public TaskCompletionSource<(long Version, string Payload)?> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public TaskCompletionSource<(long Version, BinaryData Payload)?> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

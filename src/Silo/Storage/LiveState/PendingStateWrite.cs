@@ -14,7 +14,7 @@ internal enum StateWriteKind
 }
 
 /// <summary>One grain's write, waiting for the group commit that carries it.</summary>
-internal sealed class PendingStateWrite(StateWriteKind kind, string stateName, string grainId, long expectedVersion, string? payload)
+internal sealed class PendingStateWrite(StateWriteKind kind, string stateName, string grainId, long expectedVersion, byte[]? payload)
 {
     public StateWriteKind Kind { get; } = kind;
 
@@ -25,8 +25,11 @@ internal sealed class PendingStateWrite(StateWriteKind kind, string stateName, s
     /// <summary>The version the grain read (its ETag); 0 for an insert.</summary>
     public long ExpectedVersion { get; } = expectedVersion;
 
-    /// <summary>The state as JSON, serialized when the grain asked, so later changes in the grain are not written.</summary>
-    public string? Payload { get; } = payload;
+    /// <summary>
+    /// The state as UTF-8 JSON, serialized when the grain asked, so later changes in the grain are not written. Kept as
+    /// bytes: a zone's or a cell's state runs to tens of kilobytes, and a string would be decoded only to be encoded again.
+    /// </summary>
+    public byte[]? Payload { get; } = payload;
 
     /// <summary>True once committed; false if the row had another version (the grain's copy is stale).</summary>
     public TaskCompletionSource<bool> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
