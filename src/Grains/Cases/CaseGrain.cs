@@ -158,6 +158,9 @@ public sealed class CaseGrain(
 
         if (fresh.Count > 0)
         {
+            // Finished writes go here, not only at a flush: a case that only gains duplicates is never flushed, and
+            // would otherwise keep one task per duplicate for as long as it stays active.
+            _linkWrites.RemoveWhere(write => write.IsCompleted);
             var write = LinkAsync(fresh);
             if (!write.IsCompleted)
             {
