@@ -74,7 +74,7 @@ public static class SchemaInstaller
             {
                 if (target.Provider == StorageProvider.PostgreSql)
                 {
-                    await ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({PostgresInstallLockKey});", cancellationToken)
+                    await connection.ExecuteAsync(transaction, $"SELECT pg_advisory_xact_lock({PostgresInstallLockKey});", cancellationToken)
                         .ConfigureAwait(false);
                 }
 
@@ -87,7 +87,7 @@ public static class SchemaInstaller
                 {
                     try
                     {
-                        await ExecuteAsync(connection, transaction, text, cancellationToken).ConfigureAwait(false);
+                        await connection.ExecuteAsync(transaction, text, cancellationToken).ConfigureAwait(false);
                     }
                     catch (DbException ex)
                     {
@@ -153,17 +153,6 @@ public static class SchemaInstaller
             {
                 throw new InvalidOperationException($"SQLite refused write-ahead logging (journal_mode is '{mode}'); the database folder must be on a local disk.");
             }
-        }
-    }
-
-    private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken)
-    {
-        var command = connection.CreateCommand();
-        await using (command.ConfigureAwait(false))
-        {
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -49,7 +49,7 @@ internal static class SqliteJournalFile
         var connection = await journal.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            await ExecuteAsync(connection, null, "ATTACH DATABASE @main AS previous", cancellationToken, main.SqliteFile!).ConfigureAwait(false);
+            await connection.ExecuteAsync(null, "ATTACH DATABASE @main AS previous", cancellationToken, ("main", main.SqliteFile!)).ConfigureAwait(false);
             try
             {
                 await MoveAsync(connection, cancellationToken).ConfigureAwait(false);
@@ -57,16 +57,16 @@ internal static class SqliteJournalFile
             finally
             {
                 // The connection goes back to the pool: it must not keep the main file attached.
-                await ExecuteAsync(connection, null, "DETACH DATABASE previous", CancellationToken.None).ConfigureAwait(false);
+                await connection.ExecuteAsync(null, "DETACH DATABASE previous", CancellationToken.None).ConfigureAwait(false);
             }
         }
     }
 
     private static async Task MoveAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        var found = await ScalarAsync(
-            connection, "SELECT COUNT(*) FROM previous.sqlite_master WHERE type = 'table' AND name = 'gov_intake_journal'", cancellationToken).ConfigureAwait(false);
-        if (found == 0)
+        var found = await connection.ScalarAsync(
+            null, "SELECT COUNT(*) FROM previous.sqlite_master WHERE type = 'table' AND name = 'gov_intake_journal'", cancellationToken).ConfigureAwait(false);
+        if (Convert.ToInt64(found, CultureInfo.InvariantCulture) == 0)
         {
             return;
         }
@@ -74,42 +74,16 @@ internal static class SqliteJournalFile
         var copy = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (copy.ConfigureAwait(false))
         {
-            await ExecuteAsync(
-                connection, copy,
+            await connection.ExecuteAsync(
+                copy,
                 "INSERT INTO gov_intake_journal (journal, seq, cell, body) SELECT journal, seq, cell, body FROM previous.gov_intake_journal WHERE true "
                 + "ON CONFLICT DO NOTHING",
                 cancellationToken).ConfigureAwait(false);
             await copy.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await ExecuteAsync(
-            connection, null, "DROP TABLE IF EXISTS previous.gov_intake_journal",
+        await connection.ExecuteAsync(
+            null, "DROP TABLE IF EXISTS previous.gov_intake_journal",
             cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken, string? main = null)
-    {
-        var command = connection.CreateCommand();
-        await using (command.ConfigureAwait(false))
-        {
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            if (main is not null)
-            {
-                command.AddParameter("main", main);
-            }
-
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private static async Task<long> ScalarAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        var command = connection.CreateCommand();
-        await using (command.ConfigureAwait(false))
-        {
-            command.CommandText = sql;
-            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
-        }
     }
 }

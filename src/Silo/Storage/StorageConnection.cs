@@ -49,30 +49,16 @@ public sealed class StorageConnection
     }
 
     /// <summary>A new connection, open; disposed again if it cannot be opened.</summary>
-    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
-    {
-        var connection = CreateConnection();
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
+    public Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default) => OpenOrDisposeAsync(CreateConnection(), cancellationToken);
 
     /// <summary>A new open connection of its own, never returned to a pool (SQLite; PostgreSQL pools as usual).</summary>
-    public async Task<DbConnection> OpenUnpooledAsync(CancellationToken cancellationToken = default)
-    {
-        if (Provider != StorageProvider.Sqlite)
-        {
-            return await OpenAsync(cancellationToken).ConfigureAwait(false);
-        }
+    public Task<DbConnection> OpenUnpooledAsync(CancellationToken cancellationToken = default) =>
+        Provider == StorageProvider.Sqlite
+            ? OpenOrDisposeAsync(new SqliteConnection(new SqliteConnectionStringBuilder(ConnectionString) { Pooling = false }.ConnectionString), cancellationToken)
+            : OpenAsync(cancellationToken);
 
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(ConnectionString) { Pooling = false }.ConnectionString);
+    private static async Task<DbConnection> OpenOrDisposeAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);

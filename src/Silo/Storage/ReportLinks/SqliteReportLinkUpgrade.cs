@@ -14,48 +14,26 @@ internal static class SqliteReportLinkUpgrade
 
     public static async Task BeforeScriptsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        var definition = await ScalarAsync(connection, transaction, "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'gov_report_link'", cancellationToken);
+        var definition = await connection.ScalarAsync(transaction, "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'gov_report_link'", cancellationToken);
         if (definition is string sql && sql.Contains("WITHOUT ROWID", StringComparison.OrdinalIgnoreCase))
         {
             // The old index goes with the old table; its name is free again for nothing else.
-            await ExecuteAsync(connection, transaction, $"DROP INDEX IF EXISTS gov_report_link_by_case; ALTER TABLE gov_report_link RENAME TO {SetAside};", cancellationToken);
+            await connection.ExecuteAsync(transaction, $"DROP INDEX IF EXISTS gov_report_link_by_case; ALTER TABLE gov_report_link RENAME TO {SetAside};", cancellationToken);
         }
     }
 
     public static async Task AfterScriptsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        var setAside = await ScalarAsync(connection, transaction, $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{SetAside}'", cancellationToken);
+        var setAside = await connection.ScalarAsync(transaction, $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{SetAside}'", cancellationToken);
         if (Convert.ToInt64(setAside, CultureInfo.InvariantCulture) == 0)
         {
             return;
         }
 
         const string columns = "service_id, report_id, case_id, case_cell, reporter_id, channel, external_id, reported_at";
-        await ExecuteAsync(
-            connection, transaction,
+        await connection.ExecuteAsync(
+            transaction,
             $"INSERT INTO gov_report_link ({columns}) SELECT {columns} FROM {SetAside} ORDER BY reported_at; DROP TABLE {SetAside};",
             cancellationToken);
-    }
-
-    private static async Task<object?> ScalarAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken)
-    {
-        var command = connection.CreateCommand();
-        await using (command.ConfigureAwait(false))
-        {
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken)
-    {
-        var command = connection.CreateCommand();
-        await using (command.ConfigureAwait(false))
-        {
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
     }
 }
