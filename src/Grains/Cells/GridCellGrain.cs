@@ -261,9 +261,13 @@ public sealed class GridCellGrain(
     private async Task FlushStateAsync()
     {
         var flushing = _dirtyCases.ToArray();
+        // Asked only when a merge waits for its link: a barrier makes the store commit at once, and the readings timer
+        // flushes often, so asking for nothing would break the store's large commits into small ones.
+        var mergesWaiting = !_recentMerges.IsEmpty;
         var generation = _recentMerges.FlushBegins();
+        var cases = flushing.Select(pair => Case(pair.Key).FlushAsync());
         // All at once: the stores commit writes that arrive together in one transaction.
-        await Task.WhenAll(flushing.Select(pair => Case(pair.Key).FlushAsync()).Append(links.StoredAsync()));
+        await Task.WhenAll(mergesWaiting ? cases.Append(links.StoredAsync()) : cases);
         // Every report merged before this flush began has its link stored: the store answers for them now.
         _recentMerges.FlushSucceeded(generation);
         foreach (var (caseId, stamp) in flushing)

@@ -11,6 +11,9 @@ internal sealed class RecentMerges
     private readonly Dictionary<string, (MergedReport Into, long Generation)> _byReport = new(StringComparer.Ordinal);
     private long _generation;
 
+    /// <summary>True when no merge waits for its link to be stored.</summary>
+    public bool IsEmpty => _byReport.Count == 0;
+
     public bool TryGet(string reportId, out MergedReport into)
     {
         var found = _byReport.TryGetValue(reportId, out var entry);

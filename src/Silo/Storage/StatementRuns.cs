@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 
 namespace Governance.Silo.Storage;
 
@@ -29,6 +30,7 @@ internal static class StatementRuns
             // By position: a statement's parameters always come in the order they were prepared with.
             for (var p = 0; p < parameters.Count; p++)
             {
+                Debug.Assert(command.Parameters[p].ParameterName.EndsWith(parameters[p].Name, StringComparison.Ordinal), "parameters out of their prepared order");
                 command.Parameters[p].Value = parameters[p].Value;
             }
 
