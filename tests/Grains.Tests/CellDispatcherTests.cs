@@ -29,22 +29,6 @@ public sealed class CellDispatcherTests(GrainClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Flush_StoresTheMergeZonesTheCellsRegisteredIn_BeforeTheCheckpointPassesThem()
-    {
-        var dispatcher = new CellDispatcher(fixture.Grains, flushParallelism: 4, NullLogger.Instance);
-        var cell = fixture.City.Cells.Reverse().Skip(9).First().Code;
-        var report = Report(cell, "road.pothole");
-        var pending = new PendingReport(cell, report);
-
-        Assert.True(await dispatcher.DispatchAsync([pending]));
-        var caseId = (await pending.Receipt.Task).CaseId;
-        Assert.True(await dispatcher.FlushAsync());
-
-        var stored = await StoredZonesAsync();
-        Assert.Contains(stored, payload => payload.Contains(caseId, StringComparison.Ordinal));
-    }
-
-    [Fact]
     public async Task Replay_OfAReportWhoseCellWasStoredButItsCaseWasNot_OpensTheCaseAgain()
     {
         // A flush can store a cell that already records a report's case while that case's own write is still
@@ -76,21 +60,6 @@ public sealed class CellDispatcherTests(GrainClusterFixture fixture)
         await using var command = connection.CreateCommand();
         command.CommandText = $"DELETE FROM gov_grain_state WHERE state_name = 'case' AND grain_id LIKE '%{GrainKeys.Case(caseId)}'";
         Assert.Equal(1, await command.ExecuteNonQueryAsync());
-    }
-
-    private async Task<List<string>> StoredZonesAsync()
-    {
-        await using var connection = await fixture.Storage.GetConnection().OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT payload FROM gov_grain_state WHERE state_name = 'merge-zone'";
-        await using var reader = await command.ExecuteReaderAsync();
-        var payloads = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            payloads.Add(reader.GetString(0));
-        }
-
-        return payloads;
     }
 
     private IncomingReport Report(string cellId, string? category = null)

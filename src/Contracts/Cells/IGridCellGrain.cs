@@ -24,13 +24,12 @@ public interface IGridCellGrain : IGrainWithStringKey
     Task<ImmutableArray<ReportReceipt>> ProcessAsync(ImmutableArray<IncomingReport> reports, bool replaying = false);
 
     /// <summary>
-    /// Stores the state of the cases this cell changed, then its own. Interleaves, so reports keep being processed
-    /// while the writes wait for their group commit; what they change is carried by the next flush. Returns the
-    /// grain key of the merge zone this cell registered cases in since the last call, or null: the checkpoint
-    /// must store that zone too before it passes the reports.
+    /// Stores the state of the cases this cell changed, then its open case rows (which its merge zone's index is built
+    /// from), then its own state. Interleaves, so reports keep being processed while the writes wait for their group
+    /// commit; what they change is carried by the next flush.
     /// </summary>
     [Alias("Flush"), AlwaysInterleave]
-    Task<string?> FlushAsync();
+    Task FlushAsync();
 
     /// <summary>
     /// Applies a sensor reading to the live state; crossing the sensor's threshold opens one alarm case, falling back

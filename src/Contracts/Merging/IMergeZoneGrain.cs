@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Orleans.Concurrency;
 
 namespace Governance.Contracts.Merging;
 
@@ -23,10 +22,4 @@ public interface IMergeZoneGrain : IGrainWithStringKey
     [Alias("Find")]
     Task<ImmutableArray<MergeCandidate?>> FindAsync(ImmutableArray<MergeQuery> queries);
 
-    /// <summary>
-    /// Stores the zone's cases as they are now, if they changed. The zone also does so by itself every few seconds
-    /// while it changes. Interleaves: callers arriving during a write share it or the next one.
-    /// </summary>
-    [Alias("Flush"), AlwaysInterleave]
-    Task FlushAsync();
 }

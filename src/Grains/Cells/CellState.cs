@@ -18,6 +18,9 @@ public sealed class CellState
     /// <summary>Sensors in the cell by sensor id: latest reading and alarm.</summary>
     public Dictionary<string, SensorState> Sensors { get; set; } = [];
 
-    /// <summary>Open cases by case id.</summary>
+    /// <summary>
+    /// Open cases by case id, as versions before the open case rows (<see cref="Storage.IOpenCaseStore"/>) stored them:
+    /// read once at activation, moved to rows, and stored empty from then on.
+    /// </summary>
     public Dictionary<string, CaseSummaryInfo> OpenCases { get; set; } = [];
 }

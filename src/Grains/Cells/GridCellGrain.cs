@@ -20,8 +20,9 @@ namespace Governance.Grains.Cells;
 /// from the report, so a retry or a replay reaches the same case; if the case was stored but the cell's own
 /// record of it was lost, the retry records it again. A duplicate of an open case nearby is merged into it, so it
 /// costs no grain of its own; where it went is a row in the report link store, and in memory here until that row
-/// is stored. State is stored write-behind, on <see cref="FlushAsync"/> (the intake checkpoint) and on
-/// deactivation; until then the intake journal holds what changed.
+/// is stored. The cell's open cases are rows of their own (<see cref="IOpenCaseStore"/>), stored as they change, which
+/// its merge zone builds its index from. State and rows are stored write-behind, on <see cref="FlushAsync"/> (the intake
+/// checkpoint) and on deactivation; until then the intake journal holds what changed.
 /// </summary>
 public sealed class GridCellGrain(
     [PersistentState("cell", StoreNames.Live)] IPersistentState<CellState> state,
@@ -30,15 +31,17 @@ public sealed class GridCellGrain(
     IOptions<MergeOptions> merging,
     MergeZones zones,
     IOptions<SensorOptions> sensorOptions,
-    IReportLinkStore links) : Grain, IGridCellGrain
+    IReportLinkStore links,
+    IOpenCaseStore openCases) : Grain, IGridCellGrain
 {
     // Cases this cell changed and not yet flushed, with the stamp of the latest change: a flush removes a case only
     // if nothing changed it again while the flush waited.
     private readonly Dictionary<string, long> _dirtyCases = new(StringComparer.Ordinal);
     private long _caseStamp;
 
-    // Whether this cell registered cases at its merge zone since the checkpoint last asked.
-    private bool _zoneTouched;
+    // The open cases, by case id, and those whose row changed since it was last stored (with the stamp of the change).
+    private readonly Dictionary<string, OpenCaseRow> _openCases = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _unsavedRows = new(StringComparer.Ordinal);
     private CellInfo _cell = null!;
     private int _householdCount;
     private WriteBehind _store = null!;
@@ -66,6 +69,37 @@ public sealed class GridCellGrain(
         _store = new WriteBehind(() => this.WriteOrForgetAsync(state, DelayDeactivation));
         _homeZone = zones.HomeOf(cell);
         _householdCount = (int)await registry.CountByCellAsync(RegistryKinds.Household, cellId, cancellationToken);
+        foreach (var row in await openCases.ListByCellAsync(cellId, cancellationToken))
+        {
+            _openCases[row.Summary.CaseId] = row;
+        }
+
+        MoveLegacyOpenCases();
+    }
+
+    /// <summary>
+    /// A cell stored by an earlier version lists its open cases in its own state: they become rows, registered in the
+    /// home zone as intake registered them. The state drops them only when it is next stored, after the rows.
+    /// </summary>
+    private void MoveLegacyOpenCases()
+    {
+        if (state.State.OpenCases.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var (caseId, summary) in state.State.OpenCases)
+        {
+            var rule = merging.Value.For(summary.Category);
+            var registration = rule.Merges ? new MergeRegistration(_homeZone, summary.FirstReportedAt + rule.Window) : null;
+            if (_openCases.TryAdd(caseId, new OpenCaseRow(CellId, summary, registration)))
+            {
+                RowChanged(caseId);
+            }
+        }
+
+        state.State.OpenCases.Clear();
+        _store.Changed();
     }
 
     public async Task<ImmutableArray<ReportReceipt>> ProcessAsync(ImmutableArray<IncomingReport> reports, bool replaying = false)
@@ -95,14 +129,14 @@ public sealed class GridCellGrain(
 
         var fresh = await SkipMergedBeforeAsync(ownIds, candidates, receipts);
         var locations = fresh.ToDictionary(i => i, i => reports[i].Point ?? Centre);
-        var targets = await DecideMergesAsync(reports, ownIds, fresh, locations);
+        var (targets, registrations) = await DecideMergesAsync(reports, ownIds, fresh, locations);
         var merging = fresh.Where(i => targets[i] is not null).GroupBy(i => targets[i]!.CaseId, StringComparer.Ordinal).ToList();
         var opening = fresh.Where(i => targets[i] is null).ToList();
         // Opens first, so a duplicate of a case opened earlier in this batch finds it open and counted here.
         var opened = await Task.WhenAll(opening.Select(i => Case(ownIds[i]).OpenAsync(new CaseOpening(CellId, locations[i], reports[i]))));
         for (var k = 0; k < opening.Count; k++)
         {
-            receipts[opening[k]] = Record(opened[k]);
+            receipts[opening[k]] = Record(opened[k], registrations.GetValueOrDefault(opening[k]));
         }
 
         await Task.WhenAll(merging.Select(group => MergeIntoAsync(group.Key, [.. group.Select(i => reports[i])])));
@@ -160,22 +194,7 @@ public sealed class GridCellGrain(
         return fresh;
     }
 
-    public async Task<string?> FlushAsync()
-    {
-        var touched = _zoneTouched ? _homeZone : null;
-        _zoneTouched = false;
-        try
-        {
-            await FlushStateAsync();
-        }
-        catch
-        {
-            _zoneTouched |= touched is not null;
-            throw;
-        }
-
-        return touched;
-    }
+    public Task FlushAsync() => FlushStateAsync();
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
@@ -208,9 +227,10 @@ public sealed class GridCellGrain(
             var report = AlarmReports.ForCrossing(reading, kind, threshold, location);
             var result = await Case(CaseIds.ForReport(report.Channel, report.ExternalId)).OpenAsync(new CaseOpening(CellId, location, report));
             CaseChanged(result.CaseId);
-            if (!state.State.OpenCases.ContainsKey(result.CaseId))
+            if (!_openCases.ContainsKey(result.CaseId))
             {
-                RecordOpened(result.Summary);
+                // Not registered for merging: the zone was not asked (reports nearby are about the flood, not the gauge).
+                RecordOpened(result.Summary, registration: null);
             }
 
             sensor.AlarmCaseId = result.CaseId;
@@ -232,7 +252,7 @@ public sealed class GridCellGrain(
     public Task<CellSnapshot> GetSnapshotAsync()
     {
         var s = state.State;
-        var open = s.OpenCases.Values.OrderByDescending(c => c.OpenedAt).ThenBy(c => c.CaseId, StringComparer.Ordinal).ToArray();
+        var open = _openCases.Values.Select(row => row.Summary).OrderByDescending(c => c.OpenedAt).ThenBy(c => c.CaseId, StringComparer.Ordinal).ToArray();
         var counters = new CellCounters(s.ReportsReceived, s.Retries, s.CasesOpened, open.Length, s.ReportsMerged);
         var sensors = s.Sensors.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => Describe(p.Key, p.Value));
         return Task.FromResult(new CellSnapshot(CellId, _householdCount, counters, [.. open], [.. sensors]));
@@ -255,8 +275,8 @@ public sealed class GridCellGrain(
 
     /// <summary>
     /// Stores the cases this cell opened or changed and waits for the links of the reports it merged, then stores the
-    /// cell. Every flush waits for every case dirty when it began, including cases an overlapping flush is already
-    /// writing, so the cell is never stored ahead of its cases.
+    /// cell's changed open case rows, then the cell. Every flush waits for every case dirty when it began, including
+    /// cases an overlapping flush is already writing, so the cell is never stored ahead of its cases.
     /// </summary>
     private async Task FlushStateAsync()
     {
@@ -278,16 +298,38 @@ public sealed class GridCellGrain(
             }
         }
 
+        // Rows before the cell's state: a state from an earlier version drops its own list only once the rows hold it.
+        await SaveRowsAsync();
         await _store.FlushAsync();
     }
 
+    private async Task SaveRowsAsync()
+    {
+        if (_unsavedRows.Count == 0)
+        {
+            return;
+        }
+
+        var saving = _unsavedRows.ToArray();
+        await openCases.SaveAsync([.. saving.Select(pair => _openCases[pair.Key])]);
+        foreach (var (caseId, stamp) in saving)
+        {
+            if (_unsavedRows.TryGetValue(caseId, out var latest) && latest == stamp)
+            {
+                _unsavedRows.Remove(caseId);
+            }
+        }
+    }
+
     private void CaseChanged(string caseId) => _dirtyCases[caseId] = ++_caseStamp;
+
+    private void RowChanged(string caseId) => _unsavedRows[caseId] = ++_caseStamp;
 
     /// <summary>A retry answered from this cell's own state: its case is open here, or it was merged from here before.</summary>
     private ReportReceipt? AnswerRetry(string ownId)
     {
         var s = state.State;
-        if (s.OpenCases.ContainsKey(ownId))
+        if (_openCases.ContainsKey(ownId))
         {
             s.Retries++;
             return new ReportReceipt(ownId, CellId, ReportOutcomeKind.Retry);
@@ -302,11 +344,15 @@ public sealed class GridCellGrain(
         return null;
     }
 
-    /// <summary>Per report index, the open case it duplicates, or null to open its own; categories that never merge ask no zone.</summary>
-    private async Task<Dictionary<int, MergeCandidate?>> DecideMergesAsync(
+    /// <summary>
+    /// Per report index, the open case it duplicates, or null to open its own; and for those that open their own, where
+    /// the zone registered it. Categories that never merge ask no zone.
+    /// </summary>
+    private async Task<(Dictionary<int, MergeCandidate?> Targets, Dictionary<int, MergeRegistration> Registrations)> DecideMergesAsync(
         ImmutableArray<IncomingReport> reports, string[] ownIds, List<int> fresh, Dictionary<int, GeoLocation> locations)
     {
         var targets = fresh.ToDictionary(i => i, _ => (MergeCandidate?)null);
+        var registrations = new Dictionary<int, MergeRegistration>();
         var asking = new List<(int Index, MergeQuery Query)>();
         foreach (var i in fresh)
         {
@@ -319,15 +365,20 @@ public sealed class GridCellGrain(
 
         if (asking.Count > 0)
         {
-            _zoneTouched = true;
             var decided = await new MergeLookup(GrainFactory, zones, _homeZone).DecideAsync([.. asking.Select(a => a.Query)]);
             for (var k = 0; k < asking.Count; k++)
             {
-                targets[asking[k].Index] = decided[k];
+                var (index, query) = asking[k];
+                targets[index] = decided[k];
+                if (decided[k] is null)
+                {
+                    // As the zone registered it (MergeZoneGrain.Register): the zone's index is rebuilt from these rows.
+                    registrations[index] = new MergeRegistration(_homeZone, query.ReportedAt + query.Window);
+                }
             }
         }
 
-        return targets;
+        return (targets, registrations);
     }
 
     private async Task MergeIntoAsync(string caseId, ImmutableArray<IncomingReport> duplicates)
@@ -339,40 +390,42 @@ public sealed class GridCellGrain(
             // The case is not open yet: it keeps the duplicates in its own state until its first report arrives.
             CaseChanged(caseId);
         }
-        else if (state.State.OpenCases.ContainsKey(caseId))
+        else if (_openCases.TryGetValue(caseId, out var row))
         {
-            state.State.OpenCases[caseId] = summary;
+            _openCases[caseId] = row with { Summary = summary };
+            RowChanged(caseId);
         }
     }
 
-    private ReportReceipt Record(CaseOpenResult result)
+    private ReportReceipt Record(CaseOpenResult result, MergeRegistration? registration)
     {
         if (result.Outcome == ReportOutcomeKind.Created)
         {
             CaseChanged(result.CaseId);
-            if (!state.State.OpenCases.ContainsKey(result.CaseId))
+            if (!_openCases.ContainsKey(result.CaseId))
             {
-                RecordOpened(result.Summary);
+                RecordOpened(result.Summary, registration);
             }
         }
         else
         {
             state.State.Retries++;
-            if (result.CellId == CellId && !state.State.OpenCases.ContainsKey(result.CaseId))
+            if (result.CellId == CellId && !_openCases.ContainsKey(result.CaseId))
             {
                 // The case was stored but this cell's record of it was lost: record it now.
-                RecordOpened(result.Summary);
+                RecordOpened(result.Summary, registration);
             }
         }
 
         return new ReportReceipt(result.CaseId, result.CellId, result.Outcome);
     }
 
-    private void RecordOpened(CaseSummaryInfo summary)
+    private void RecordOpened(CaseSummaryInfo summary, MergeRegistration? registration)
     {
         state.State.ReportsReceived++;
         state.State.CasesOpened++;
-        state.State.OpenCases[summary.CaseId] = summary;
+        _openCases[summary.CaseId] = new OpenCaseRow(CellId, summary, registration);
+        RowChanged(summary.CaseId);
     }
 
     private ICaseGrain Case(string caseId) => GrainFactory.Case(caseId);

@@ -8,37 +8,41 @@ namespace Governance.Grains.Merging;
 
 /// <summary>
 /// The duplicate index of one zone. Cases are bucketed by grid square, so a query looks only at the squares its
-/// circle reaches. Cases whose window has passed (measured against the newest report seen) are dropped. Stored
-/// write-behind: at each intake checkpoint that touched it, on its own timer and on deactivation.
+/// circle reaches. Cases whose window has passed (measured against the newest report seen) are dropped. The zone stores
+/// nothing itself: a case it registers is opened by the asking cell, which stores it as an open case row with this
+/// registration (<see cref="IOpenCaseStore"/>), and an activation builds the index from those rows. So the index is as
+/// durable as the cells' rows, which the intake checkpoint stores before it passes their reports.
 /// </summary>
 public sealed class MergeZoneGrain(
-    [PersistentState("merge-zone", StoreNames.Live)] IPersistentState<MergeZoneState> state,
+    [PersistentState("merge-zone", StoreNames.Live)] IPersistentState<MergeZoneState> legacy,
+    IOpenCaseStore openCases,
     CityMap city) : Grain, IMergeZoneGrain
 {
     // Expired cases are swept after this many registrations, not on every one.
     private const int SweepEvery = 1_000;
 
-    // The zone stores itself this often while it changes; the intake checkpoint also stores every zone its cells
-    // registered cases in, once per checkpoint, before it passes those reports.
-    private static readonly TimeSpan StorePeriod = TimeSpan.FromSeconds(10);
+    private readonly Dictionary<string, ZoneCase> _cases = new(StringComparer.Ordinal);
 
     // Category, then grid square: a query scans only its own category in the squares its circle reaches.
     private readonly Dictionary<string, Dictionary<(int Column, int Row), List<ZoneCase>>> _index = new(StringComparer.Ordinal);
     private DateTimeOffset _newestReport = DateTimeOffset.MinValue;
     private int _registeredSinceSweep;
 
-    private WriteBehind _store = null!;
-    private IGrainTimer? _storeTimer;
-
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _store = new WriteBehind(() => this.WriteOrForgetAsync(state, DelayDeactivation));
-        foreach (var open in state.State.Cases.Values)
+        foreach (var row in await openCases.ListMergeableAsync(this.GetPrimaryKeyString(), cancellationToken))
         {
-            Index(open);
+            var summary = row.Summary;
+            Add(new ZoneCase(summary.CaseId, row.CellId, summary.Category, summary.Location, summary.FirstReportedAt, row.Merging!.Until));
         }
 
-        return Task.CompletedTask;
+        foreach (var open in legacy.State.Cases.Values)
+        {
+            if (!_cases.ContainsKey(open.CaseId))
+            {
+                Add(open);
+            }
+        }
     }
 
     public Task<ImmutableArray<MergeCandidate?>> FindOrRegisterAsync(ImmutableArray<MergeQuery> queries)
@@ -47,7 +51,7 @@ public sealed class MergeZoneGrain(
         foreach (var query in queries)
         {
             Observe(query.ReportedAt);
-            if (state.State.Cases.ContainsKey(query.CaseId))
+            if (_cases.ContainsKey(query.CaseId))
             {
                 answers.Add(null);
                 continue;
@@ -68,10 +72,6 @@ public sealed class MergeZoneGrain(
 
     public Task<ImmutableArray<MergeCandidate?>> FindAsync(ImmutableArray<MergeQuery> queries) =>
         Task.FromResult(queries.Select(Nearest).ToImmutableArray());
-
-    public Task FlushAsync() => _store.FlushAsync();
-
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await FlushAsync();
 
     private MergeCandidate? Nearest(MergeQuery query)
     {
@@ -118,16 +118,14 @@ public sealed class MergeZoneGrain(
 
     private void Register(MergeQuery query)
     {
-        var open = new ZoneCase(query.CaseId, query.CellId, query.Category, query.Point, query.ReportedAt, query.ReportedAt + query.Window);
-        state.State.Cases[open.CaseId] = open;
-        Index(open);
+        // The asking cell stores the same registration with the case's row (GridCellGrain.DecideMergesAsync).
+        Add(new ZoneCase(query.CaseId, query.CellId, query.Category, query.Point, query.ReportedAt, query.ReportedAt + query.Window));
         _registeredSinceSweep++;
-        _store.Changed();
-        _storeTimer ??= this.RegisterGrainTimer(_ => FlushAsync(), new GrainTimerCreationOptions(StorePeriod, StorePeriod) { Interleave = true });
     }
 
-    private void Index(ZoneCase open)
+    private void Add(ZoneCase open)
     {
+        _cases[open.CaseId] = open;
         if (!_index.TryGetValue(open.Category, out var bySquare))
         {
             _index[open.Category] = bySquare = [];
@@ -165,11 +163,10 @@ public sealed class MergeZoneGrain(
         }
 
         _registeredSinceSweep = 0;
-        foreach (var expired in state.State.Cases.Values.Where(c => c.MergesUntil < _newestReport).ToList())
+        foreach (var expired in _cases.Values.Where(c => c.MergesUntil < _newestReport).ToList())
         {
-            state.State.Cases.Remove(expired.CaseId);
+            _cases.Remove(expired.CaseId);
             _index[expired.Category][SquareOf(expired)].Remove(expired);
-            _store.Changed();
         }
     }
 }

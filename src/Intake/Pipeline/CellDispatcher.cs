@@ -19,9 +19,6 @@ internal sealed partial class CellDispatcher(IGrainFactory grains, int flushPara
     // The next batch's call to a cell waits for the previous one to that cell.
     private readonly PerKeySequence _inCellOrder = new();
 
-    // Zones a checkpoint failed to store; the next checkpoint tries them again. Touched by one flush at a time.
-    private readonly HashSet<string> _unflushedZones = new(StringComparer.Ordinal);
-
     /// <summary>
     /// Dispatches a batch; cells run in parallel. Batches may overlap: each cell still gets its reports in journal
     /// order, because a cell's part of a batch starts only after its part of the batch before. Call in journal
@@ -50,21 +47,13 @@ internal sealed partial class CellDispatcher(IGrainFactory grains, int flushPara
         }
 
         var failed = new List<string>();
-        var zones = new HashSet<string>(_unflushedZones, StringComparer.Ordinal);
         // Many cells at a time: the live store commits their writes together.
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = flushParallelism };
         await Parallel.ForEachAsync(dirty, parallel, async (cellId, _) =>
         {
             try
             {
-                var zone = await grains.Cell(cellId).FlushAsync();
-                if (zone is not null)
-                {
-                    lock (zones)
-                    {
-                        zones.Add(zone);
-                    }
-                }
+                await grains.Cell(cellId).FlushAsync();
             }
             catch (Exception ex)
             {
@@ -80,25 +69,7 @@ internal sealed partial class CellDispatcher(IGrainFactory grains, int flushPara
             _dirtyCells.UnionWith(failed);
         }
 
-        // Then each merge zone the cells registered cases in, once: their decisions must outlast the checkpoint.
-        _unflushedZones.Clear();
-        await Parallel.ForEachAsync(zones, parallel, async (zone, _) =>
-        {
-            try
-            {
-                await grains.Zone(zone).FlushAsync();
-            }
-            catch (Exception ex)
-            {
-                LogZoneFlushFailed(logger, zone, ex);
-                lock (_unflushedZones)
-                {
-                    _unflushedZones.Add(zone);
-                }
-            }
-        });
-
-        return failed.Count == 0 && _unflushedZones.Count == 0;
+        return failed.Count == 0;
     }
 
     private async Task<bool> DispatchCellAsync(string cellId, List<PendingReport> reports, bool replaying)
@@ -147,9 +118,6 @@ internal sealed partial class CellDispatcher(IGrainFactory grains, int flushPara
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Cell {CellId} failed to process {Count} journaled reports; the checkpoint is held before them")]
     private static partial void LogGaveUp(ILogger logger, string cellId, int count, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Merge zone {Zone} failed to store its state; the checkpoint waits")]
-    private static partial void LogZoneFlushFailed(ILogger logger, string zone, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cell {CellId} failed to store its state; it stays dirty")]
     private static partial void LogFlushFailed(ILogger logger, string cellId, Exception exception);

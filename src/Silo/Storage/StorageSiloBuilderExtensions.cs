@@ -1,5 +1,6 @@
 using Governance.Grains.Storage;
 using Governance.Silo.Storage.LiveState;
+using Governance.Silo.Storage.OpenCases;
 using Governance.Silo.Storage.ReportLinks;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime.Hosting;
@@ -14,7 +15,7 @@ namespace Governance.Silo.Storage;
 
 /// <summary>
 /// Adds the governance database to a silo: the grain stores <see cref="StoreNames.Main"/> (ADO.NET provider) and
-/// <see cref="StoreNames.Live"/> (group commit), the report links, and the city register.
+/// <see cref="StoreNames.Live"/> (group commit), the report links, the cells' open cases, and the city register.
 /// </summary>
 public static class StorageSiloBuilderExtensions
 {
@@ -53,6 +54,11 @@ public static class StorageSiloBuilderExtensions
             target, services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId, services.GetRequiredService<ILogger<SqlReportLinkStore>>()));
         builder.Services.AddSingleton<IReportLinkStore>(services => services.GetRequiredService<SqlReportLinkStore>());
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => services.GetRequiredService<SqlReportLinkStore>());
+
+        builder.Services.AddSingleton(services => new SqlOpenCaseStore(
+            target, services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId, services.GetRequiredService<ILogger<SqlOpenCaseStore>>()));
+        builder.Services.AddSingleton<IOpenCaseStore>(services => services.GetRequiredService<SqlOpenCaseStore>());
+        builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => services.GetRequiredService<SqlOpenCaseStore>());
 
         // A host that already made its store (to load the city before the silo starts) keeps that one.
         builder.Services.TryAddSingleton<IRegistryStore>(new SqlRegistryStore(options));

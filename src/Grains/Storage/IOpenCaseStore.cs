@@ -1,0 +1,33 @@
+using Governance.Contracts.Cases;
+
+namespace Governance.Grains.Storage;
+
+/// <summary>
+/// One row per case a cell lists as open: its summary, and where duplicate merging registered it. A cell stores only
+/// the rows that changed, rather than its whole list of open cases at every checkpoint, and a merge zone builds its index
+/// from the rows of its cells instead of storing a copy of its own; both lists grow with the open cases of a storm.
+/// </summary>
+public interface IOpenCaseStore
+{
+    /// <summary>
+    /// Inserts new rows and, for rows stored before, updates what can change (status, headline, report count: where and
+    /// when a case opened and its merge registration stay as first saved). Many callers' rows go in one transaction;
+    /// completes once it is committed.
+    /// </summary>
+    Task SaveAsync(IReadOnlyList<OpenCaseRow> rows, CancellationToken cancellationToken = default);
+
+    /// <summary>The open cases of the cell.</summary>
+    Task<IReadOnlyList<OpenCaseRow>> ListByCellAsync(string cellId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The cases registered in the merge zone whose window is still open at the newest first report among them (merging
+    /// counts time from the reports it sees, not the clock, so that old reports replayed today merge as they did then).
+    /// </summary>
+    Task<IReadOnlyList<OpenCaseRow>> ListMergeableAsync(string zone, CancellationToken cancellationToken = default);
+}
+
+/// <summary>An open case as its cell lists it; <paramref name="Merging"/> is null for a case duplicates cannot join.</summary>
+public sealed record OpenCaseRow(string CellId, CaseSummaryInfo Summary, MergeRegistration? Merging);
+
+/// <summary>The merge zone a case is registered in, and until when a duplicate may still join it.</summary>
+public sealed record MergeRegistration(string Zone, DateTimeOffset Until);

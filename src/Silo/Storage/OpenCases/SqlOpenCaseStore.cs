@@ -1,0 +1,179 @@
+using System.Data.Common;
+using Governance.Contracts.Cases;
+using Governance.Contracts.Common;
+using Governance.Grains.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Governance.Silo.Storage.OpenCases;
+
+/// <summary>
+/// <see cref="IOpenCaseStore"/> on <c>gov_open_case</c>. Saves are committed by one writer, whatever queued while the
+/// transaction before ran in one transaction: a checkpoint flushes a thousand cells at once, and their rows share a commit.
+/// </summary>
+internal sealed partial class SqlOpenCaseStore : IOpenCaseStore, ILifecycleParticipant<ISiloLifecycle>, IAsyncDisposable
+{
+    private const int MaxSavesPerCommit = 2_000;
+
+    private const string Columns =
+        "cell_id, case_id, category, status, opened_at, headline, latitude, longitude, first_reported_at, report_count, merge_zone, merges_until";
+
+    // Where and when a case was opened, and its merge registration, never change: an update leaves them, and with them
+    // both indexes, alone (most updates are a duplicate raising the report count).
+    private const string UpsertSql =
+        "INSERT INTO gov_open_case (service_id, " + Columns + ") "
+        + "VALUES (@service, @cell, @case, @category, @status, @opened, @headline, @latitude, @longitude, @first, @count, @zone, @until) "
+        + "ON CONFLICT (service_id, case_id) DO UPDATE SET status = excluded.status, headline = excluded.headline, report_count = excluded.report_count";
+
+    private const string ByCellSql = "SELECT " + Columns + " FROM gov_open_case WHERE service_id = @service AND cell_id = @cell";
+
+    // The newest first report registered in the zone stands for the newest report the zone saw: a case whose window closed
+    // before it can take no more duplicates (the zone itself drops such cases as newer reports arrive).
+    private const string MergeableSql =
+        "SELECT " + Columns + " FROM gov_open_case WHERE service_id = @service AND merge_zone = @zone AND merges_until >= "
+        + "(SELECT COALESCE(MAX(first_reported_at), 0) FROM gov_open_case WHERE service_id = @service AND merge_zone = @zone)";
+
+    private readonly StorageConnection _target;
+    private readonly string _serviceId;
+    private readonly ILogger _logger;
+    private readonly HeldConnection _writer;
+    private readonly BatchingQueue<PendingSave> _saves;
+
+    public SqlOpenCaseStore(StorageConnection target, string serviceId, ILogger<SqlOpenCaseStore> logger)
+    {
+        _target = target;
+        _serviceId = serviceId;
+        _logger = logger;
+        _writer = new HeldConnection(target, writer: true);
+        _saves = new BatchingQueue<PendingSave>(MaxSavesPerCommit, SaveBatchAsync);
+    }
+
+    public async Task SaveAsync(IReadOnlyList<OpenCaseRow> rows, CancellationToken cancellationToken = default)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var pending = new PendingSave(rows);
+        if (!_saves.TryAdd(pending))
+        {
+            throw new InvalidOperationException($"The open case store is stopped; {rows.Count} rows were not saved.");
+        }
+
+        await pending.Outcome.Task.WaitAsync(cancellationToken);
+    }
+
+    public Task<IReadOnlyList<OpenCaseRow>> ListByCellAsync(string cellId, CancellationToken cancellationToken = default) =>
+        QueryAsync(ByCellSql, ("cell", cellId), cancellationToken);
+
+    public Task<IReadOnlyList<OpenCaseRow>> ListMergeableAsync(string zone, CancellationToken cancellationToken = default) =>
+        QueryAsync(MergeableSql, ("zone", zone), cancellationToken);
+
+    public void Participate(ISiloLifecycle lifecycle) =>
+        // Stops after the grains: their deactivation flushes still find the writer running.
+        lifecycle.Subscribe(nameof(SqlOpenCaseStore), ServiceLifecycleStage.RuntimeStorageServices, _ => Task.CompletedTask, _ => StopAsync());
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+
+    private async Task StopAsync()
+    {
+        await _saves.StopAsync();
+        await _writer.DisposeAsync();
+    }
+
+    private async Task<IReadOnlyList<OpenCaseRow>> QueryAsync(string sql, (string Name, string Value) key, CancellationToken cancellationToken)
+    {
+        // Cells and zones read their rows once, as they activate: a pooled connection will do.
+        await using var connection = await _target.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.AddParameter("service", _serviceId);
+        command.AddParameter(key.Name, key.Value);
+        var rows = new List<OpenCaseRow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(Read(reader));
+        }
+
+        return rows;
+    }
+
+    private async Task SaveBatchAsync(List<PendingSave> batch)
+    {
+        try
+        {
+            var statements = batch.SelectMany(save => save.Rows).Select(row => (UpsertSql, ParametersOf(row))).ToList();
+            using (await SqliteWriteGate.EnterAsync(_target, CancellationToken.None))
+            {
+                var connection = await _writer.GetAsync(CancellationToken.None);
+                await using var transaction = await connection.BeginTransactionAsync();
+                await StatementRuns.RunAsync(_writer, transaction, statements, CancellationToken.None);
+                await transaction.CommitAsync();
+            }
+
+            foreach (var save in batch)
+            {
+                save.Outcome.TrySetResult();
+            }
+        }
+        catch (Exception ex)
+        {
+            // One transaction: nothing of the batch is stored, and every caller hears so (a cell keeps its rows to save).
+            LogBatchFailed(_logger, batch.Sum(save => save.Rows.Count), ex);
+            await _writer.ResetAsync();
+            foreach (var save in batch)
+            {
+                save.Outcome.TrySetException(ex);
+            }
+        }
+    }
+
+    private IReadOnlyList<(string Name, object Value)> ParametersOf(OpenCaseRow row)
+    {
+        var summary = row.Summary;
+        return
+        [
+            ("service", _serviceId),
+            ("cell", row.CellId),
+            ("case", summary.CaseId),
+            ("category", summary.Category),
+            ("status", (int)summary.Status),
+            ("opened", summary.OpenedAt.UtcTicks),
+            ("headline", summary.Headline),
+            ("latitude", summary.Location.Latitude),
+            ("longitude", summary.Location.Longitude),
+            ("first", summary.FirstReportedAt.UtcTicks),
+            ("count", summary.ReportCount),
+            ("zone", (object?)row.Merging?.Zone ?? DBNull.Value),
+            ("until", (object?)row.Merging?.Until.UtcTicks ?? DBNull.Value),
+        ];
+    }
+
+    private static OpenCaseRow Read(DbDataReader reader)
+    {
+        var summary = new CaseSummaryInfo(
+            reader.GetString(1),
+            reader.GetString(2),
+            (CaseStatusKind)reader.GetInt32(3),
+            Utc(reader.GetInt64(4)),
+            reader.GetString(5),
+            new GeoLocation(reader.GetDouble(6), reader.GetDouble(7)),
+            Utc(reader.GetInt64(8)),
+            reader.GetInt32(9));
+        var merging = reader.IsDBNull(10) ? null : new MergeRegistration(reader.GetString(10), Utc(reader.GetInt64(11)));
+        return new OpenCaseRow(reader.GetString(0), summary, merging);
+    }
+
+    private static DateTimeOffset Utc(long ticks) => new(ticks, TimeSpan.Zero);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The open case store failed to commit {Count} rows; each caller was told")]
+    private static partial void LogBatchFailed(ILogger logger, int count, Exception exception);
+
+    private sealed class PendingSave(IReadOnlyList<OpenCaseRow> rows)
+    {
+        public IReadOnlyList<OpenCaseRow> Rows { get; } = rows;
+
+        public TaskCompletionSource Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

@@ -1,0 +1,89 @@
+using Governance.Contracts.Cases;
+using Governance.Contracts.Common;
+using Governance.Grains.Storage;
+using Governance.Silo.Storage;
+using Governance.Silo.Storage.OpenCases;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Governance.Silo.Tests.Storage;
+
+/// <summary>The open case store on every provider: rows replace rows, a cell lists its own, a zone those it can still merge into.</summary>
+public abstract class OpenCaseStoreContract
+{
+    private static readonly DateTimeOffset Noon = new(2026, 12, 1, 12, 0, 0, TimeSpan.FromHours(8));
+
+    protected abstract Task<StorageTarget> NewTargetAsync();
+
+    [SkippableFact]
+    public async Task Save_ReplacesARowStoredBefore_AndACellListsItsOwnRowsWithEveryField()
+    {
+        using var target = await StorageCluster.PrepareAsync(NewTargetAsync);
+        await using var store = NewStore(target, "open-a");
+        var registered = Row("c1", "cell-1", Noon, new MergeRegistration("zone:0.0", Noon.AddHours(2)));
+
+        await store.SaveAsync([registered, Row("c2", "cell-1", Noon, merging: null), Row("c3", "cell-2", Noon, merging: null)]);
+        var grown = registered with { Summary = registered.Summary with { ReportCount = 7, Headline = "Drain blocked and overflowing" } };
+        await store.SaveAsync([grown]);
+
+        var listed = (await store.ListByCellAsync("cell-1")).OrderBy(r => r.Summary.CaseId, StringComparer.Ordinal).ToList();
+        Assert.Equal(["c1", "c2"], listed.Select(r => r.Summary.CaseId));
+        Assert.Equal(grown, listed[0]);
+        Assert.Null(listed[1].Merging);
+        Assert.Empty(await store.ListByCellAsync("cell-9"));
+    }
+
+    [SkippableFact]
+    public async Task AZone_ListsItsRegisteredCases_WhoseWindowIsOpenAtItsNewestFirstReport()
+    {
+        using var target = await StorageCluster.PrepareAsync(NewTargetAsync);
+        await using var store = NewStore(target, "open-b");
+        await store.SaveAsync(
+        [
+            // Closed an hour before the newest first report of the zone: no duplicate can join it any more.
+            Row("old", "cell-1", Noon.AddHours(-3), new MergeRegistration("zone:0.0", Noon.AddHours(-1))),
+            Row("long", "cell-1", Noon.AddHours(-3), new MergeRegistration("zone:0.0", Noon.AddHours(9))),
+            Row("newest", "cell-2", Noon, new MergeRegistration("zone:0.0", Noon.AddHours(2))),
+            Row("elsewhere", "cell-3", Noon, new MergeRegistration("zone:1.0", Noon.AddHours(2))),
+            Row("unregistered", "cell-1", Noon, merging: null),
+        ]);
+
+        var mergeable = await store.ListMergeableAsync("zone:0.0");
+
+        Assert.Equal(["long", "newest"], mergeable.Select(r => r.Summary.CaseId).Order(StringComparer.Ordinal));
+        Assert.Empty(await store.ListMergeableAsync("zone:5.5"));
+    }
+
+    [SkippableFact]
+    public async Task ManyCellsSavingAtOnce_AllStored_AndServicesDoNotSeeEachOther()
+    {
+        using var target = await StorageCluster.PrepareAsync(NewTargetAsync);
+        await using var store = NewStore(target, "open-c");
+        await using var other = NewStore(target, "open-d");
+
+        await Task.WhenAll(Enumerable.Range(0, 300).Select(i => store.SaveAsync([Row($"c{i}", $"cell-{i % 10}", Noon, merging: null)])));
+
+        Assert.Equal(300, (await Task.WhenAll(Enumerable.Range(0, 10).Select(c => store.ListByCellAsync($"cell-{c}")))).Sum(rows => rows.Count));
+        Assert.Empty(await other.ListByCellAsync("cell-1"));
+    }
+
+    [SkippableFact]
+    public async Task AFailedCommit_FailsItsCallers_AndTheStoreWorksOnceTheTableIsBack()
+    {
+        using var target = await StorageCluster.PrepareAsync(NewTargetAsync);
+        await using var store = NewStore(target, "open-e");
+        await Sql.ExecuteAsync(target.Connection, "DROP TABLE gov_open_case");
+
+        await Assert.ThrowsAnyAsync<Exception>(() => store.SaveAsync([Row("c1", "cell-1", Noon, merging: null)]));
+
+        await SchemaInstaller.ApplyAsync(target.Options);
+        await store.SaveAsync([Row("c1", "cell-1", Noon, merging: null)]);
+        Assert.Single(await store.ListByCellAsync("cell-1"));
+    }
+
+    private static SqlOpenCaseStore NewStore(StorageTarget target, string serviceId) =>
+        new(target.Connection, serviceId, NullLogger<SqlOpenCaseStore>.Instance);
+
+    private static OpenCaseRow Row(string caseId, string cellId, DateTimeOffset firstReportedAt, MergeRegistration? merging) =>
+        new(cellId, new CaseSummaryInfo(caseId, "drain.blocked", CaseStatusKind.Reported, firstReportedAt.AddMinutes(1), $"Drain blocked ({caseId})",
+            new GeoLocation(30.5, 114.3), firstReportedAt, 1), merging);
+}
