@@ -64,7 +64,8 @@ public sealed class OpenCaseRowsTests(GrainClusterFixture fixture)
         await fixture.Cluster.DeactivateAsync(Grain(cell));
         await StoreLegacyAsync("cell", Grain(cell), new CellState { CasesOpened = 1, OpenCases = { [legacyCase.CaseId] = legacyCase } });
 
-        Assert.Contains((await Grain(cell).GetSnapshotAsync()).OpenCases, c => c == legacyCase);
+        // Everything but the count, which comes from the report links (none were stored for this made-up case).
+        Assert.Contains((await Grain(cell).GetSnapshotAsync()).OpenCases, c => c with { ReportCount = legacyCase.ReportCount } == legacyCase);
         await Grain(cell).FlushAsync();
         await fixture.Cluster.DeactivateAsync(Zone(cell));
         var duplicate = await TakeAsync(cell, Report(category, Offset(cell.Centroid, north: 10), Noon.AddMinutes(30)));

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Orleans.Concurrency;
 
 namespace Governance.Contracts.Cases;
@@ -10,16 +9,12 @@ namespace Governance.Contracts.Cases;
 [Alias("ICaseGrain")]
 public interface ICaseGrain : IGrainWithStringKey
 {
-    /// <summary>Opens the case from its first report; a second call returns the case as it is. Stored on <see cref="FlushAsync"/>.</summary>
+    /// <summary>
+    /// Opens the case from its first report, whose reporter link it sends to the report link store; a second call
+    /// returns the case as it is. Stored on <see cref="FlushAsync"/>. Duplicates join through the link store, not here.
+    /// </summary>
     [Alias("Open")]
     Task<CaseOpenResult> OpenAsync(CaseOpening opening);
-
-    /// <summary>
-    /// Adds duplicate reports, in order, as more reporters (once per channel and external id); the case as it now is.
-    /// Before the case's own first report has opened it, they wait for it and the answer is null.
-    /// </summary>
-    [Alias("AddReporters")]
-    Task<CaseSummaryInfo?> AddReportersAsync(ImmutableArray<IncomingReport> reports);
 
     /// <summary>Adds an entry to the audit trail without changing the status (e.g. an alarm's value fell back).</summary>
     [Alias("AddNote")]

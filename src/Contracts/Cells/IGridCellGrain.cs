@@ -38,7 +38,10 @@ public interface IGridCellGrain : IGrainWithStringKey
     [Alias("RecordReading")]
     Task<ReadingReceipt> RecordReadingAsync(SensorReadingInfo reading);
 
-    /// <summary>The cell's live state.</summary>
-    [Alias("GetSnapshot")]
+    /// <summary>
+    /// The cell's live state. Interleaves: it waits for the report link store (which counts each case's reports), and
+    /// reports keep being processed meanwhile.
+    /// </summary>
+    [Alias("GetSnapshot"), AlwaysInterleave]
     Task<CellSnapshot> GetSnapshotAsync();
 }

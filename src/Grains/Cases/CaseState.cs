@@ -24,8 +24,8 @@ public sealed class CaseState
     public List<CaseEventEntry> History { get; set; } = [];
 
     /// <summary>
-    /// Duplicates that arrived before the case's own first report was processed (another cell merged them as soon as
-    /// the merge zone registered the case); they join the reporters when the case opens. Rare, so kept here.
+    /// Duplicates that reached the case before its own first report opened it, as versions before cells linked
+    /// duplicates themselves stored them; they join the reporters when the case opens. Nothing adds to it now.
     /// </summary>
     public List<ReporterEntry> Waiting { get; set; } = [];
 

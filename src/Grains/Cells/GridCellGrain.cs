@@ -71,7 +71,7 @@ public sealed class GridCellGrain(
         _householdCount = (int)await registry.CountByCellAsync(RegistryKinds.Household, cellId, cancellationToken);
         foreach (var row in await openCases.ListByCellAsync(cellId, cancellationToken))
         {
-            _openCases[row.Summary.CaseId] = row;
+            _openCases[row.CaseId] = row;
         }
 
         MoveLegacyOpenCases();
@@ -92,7 +92,7 @@ public sealed class GridCellGrain(
         {
             var rule = merging.Value.For(summary.Category);
             var registration = rule.Merges ? new MergeRegistration(_homeZone, summary.FirstReportedAt + rule.Window) : null;
-            if (_openCases.TryAdd(caseId, new OpenCaseRow(CellId, summary, registration)))
+            if (_openCases.TryAdd(caseId, OpenCaseRow.Of(CellId, summary, registration)))
             {
                 RowChanged(caseId);
             }
@@ -130,26 +130,32 @@ public sealed class GridCellGrain(
         var fresh = await SkipMergedBeforeAsync(ownIds, candidates, receipts);
         var locations = fresh.ToDictionary(i => i, i => reports[i].Point ?? Centre);
         var (targets, registrations) = await DecideMergesAsync(reports, ownIds, fresh, locations);
-        var merging = fresh.Where(i => targets[i] is not null).GroupBy(i => targets[i]!.CaseId, StringComparer.Ordinal).ToList();
-        var opening = fresh.Where(i => targets[i] is null).ToList();
-        // Opens first, so a duplicate of a case opened earlier in this batch finds it open and counted here.
-        var opened = await Task.WhenAll(opening.Select(i => Case(ownIds[i]).OpenAsync(new CaseOpening(CellId, locations[i], reports[i]))));
-        for (var k = 0; k < opening.Count; k++)
+        var merged = new List<ReportLink>();
+        var opening = new List<int>();
+        foreach (var i in fresh)
         {
-            receipts[opening[k]] = Record(opened[k], registrations.GetValueOrDefault(opening[k]));
-        }
+            if (targets[i] is not { } target)
+            {
+                opening.Add(i);
+                continue;
+            }
 
-        await Task.WhenAll(merging.Select(group => MergeIntoAsync(group.Key, [.. group.Select(i => reports[i])])));
-
-        foreach (var i in merging.SelectMany(group => group))
-        {
-            // A duplicate costs no case of its own: the open case got one more reporter (its link), and this cell
-            // remembers where the report went until the link is stored, so a retry meanwhile is answered here.
-            var target = targets[i]!;
+            // A duplicate costs no case of its own, nor a call to its case: it becomes one more reporter, a link this cell
+            // sends to the store, and the cell remembers where the report went until the link is stored, so a retry
+            // meanwhile is answered here. (The case need not be open yet: its link waits in the store all the same.)
+            var report = reports[i];
+            merged.Add(new ReportLink(ownIds[i], target.CaseId, target.CellId, new ReporterEntry(report.ReporterId, report.Channel, report.ExternalId, report.ReportedAt)));
             _recentMerges.Remember(ownIds[i], new MergedReport(target.CaseId, target.CellId));
             state.State.ReportsMerged++;
             state.State.ReportsReceived++;
             receipts[i] = new ReportReceipt(target.CaseId, target.CellId, ReportOutcomeKind.Merged);
+        }
+
+        SendLinks(merged);
+        var opened = await Task.WhenAll(opening.Select(i => Case(ownIds[i]).OpenAsync(new CaseOpening(CellId, locations[i], reports[i]))));
+        for (var k = 0; k < opening.Count; k++)
+        {
+            receipts[opening[k]] = Record(opened[k], registrations.GetValueOrDefault(opening[k]));
         }
 
         foreach (var (index, first) in repeats)
@@ -249,13 +255,18 @@ public sealed class GridCellGrain(
         return new ReadingReceipt(CellId, ReadingOutcomeKind.Recorded, sensor.InAlarm ? sensor.AlarmCaseId : null);
     }
 
-    public Task<CellSnapshot> GetSnapshotAsync()
+    public async Task<CellSnapshot> GetSnapshotAsync()
     {
+        // Taken before the awaits: reports processed meanwhile are the next snapshot's.
         var s = state.State;
-        var open = _openCases.Values.Select(row => row.Summary).OrderByDescending(c => c.OpenedAt).ThenBy(c => c.CaseId, StringComparer.Ordinal).ToArray();
-        var counters = new CellCounters(s.ReportsReceived, s.Retries, s.CasesOpened, open.Length, s.ReportsMerged);
-        var sensors = s.Sensors.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => Describe(p.Key, p.Value));
-        return Task.FromResult(new CellSnapshot(CellId, _householdCount, counters, [.. open], [.. sensors]));
+        var rows = _openCases.Values.OrderByDescending(row => row.OpenedAt).ThenBy(row => row.CaseId, StringComparer.Ordinal).ToArray();
+        var counters = new CellCounters(s.ReportsReceived, s.Retries, s.CasesOpened, rows.Length, s.ReportsMerged);
+        SensorStatusInfo[] sensors = [.. s.Sensors.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => Describe(p.Key, p.Value))];
+        // Reports are counted from their links, also those merged here from other cells: every link sent so far is committed first.
+        await links.StoredAsync();
+        var counts = await links.CountByCasesAsync([.. rows.Select(row => row.CaseId)]);
+        CaseSummaryInfo[] open = [.. rows.Select(row => row.Summarize(counts.GetValueOrDefault(row.CaseId)))];
+        return new CellSnapshot(CellId, _householdCount, counters, [.. open], [.. sensors]);
     }
 
     private SensorStatusInfo Describe(string sensorId, SensorState sensor)
@@ -381,19 +392,17 @@ public sealed class GridCellGrain(
         return (targets, registrations);
     }
 
-    private async Task MergeIntoAsync(string caseId, ImmutableArray<IncomingReport> duplicates)
+    /// <summary>
+    /// Sends merged reports' links to the store without waiting: the store commits them with many others, and a flush
+    /// waits for it (<see cref="IReportLinkStore.StoredAsync"/>) while any merge is remembered. A store that gives links
+    /// up fails every later flush, so the checkpoint stays before their reports.
+    /// </summary>
+    private void SendLinks(List<ReportLink> merged)
     {
-        // The case sends the duplicates' links to the store itself; the flush waits for the store, not the case.
-        var summary = await Case(caseId).AddReportersAsync(duplicates);
-        if (summary is null)
+        if (merged.Count > 0)
         {
-            // The case is not open yet: it keeps the duplicates in its own state until its first report arrives.
-            CaseChanged(caseId);
-        }
-        else if (_openCases.TryGetValue(caseId, out var row))
-        {
-            _openCases[caseId] = row with { Summary = summary };
-            RowChanged(caseId);
+            _ = links.AddAsync(merged).ContinueWith(
+                static write => _ = write.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         }
     }
 
@@ -424,7 +433,7 @@ public sealed class GridCellGrain(
     {
         state.State.ReportsReceived++;
         state.State.CasesOpened++;
-        _openCases[summary.CaseId] = new OpenCaseRow(CellId, summary, registration);
+        _openCases[summary.CaseId] = OpenCaseRow.Of(CellId, summary, registration);
         RowChanged(summary.CaseId);
     }
 

@@ -32,8 +32,7 @@ public sealed class MergeZoneGrain(
     {
         foreach (var row in await openCases.ListMergeableAsync(this.GetPrimaryKeyString(), cancellationToken))
         {
-            var summary = row.Summary;
-            Add(new ZoneCase(summary.CaseId, row.CellId, summary.Category, summary.Location, summary.FirstReportedAt, row.Merging!.Until));
+            Add(new ZoneCase(row.CaseId, row.CellId, row.Category, row.Location, row.FirstReportedAt, row.Merging!.Until));
         }
 
         foreach (var open in legacy.State.Cases.Values)

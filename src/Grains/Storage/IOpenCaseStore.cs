@@ -1,4 +1,5 @@
 using Governance.Contracts.Cases;
+using Governance.Contracts.Common;
 
 namespace Governance.Grains.Storage;
 
@@ -10,9 +11,9 @@ namespace Governance.Grains.Storage;
 public interface IOpenCaseStore
 {
     /// <summary>
-    /// Inserts new rows and, for rows stored before, updates what can change (status, headline, report count: where and
-    /// when a case opened and its merge registration stay as first saved). Many callers' rows go in one transaction;
-    /// completes once it is committed.
+    /// Inserts new rows and, for rows stored before, updates what can change (status, headline: where and when a case
+    /// opened and its merge registration stay as first saved). Many callers' rows go in one transaction; completes once
+    /// it is committed.
     /// </summary>
     Task SaveAsync(IReadOnlyList<OpenCaseRow> rows, CancellationToken cancellationToken = default);
 
@@ -26,8 +27,29 @@ public interface IOpenCaseStore
     Task<IReadOnlyList<OpenCaseRow>> ListMergeableAsync(string zone, CancellationToken cancellationToken = default);
 }
 
-/// <summary>An open case as its cell lists it; <paramref name="Merging"/> is null for a case duplicates cannot join.</summary>
-public sealed record OpenCaseRow(string CellId, CaseSummaryInfo Summary, MergeRegistration? Merging);
+/// <summary>
+/// An open case as its cell lists it; <paramref name="Merging"/> is null for a case duplicates cannot join. How many reports
+/// it has is not here: that is counted from the report links, which duplicates join without the case or its cell.
+/// </summary>
+public sealed record OpenCaseRow(
+    string CellId,
+    string CaseId,
+    string Category,
+    CaseStatusKind Status,
+    DateTimeOffset OpenedAt,
+    string Headline,
+    GeoLocation Location,
+    DateTimeOffset FirstReportedAt,
+    MergeRegistration? Merging)
+{
+    /// <summary>The row of a case as its opening described it.</summary>
+    public static OpenCaseRow Of(string cellId, CaseSummaryInfo summary, MergeRegistration? merging) => new(
+        cellId, summary.CaseId, summary.Category, summary.Status, summary.OpenedAt, summary.Headline, summary.Location, summary.FirstReportedAt, merging);
+
+    /// <summary>The case as a cell lists it, with its count of reports.</summary>
+    public CaseSummaryInfo Summarize(int reportCount) =>
+        new(CaseId, Category, Status, OpenedAt, Headline, Location, FirstReportedAt, reportCount);
+}
 
 /// <summary>The merge zone a case is registered in, and until when a duplicate may still join it.</summary>
 public sealed record MergeRegistration(string Zone, DateTimeOffset Until);

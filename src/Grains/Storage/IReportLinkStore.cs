@@ -25,8 +25,8 @@ public interface IReportLinkStore
     /// <summary>The links of those reports that have one, by report id.</summary>
     Task<IReadOnlyDictionary<string, ReportLink>> FindAsync(IReadOnlyCollection<string> reportIds, CancellationToken cancellationToken = default);
 
-    /// <summary>How many reports are linked to the case.</summary>
-    Task<int> CountByCaseAsync(string caseId, CancellationToken cancellationToken = default);
+    /// <summary>How many reports are linked to each of the cases (a case with none is left out), in one query.</summary>
+    Task<IReadOnlyDictionary<string, int>> CountByCasesAsync(IReadOnlyCollection<string> caseIds, CancellationToken cancellationToken = default);
 
     /// <summary>Every report linked to the case, oldest report first.</summary>
     Task<IReadOnlyList<ReportLink>> ListByCaseAsync(string caseId, CancellationToken cancellationToken = default);

@@ -22,12 +22,12 @@ public abstract class OpenCaseStoreContract
         var registered = Row("c1", "cell-1", Noon, new MergeRegistration("zone:0.0", Noon.AddHours(2)));
 
         await store.SaveAsync([registered, Row("c2", "cell-1", Noon, merging: null), Row("c3", "cell-2", Noon, merging: null)]);
-        var grown = registered with { Summary = registered.Summary with { ReportCount = 7, Headline = "Drain blocked and overflowing" } };
-        await store.SaveAsync([grown]);
+        var changed = registered with { Headline = "Drain blocked and overflowing" };
+        await store.SaveAsync([changed]);
 
-        var listed = (await store.ListByCellAsync("cell-1")).OrderBy(r => r.Summary.CaseId, StringComparer.Ordinal).ToList();
-        Assert.Equal(["c1", "c2"], listed.Select(r => r.Summary.CaseId));
-        Assert.Equal(grown, listed[0]);
+        var listed = (await store.ListByCellAsync("cell-1")).OrderBy(r => r.CaseId, StringComparer.Ordinal).ToList();
+        Assert.Equal(["c1", "c2"], listed.Select(r => r.CaseId));
+        Assert.Equal(changed, listed[0]);
         Assert.Null(listed[1].Merging);
         Assert.Empty(await store.ListByCellAsync("cell-9"));
     }
@@ -49,7 +49,7 @@ public abstract class OpenCaseStoreContract
 
         var mergeable = await store.ListMergeableAsync("zone:0.0");
 
-        Assert.Equal(["long", "newest"], mergeable.Select(r => r.Summary.CaseId).Order(StringComparer.Ordinal));
+        Assert.Equal(["long", "newest"], mergeable.Select(r => r.CaseId).Order(StringComparer.Ordinal));
         Assert.Empty(await store.ListMergeableAsync("zone:5.5"));
     }
 
@@ -84,6 +84,6 @@ public abstract class OpenCaseStoreContract
         new(target.Connection, serviceId, NullLogger<SqlOpenCaseStore>.Instance);
 
     private static OpenCaseRow Row(string caseId, string cellId, DateTimeOffset firstReportedAt, MergeRegistration? merging) =>
-        new(cellId, new CaseSummaryInfo(caseId, "drain.blocked", CaseStatusKind.Reported, firstReportedAt.AddMinutes(1), $"Drain blocked ({caseId})",
-            new GeoLocation(30.5, 114.3), firstReportedAt, 1), merging);
+        new(cellId, caseId, "drain.blocked", CaseStatusKind.Reported, firstReportedAt.AddMinutes(1), $"Drain blocked ({caseId})",
+            new GeoLocation(30.5, 114.3), firstReportedAt, merging);
 }

@@ -29,8 +29,8 @@ public abstract class ReportLinkStoreContract
         Assert.Equal(["r1", "r3"], found.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(("c1", "cell-c1"), (found["r1"].CaseId, found["r1"].CaseCellId));
         Assert.Equal(Link("r3", "c1", Noon.AddMinutes(-1)).Reporter, found["r3"].Reporter);
-        Assert.Equal(3, await store.CountByCaseAsync("c1"));
-        Assert.Equal(0, await store.CountByCaseAsync("c9"));
+        Assert.Equal(new Dictionary<string, int> { ["c1"] = 3 }, await store.CountByCasesAsync(["c1", "c9"]));
+        Assert.Empty(await store.CountByCasesAsync([]));
         Assert.Equal(["r3", "r1", "r2"], (await store.ListByCaseAsync("c1")).Select(l => l.ReportId));
     }
 
@@ -46,7 +46,7 @@ public abstract class ReportLinkStoreContract
 
         Assert.All(added, a => Assert.True(Assert.Single(a)));
         Assert.All(Enumerable.Range(0, 200), i => Assert.Equal($"c{i % 7}", Assert.Single(lookups[i]).Value.CaseId));
-        Assert.Equal(200, (await Task.WhenAll(Enumerable.Range(0, 7).Select(c => store.CountByCaseAsync($"c{c}")))).Sum());
+        Assert.Equal(200, (await store.CountByCasesAsync([.. Enumerable.Range(0, 7).Select(c => $"c{c}")])).Values.Sum());
         Assert.Empty(await other.FindAsync(["r1"]));
     }
 
@@ -61,7 +61,7 @@ public abstract class ReportLinkStoreContract
         await store.StoredAsync().WaitAsync(TimeSpan.FromSeconds(60));
 
         // Counted before any add is awaited: the rows are committed when the barrier completes.
-        Assert.Equal(300, (await Task.WhenAll(Enumerable.Range(0, 3).Select(c => store.CountByCaseAsync($"c{c}")))).Sum());
+        Assert.Equal(300, (await store.CountByCasesAsync(["c0", "c1", "c2"])).Values.Sum());
         Assert.All(await Task.WhenAll(adds), added => Assert.True(Assert.Single(added)));
     }
 
@@ -82,7 +82,7 @@ public abstract class ReportLinkStoreContract
         var added = await add.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(new[] { true }, added);
         await stored.WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.Equal(1, await store.CountByCaseAsync("c1"));
+        Assert.Equal(1, (await store.CountByCasesAsync(["c1"]))["c1"]);
     }
 
     private static SqlReportLinkStore NewStore(StorageTarget target, string serviceId, TimeSpan? linger = null) =>

@@ -15,14 +15,14 @@ internal sealed partial class SqlOpenCaseStore : IOpenCaseStore, ILifecycleParti
     private const int MaxSavesPerCommit = 2_000;
 
     private const string Columns =
-        "cell_id, case_id, category, status, opened_at, headline, latitude, longitude, first_reported_at, report_count, merge_zone, merges_until";
+        "cell_id, case_id, category, status, opened_at, headline, latitude, longitude, first_reported_at, merge_zone, merges_until";
 
     // Where and when a case was opened, and its merge registration, never change: an update leaves them, and with them
-    // both indexes, alone (most updates are a duplicate raising the report count).
+    // both indexes, alone.
     private const string UpsertSql =
         "INSERT INTO gov_open_case (service_id, " + Columns + ") "
-        + "VALUES (@service, @cell, @case, @category, @status, @opened, @headline, @latitude, @longitude, @first, @count, @zone, @until) "
-        + "ON CONFLICT (service_id, case_id) DO UPDATE SET status = excluded.status, headline = excluded.headline, report_count = excluded.report_count";
+        + "VALUES (@service, @cell, @case, @category, @status, @opened, @headline, @latitude, @longitude, @first, @zone, @until) "
+        + "ON CONFLICT (service_id, case_id) DO UPDATE SET status = excluded.status, headline = excluded.headline";
 
     private const string ByCellSql = "SELECT " + Columns + " FROM gov_open_case WHERE service_id = @service AND cell_id = @cell";
 
@@ -129,41 +129,32 @@ internal sealed partial class SqlOpenCaseStore : IOpenCaseStore, ILifecycleParti
         }
     }
 
-    private IReadOnlyList<(string Name, object Value)> ParametersOf(OpenCaseRow row)
-    {
-        var summary = row.Summary;
-        return
-        [
-            ("service", _serviceId),
-            ("cell", row.CellId),
-            ("case", summary.CaseId),
-            ("category", summary.Category),
-            ("status", (int)summary.Status),
-            ("opened", summary.OpenedAt.UtcTicks),
-            ("headline", summary.Headline),
-            ("latitude", summary.Location.Latitude),
-            ("longitude", summary.Location.Longitude),
-            ("first", summary.FirstReportedAt.UtcTicks),
-            ("count", summary.ReportCount),
-            ("zone", (object?)row.Merging?.Zone ?? DBNull.Value),
-            ("until", (object?)row.Merging?.Until.UtcTicks ?? DBNull.Value),
-        ];
-    }
+    private IReadOnlyList<(string Name, object Value)> ParametersOf(OpenCaseRow row) =>
+    [
+        ("service", _serviceId),
+        ("cell", row.CellId),
+        ("case", row.CaseId),
+        ("category", row.Category),
+        ("status", (int)row.Status),
+        ("opened", row.OpenedAt.UtcTicks),
+        ("headline", row.Headline),
+        ("latitude", row.Location.Latitude),
+        ("longitude", row.Location.Longitude),
+        ("first", row.FirstReportedAt.UtcTicks),
+        ("zone", (object?)row.Merging?.Zone ?? DBNull.Value),
+        ("until", (object?)row.Merging?.Until.UtcTicks ?? DBNull.Value),
+    ];
 
-    private static OpenCaseRow Read(DbDataReader reader)
-    {
-        var summary = new CaseSummaryInfo(
-            reader.GetString(1),
-            reader.GetString(2),
-            (CaseStatusKind)reader.GetInt32(3),
-            Utc(reader.GetInt64(4)),
-            reader.GetString(5),
-            new GeoLocation(reader.GetDouble(6), reader.GetDouble(7)),
-            Utc(reader.GetInt64(8)),
-            reader.GetInt32(9));
-        var merging = reader.IsDBNull(10) ? null : new MergeRegistration(reader.GetString(10), Utc(reader.GetInt64(11)));
-        return new OpenCaseRow(reader.GetString(0), summary, merging);
-    }
+    private static OpenCaseRow Read(DbDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        reader.GetString(2),
+        (CaseStatusKind)reader.GetInt32(3),
+        Utc(reader.GetInt64(4)),
+        reader.GetString(5),
+        new GeoLocation(reader.GetDouble(6), reader.GetDouble(7)),
+        Utc(reader.GetInt64(8)),
+        reader.IsDBNull(9) ? null : new MergeRegistration(reader.GetString(9), Utc(reader.GetInt64(10))));
 
     private static DateTimeOffset Utc(long ticks) => new(ticks, TimeSpan.Zero);
 

@@ -32,7 +32,9 @@ internal sealed partial class SqlReportLinkStore : IReportLinkStore, ILifecycleP
     // SQLite takes the ids as one JSON array; PostgreSQL as one text array.
     private const string FindSqlite = "SELECT " + Columns + " FROM gov_report_link WHERE service_id = @service AND report_id IN (SELECT value FROM json_each(@reports))";
     private const string FindPostgres = "SELECT " + Columns + " FROM gov_report_link WHERE service_id = @service AND report_id = ANY(@reports)";
-    private const string CountSql = "SELECT COUNT(*) FROM gov_report_link WHERE service_id = @service AND case_id = @case";
+    private const string CountSqlite =
+        "SELECT case_id, COUNT(*) FROM gov_report_link WHERE service_id = @service AND case_id IN (SELECT value FROM json_each(@cases)) GROUP BY case_id";
+    private const string CountPostgres = "SELECT case_id, COUNT(*) FROM gov_report_link WHERE service_id = @service AND case_id = ANY(@cases) GROUP BY case_id";
     private const string ListSql = "SELECT " + Columns + " FROM gov_report_link WHERE service_id = @service AND case_id = @case ORDER BY reported_at, report_id";
 
     private readonly StorageConnection _target;
@@ -116,14 +118,27 @@ internal sealed partial class SqlReportLinkStore : IReportLinkStore, ILifecycleP
         return await pending.Outcome.Task.WaitAsync(cancellationToken);
     }
 
-    public async Task<int> CountByCaseAsync(string caseId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<string, int>> CountByCasesAsync(IReadOnlyCollection<string> caseIds, CancellationToken cancellationToken = default)
     {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (caseIds.Count == 0)
+        {
+            return counts;
+        }
+
         await using var connection = await _target.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = CountSql;
+        command.CommandText = _target.Provider == StorageProvider.Sqlite ? CountSqlite : CountPostgres;
         command.AddParameter("service", _serviceId);
-        command.AddParameter("case", caseId);
-        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        // SQLite takes the ids as one JSON array; PostgreSQL as one text array.
+        command.AddParameter("cases", _target.Provider == StorageProvider.Sqlite ? System.Text.Json.JsonSerializer.Serialize(caseIds) : caseIds.ToArray());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            counts[reader.GetString(0)] = Convert.ToInt32(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return counts;
     }
 
     public async Task<IReadOnlyList<ReportLink>> ListByCaseAsync(string caseId, CancellationToken cancellationToken = default)

@@ -1,6 +1,6 @@
 -- The cases each cell lists as open, one row each (see Storage/OpenCases): a cell stores the rows that changed instead
 -- of its whole list at every checkpoint, and a merge zone builds its index from the rows registered in it.
--- Times are UTC ticks.
+-- Times are UTC ticks. How many reports a case has is counted from gov_report_link.
 CREATE TABLE IF NOT EXISTS gov_open_case
 (
     service_id        TEXT COLLATE "C" NOT NULL,
@@ -13,7 +13,6 @@ CREATE TABLE IF NOT EXISTS gov_open_case
     latitude          DOUBLE PRECISION NOT NULL,
     longitude         DOUBLE PRECISION NOT NULL,
     first_reported_at BIGINT  NOT NULL,
-    report_count      INTEGER NOT NULL,
     merge_zone        TEXT COLLATE "C",
     merges_until      BIGINT,
     PRIMARY KEY (service_id, case_id)
