@@ -12,17 +12,23 @@ public sealed class PerKeySequence
 
     private readonly Dictionary<string, Task> _tails = new(StringComparer.Ordinal);
 
+    // Finished tails are pruned once the keys have doubled since the last prune: with thousands of cells busy at once,
+    // pruning at a fixed count would scan them all at nearly every call.
+    private int _pruneAt = PruneAbove;
+
     public Task<T> Enqueue<T>(string key, Func<Task<T>> work)
     {
         _tails.TryGetValue(key, out var previous);
         var next = RunAfterAsync(previous, work);
         _tails[key] = next;
-        if (_tails.Count > PruneAbove)
+        if (_tails.Count > _pruneAt)
         {
             foreach (var done in _tails.Where(t => t.Value.IsCompleted).Select(t => t.Key).ToList())
             {
                 _tails.Remove(done);
             }
+
+            _pruneAt = Math.Max(PruneAbove, 2 * _tails.Count);
         }
 
         return next;

@@ -18,6 +18,33 @@ public sealed class HeldConnectionTests
         Assert.Equal(2L, await Sql.ScalarAsync(target.Connection, "PRAGMA synchronous;"));
     }
 
+    [Fact]
+    public async Task StoresOfOneSqliteFile_ShareOneWriter_WhichStaysOpenUntilTheLastLetsGo()
+    {
+        using var target = await StorageCluster.PrepareAsync(() => Task.FromResult(StorageTarget.NewSqlite()));
+        using var other = await StorageCluster.PrepareAsync(() => Task.FromResult(StorageTarget.NewSqlite()));
+        object storeA = new(), storeB = new(), storeC = new();
+        var first = WriterConnections.Acquire(target.Connection, storeA);
+        var second = WriterConnections.Acquire(target.Connection, storeB);
+        var elsewhere = WriterConnections.Acquire(other.Connection, storeC);
+        Assert.Same(first, second);
+        Assert.NotSame(first, elsewhere);
+        var open = await first.GetAsync(CancellationToken.None);
+
+        // A store that stops twice (its silo stage, then its disposal) lets go once.
+        await WriterConnections.ReleaseAsync(target.Connection, first, storeA);
+        await WriterConnections.ReleaseAsync(target.Connection, first, storeA);
+
+        Assert.Same(open, await second.GetAsync(CancellationToken.None));
+        Assert.Equal(1L, await ScalarAsync(open, "SELECT 1;"));
+        await WriterConnections.ReleaseAsync(target.Connection, second, storeB);
+        Assert.Equal(System.Data.ConnectionState.Closed, open.State);
+        var fresh = WriterConnections.Acquire(target.Connection, storeA);
+        Assert.NotSame(first, fresh);
+        await WriterConnections.ReleaseAsync(target.Connection, fresh, storeA);
+        await WriterConnections.ReleaseAsync(other.Connection, elsewhere, storeC);
+    }
+
     private static async Task<object?> ScalarAsync(System.Data.Common.DbConnection connection, string sql)
     {
         await using var command = connection.CreateCommand();

@@ -34,7 +34,7 @@ internal sealed partial class GroupCommitGrainStorage : IGrainStorage, ILifecycl
         _name = name;
         _target = target;
         _table = new GrainStateTable(serviceId);
-        _writerConnection = new HeldConnection(target, writer: true);
+        _writerConnection = WriterConnections.Acquire(target, this);
         _readerConnection = new HeldConnection(target, writer: false);
         _serializer = serializer;
         _logger = logger;
@@ -101,7 +101,7 @@ internal sealed partial class GroupCommitGrainStorage : IGrainStorage, ILifecycl
     private async Task StopAsync()
     {
         await Task.WhenAll(_writes.StopAsync(), _reads.StopAsync());
-        await _writerConnection.DisposeAsync();
+        await WriterConnections.ReleaseAsync(_target, _writerConnection, this);
         await _readerConnection.DisposeAsync();
     }
 
@@ -140,7 +140,7 @@ internal sealed partial class GroupCommitGrainStorage : IGrainStorage, ILifecycl
         {
             // One transaction: nothing of the batch is stored, and every grain in it hears so.
             LogBatchFailed(_logger, _name, batch.Count, ex);
-            await _writerConnection.ResetAsync();
+            await WriterConnections.ResetAsync(_target, _writerConnection);
             foreach (var write in batch)
             {
                 write.Outcome.TrySetException(ex);

@@ -43,7 +43,7 @@ internal sealed partial class SqlOpenCaseStore : IOpenCaseStore, ILifecycleParti
         _target = target;
         _serviceId = serviceId;
         _logger = logger;
-        _writer = new HeldConnection(target, writer: true);
+        _writer = WriterConnections.Acquire(target, this);
         _saves = new BatchingQueue<PendingSave>(MaxSavesPerCommit, SaveBatchAsync);
     }
 
@@ -78,7 +78,7 @@ internal sealed partial class SqlOpenCaseStore : IOpenCaseStore, ILifecycleParti
     private async Task StopAsync()
     {
         await _saves.StopAsync();
-        await _writer.DisposeAsync();
+        await WriterConnections.ReleaseAsync(_target, _writer, this);
     }
 
     private async Task<IReadOnlyList<OpenCaseRow>> QueryAsync(string sql, (string Name, string Value) key, CancellationToken cancellationToken)
@@ -121,7 +121,7 @@ internal sealed partial class SqlOpenCaseStore : IOpenCaseStore, ILifecycleParti
         {
             // One transaction: nothing of the batch is stored, and every caller hears so (a cell keeps its rows to save).
             LogBatchFailed(_logger, batch.Sum(save => save.Rows.Count), ex);
-            await _writer.ResetAsync();
+            await WriterConnections.ResetAsync(_target, _writer);
             foreach (var save in batch)
             {
                 save.Outcome.TrySetException(ex);

@@ -60,7 +60,7 @@ internal sealed partial class SqlReportLinkStore : IReportLinkStore, ILifecycleP
         _target = target;
         _serviceId = serviceId;
         _logger = logger;
-        _writer = new HeldConnection(target, writer: true);
+        _writer = WriterConnections.Acquire(target, this);
         _reader = new HeldConnection(target, writer: false);
         _adds = new BatchingQueue<PendingLinks>(MaxAddsPerCommit, WriteBatchAsync, GatherAsync);
         _finds = new BatchingQueue<PendingFind>(MaxFindsPerQuery, FindBatchAsync);
@@ -170,7 +170,7 @@ internal sealed partial class SqlReportLinkStore : IReportLinkStore, ILifecycleP
         }
 
         await Task.WhenAll(_adds.StopAsync(), _finds.StopAsync());
-        await _writer.DisposeAsync();
+        await WriterConnections.ReleaseAsync(_target, _writer, this);
         await _reader.DisposeAsync();
     }
 
@@ -251,14 +251,14 @@ internal sealed partial class SqlReportLinkStore : IReportLinkStore, ILifecycleP
                 // Links are what a checkpoint vouches for (StoredAsync): they are retried, not dropped. Until they are
                 // stored, checkpoints wait and intake is eventually held, which is what an operator should see.
                 LogBatchFailed(_logger, links.Count, attempt, ex);
-                await _writer.ResetAsync();
+                await WriterConnections.ResetAsync(_target, _writer);
                 await PauseAsync(attempt);
             }
             catch (Exception ex)
             {
                 _lost ??= ex;
                 LogBatchLost(_logger, links.Count, ex);
-                await _writer.ResetAsync();
+                await WriterConnections.ResetAsync(_target, _writer);
                 foreach (var pending in batch)
                 {
                     pending.Outcome.TrySetException(ex);
