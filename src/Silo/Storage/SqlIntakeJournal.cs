@@ -13,7 +13,8 @@ namespace Governance.Silo.Storage;
 /// </summary>
 public sealed class SqlIntakeJournal(StorageOptions options, string journalName) : IIntakeJournal
 {
-    private const string InsertSql = "INSERT INTO gov_intake_journal (journal, seq, cell, body) VALUES (@journal, @seq, @cell, @body)";
+    // The body is bound as the UTF-8 bytes of its JSON and stored as text: a string would be encoded to UTF-8 again to bind.
+    private const string InsertSql = "INSERT INTO gov_intake_journal (journal, seq, cell, body) VALUES (@journal, @seq, @cell, CAST(@body AS TEXT))";
 
     private const string InsertArraysSql =
         "INSERT INTO gov_intake_journal (journal, seq, cell, body) "
@@ -55,13 +56,13 @@ public sealed class SqlIntakeJournal(StorageOptions options, string journalName)
             command.CommandText = InsertSql;
             var seq = command.AddParameter("seq", 0L);
             var cell = command.AddParameter("cell", "");
-            var body = command.AddParameter("body", "");
+            var body = command.AddParameter("body", Array.Empty<byte>());
             await command.PrepareAsync(cancellationToken);
             foreach (var entry in entries)
             {
                 seq.Value = entry.Sequence;
                 cell.Value = entry.CellId;
-                body.Value = JsonSerializer.Serialize(entry.Report, RegisterSeed.Json);
+                body.Value = JsonSerializer.SerializeToUtf8Bytes(entry.Report, RegisterSeed.Json);
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
         }
