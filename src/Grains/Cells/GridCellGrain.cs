@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Governance.City.Geometry;
 using Governance.City.Map;
 using Governance.Contracts;
@@ -104,34 +105,42 @@ public sealed class GridCellGrain(
 
     public async Task<ImmutableArray<ReportReceipt>> ProcessAsync(ImmutableArray<IncomingReport> reports, bool replaying = false)
     {
+        // Arrays by report index rather than collections: a batch usually holds one report or a few, so what a batch
+        // allocates is what each report costs.
         var receipts = new ReportReceipt[reports.Length];
-        var ownIds = reports.Select(r => CaseIds.ForReport(r.Channel, r.ExternalId)).ToArray();
-        var firstOfId = new Dictionary<string, int>(StringComparer.Ordinal);
-        var repeats = new List<(int Index, int First)>();
-        var candidates = new List<int>();
+        var ownIds = new string[reports.Length];
+        Dictionary<string, int>? firstOfId = reports.Length > 1 ? new(StringComparer.Ordinal) : null;
+        List<(int Index, int First)>? repeats = null;
+        var candidates = new List<int>(reports.Length);
         for (var i = 0; i < reports.Length; i++)
         {
+            ownIds[i] = CaseIds.ForReport(reports[i].Channel, reports[i].ExternalId);
             if (!replaying && AnswerRetry(ownIds[i]) is { } retry)
             {
                 receipts[i] = retry;
             }
-            else if (firstOfId.TryGetValue(ownIds[i], out var first))
+            else if (firstOfId is not null && firstOfId.TryGetValue(ownIds[i], out var first))
             {
                 // The same report twice in one batch (a retry overtook its ack): answered as the first one is.
-                repeats.Add((i, first));
+                (repeats ??= []).Add((i, first));
             }
             else
             {
-                firstOfId[ownIds[i]] = i;
+                firstOfId?.Add(ownIds[i], i);
                 candidates.Add(i);
             }
         }
 
         var fresh = await SkipMergedBeforeAsync(ownIds, candidates, receipts);
-        var locations = fresh.ToDictionary(i => i, i => reports[i].Point ?? Centre);
+        var locations = new GeoLocation[reports.Length];
+        foreach (var i in fresh)
+        {
+            locations[i] = reports[i].Point ?? Centre;
+        }
+
         var (targets, registrations) = await DecideMergesAsync(reports, ownIds, fresh, locations);
-        var merged = new List<ReportLink>();
-        var opening = new List<int>();
+        var merged = new List<ReportLink>(fresh.Count);
+        var opening = new List<int>(fresh.Count);
         foreach (var i in fresh)
         {
             if (targets[i] is not { } target)
@@ -152,20 +161,23 @@ public sealed class GridCellGrain(
         }
 
         SendLinks(merged);
-        var opened = await Task.WhenAll(opening.Select(i => Case(ownIds[i]).OpenAsync(new CaseOpening(CellId, locations[i], reports[i]))));
-        for (var k = 0; k < opening.Count; k++)
+        if (opening.Count > 0)
         {
-            receipts[opening[k]] = Record(opened[k], registrations.GetValueOrDefault(opening[k]));
+            var opened = await Task.WhenAll(opening.Select(i => Case(ownIds[i]).OpenAsync(new CaseOpening(CellId, locations[i], reports[i]))));
+            for (var k = 0; k < opening.Count; k++)
+            {
+                receipts[opening[k]] = Record(opened[k], registrations[opening[k]]);
+            }
         }
 
-        foreach (var (index, first) in repeats)
+        foreach (var (index, first) in repeats ?? [])
         {
             state.State.Retries++;
             receipts[index] = new ReportReceipt(receipts[first].CaseId, receipts[first].CellId, ReportOutcomeKind.Retry);
         }
 
         _store.Changed();
-        return [.. receipts];
+        return ImmutableCollectionsMarshal.AsImmutableArray(receipts);
     }
 
     /// <summary>
@@ -359,12 +371,12 @@ public sealed class GridCellGrain(
     /// Per report index, the open case it duplicates, or null to open its own; and for those that open their own, where
     /// the zone registered it. Categories that never merge ask no zone.
     /// </summary>
-    private async Task<(Dictionary<int, MergeCandidate?> Targets, Dictionary<int, MergeRegistration> Registrations)> DecideMergesAsync(
-        ImmutableArray<IncomingReport> reports, string[] ownIds, List<int> fresh, Dictionary<int, GeoLocation> locations)
+    private async Task<(MergeCandidate?[] Targets, MergeRegistration?[] Registrations)> DecideMergesAsync(
+        ImmutableArray<IncomingReport> reports, string[] ownIds, List<int> fresh, GeoLocation[] locations)
     {
-        var targets = fresh.ToDictionary(i => i, _ => (MergeCandidate?)null);
-        var registrations = new Dictionary<int, MergeRegistration>();
-        var asking = new List<(int Index, MergeQuery Query)>();
+        var targets = new MergeCandidate?[reports.Length];
+        var registrations = new MergeRegistration?[reports.Length];
+        var asking = new List<(int Index, MergeQuery Query)>(fresh.Count);
         foreach (var i in fresh)
         {
             var rule = merging.Value.For(reports[i].Category);
@@ -376,7 +388,13 @@ public sealed class GridCellGrain(
 
         if (asking.Count > 0)
         {
-            var decided = await new MergeLookup(GrainFactory, zones, _homeZone).DecideAsync([.. asking.Select(a => a.Query)]);
+            var queries = new MergeQuery[asking.Count];
+            for (var k = 0; k < asking.Count; k++)
+            {
+                queries[k] = asking[k].Query;
+            }
+
+            var decided = await new MergeLookup(GrainFactory, zones, _homeZone).DecideAsync(queries);
             for (var k = 0; k < asking.Count; k++)
             {
                 var (index, query) = asking[k];

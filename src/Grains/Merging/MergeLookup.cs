@@ -21,15 +21,20 @@ internal sealed class MergeLookup(IGrainFactory grains, MergeZones zones, string
         }
 
         var elsewhere = await AskOtherZonesAsync(queries);
-        var asked = queries.Select((query, i) => elsewhere[i] is null ? query : query with { ElsewhereBest = elsewhere[i] }).ToImmutableArray();
-        var decided = await grains.Zone(homeZone).FindOrRegisterAsync(asked);
+        var asked = ImmutableArray.CreateBuilder<MergeQuery>(queries.Count);
+        for (var i = 0; i < queries.Count; i++)
+        {
+            asked.Add(elsewhere?[i] is { } best ? queries[i] with { ElsewhereBest = best } : queries[i]);
+        }
+
+        var decided = await grains.Zone(homeZone).FindOrRegisterAsync(asked.MoveToImmutable());
         return [.. decided];
     }
 
-    private async Task<MergeCandidate?[]> AskOtherZonesAsync(IReadOnlyList<MergeQuery> queries)
+    /// <summary>Per query, the nearest candidate in the other zones its circle reaches; null when none reaches another zone.</summary>
+    private async Task<MergeCandidate?[]?> AskOtherZonesAsync(IReadOnlyList<MergeQuery> queries)
     {
-        var best = new MergeCandidate?[queries.Count];
-        var byZone = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        Dictionary<string, List<int>>? byZone = null;
         for (var i = 0; i < queries.Count; i++)
         {
             var point = new GeoPoint(queries[i].Point.Latitude, queries[i].Point.Longitude);
@@ -37,11 +42,19 @@ internal sealed class MergeLookup(IGrainFactory grains, MergeZones zones, string
             {
                 if (zone != homeZone)
                 {
+                    byZone ??= new Dictionary<string, List<int>>(StringComparer.Ordinal);
                     (byZone.TryGetValue(zone, out var asking) ? asking : byZone[zone] = []).Add(i);
                 }
             }
         }
 
+        if (byZone is null)
+        {
+            // Most circles stay inside their home zone: nobody else to ask.
+            return null;
+        }
+
+        var best = new MergeCandidate?[queries.Count];
         var answers = await Task.WhenAll(byZone.Select(async pair =>
             (Indexes: pair.Value, Found: await grains.Zone(pair.Key).FindAsync([.. pair.Value.Select(i => queries[i])]))));
         foreach (var (indexes, found) in answers)

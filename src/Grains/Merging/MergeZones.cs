@@ -37,7 +37,11 @@ public sealed class MergeZones(CityMap city, IOptions<MergeOptions> options)
         return zones;
     }
 
-    private static string Key(int column, int row) => GrainKeys.Zone(FormattableString.Invariant($"{column}.{row}"));
+    // Every report asks for the keys of the zones it reaches: made once each, not formatted at every ask.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(int Column, int Row), string> _keys = new();
+
+    private string Key(int column, int row) =>
+        _keys.GetOrAdd((column, row), static square => GrainKeys.Zone(FormattableString.Invariant($"{square.Column}.{square.Row}")));
 
     private static int FloorDiv(int value, int divisor) => (int)Math.Floor(value / (double)divisor);
 }
