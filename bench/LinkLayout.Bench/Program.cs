@@ -2,10 +2,11 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
-// Inserts report links the way SqlReportLinkStore does (one prepared INSERT per link, ON CONFLICT DO NOTHING, one
-// transaction per commit, WAL, synchronous=NORMAL, a 128 MB page cache) into a fresh file, and prints the process's
-// CPU time and the wall time per link in each fifth of the run: the cost grows with the table, so the last fifth is
-// the one to quote. Usage: LinkLayout.Bench [ROWS] (default 1,000,000).
+// Inserts report links into a fresh file (ON CONFLICT DO NOTHING, one transaction per commit, WAL, synchronous=NORMAL,
+// a 128 MB page cache), either with one prepared INSERT per link or with one INSERT per commit that reads every link
+// from a JSON array (json_each), and prints the process's CPU time and the wall time per link in each fifth of the
+// run: the cost grows with the table, so the last fifth is the one to quote.
+// Usage: LinkLayout.Bench [ROWS] [FILTER] (default 1,000,000 rows; FILTER keeps the runs whose name contains it).
 
 // The first layout: the table itself keyed by report, so every whole row lands at a random place.
 const string KeyedLayout = """
@@ -24,15 +25,25 @@ const string AppendedLayout = """
     """;
 
 var rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
+var filter = args.Length > 1 ? args[1] : "";
 Console.WriteLine($"LinkLayout.Bench {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {rows:N0} links per run, {Environment.ProcessorCount} cores");
-Console.WriteLine("layout    commit     µs CPU per link by fifth of the run          µs wall, last fifth");
-foreach (var (layout, commit) in new[] { ("keyed", 2_000), ("keyed", 50_000), ("appended", 2_000), ("appended", 50_000) })
+Console.WriteLine("layout    commit    insert     µs CPU per link by fifth of the run          µs wall, last fifth");
+foreach (var (layout, commit, json) in new[]
 {
-    var (cpu, wall) = Run(layout, commit, rows);
-    Console.WriteLine($"{layout,-9} {commit,7:N0}    {string.Join("  ", cpu.Select(c => c.ToString("F1", CultureInfo.InvariantCulture).PadLeft(5)))}      {wall:F1}");
+    ("keyed", 2_000, false), ("keyed", 50_000, false), ("appended", 2_000, false), ("appended", 50_000, false), ("appended", 50_000, true),
+})
+{
+    var insertion = json ? "json" : "prepared";
+    if (!$"{layout} {commit} {insertion}".Contains(filter, StringComparison.Ordinal))
+    {
+        continue;
+    }
+
+    var (cpu, wall) = Run(layout, commit, rows, json);
+    Console.WriteLine($"{layout,-9} {commit,7:N0}   {insertion,-8}   {string.Join("  ", cpu.Select(c => c.ToString("F1", CultureInfo.InvariantCulture).PadLeft(5)))}      {wall:F1}");
 }
 
-static (double[] CpuPerLink, double LastWallPerLink) Run(string layout, int commit, int rows)
+static (double[] CpuPerLink, double LastWallPerLink) Run(string layout, int commit, int rows, bool json)
 {
     var folder = Directory.CreateTempSubdirectory("link-layout-");
     try
@@ -44,13 +55,20 @@ static (double[] CpuPerLink, double LastWallPerLink) Run(string layout, int comm
         using var insert = connection.CreateCommand();
         insert.CommandText = "INSERT INTO gov_report_link (service_id, report_id, case_id, case_cell, reporter_id, channel, external_id, reported_at) "
             + "VALUES (@service, @report, @case, @cell, @reporter, @channel, @external, @at) ON CONFLICT DO NOTHING";
-        var names = new[] { "service", "report", "case", "cell", "reporter", "channel", "external", "at" };
+        // Named with their prefix, as the store names them: given bare names, Microsoft.Data.Sqlite guesses at each execution.
+        var names = new[] { "@service", "@report", "@case", "@cell", "@reporter", "@channel", "@external", "@at" };
         foreach (var name in names)
         {
             insert.Parameters.AddWithValue(name, DBNull.Value);
         }
 
         insert.Prepare();
+        using var insertAll = connection.CreateCommand();
+        insertAll.CommandText = "INSERT INTO gov_report_link (service_id, report_id, case_id, case_cell, reporter_id, channel, external_id, reported_at) "
+            + "SELECT @service, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6 FROM json_each(@links) WHERE true "
+            + "ON CONFLICT DO NOTHING";
+        insertAll.Parameters.AddWithValue("@service", "governance");
+        var linksParameter = insertAll.Parameters.AddWithValue("@links", "[]");
         var random = new Random(20261201);
         var cases = Enumerable.Range(0, 70_000).Select(_ => HashId(random)).ToArray();
         var fifth = rows / 5;
@@ -66,18 +84,31 @@ static (double[] CpuPerLink, double LastWallPerLink) Run(string layout, int comm
             {
                 using var transaction = connection.BeginTransaction();
                 insert.Transaction = transaction;
+                insertAll.Transaction = transaction;
+                var links = new List<object[]>();
                 for (var i = 0; i < Math.Min(commit, fifth - done); i++)
                 {
-                    var caseId = cases[random.Next(cases.Length)];
-                    insert.Parameters["service"].Value = "governance";
-                    insert.Parameters["report"].Value = HashId(random);
-                    insert.Parameters["case"].Value = caseId;
-                    insert.Parameters["cell"].Value = $"area.{random.Next(60)}.{random.Next(60)}";
-                    insert.Parameters["reporter"].Value = $"resident-{random.Next(100_000)}";
-                    insert.Parameters["channel"].Value = 2;
-                    insert.Parameters["external"].Value = Guid.NewGuid().ToString();
-                    insert.Parameters["at"].Value = DateTime.UtcNow.Ticks;
+                    object[] link = [HashId(random), cases[random.Next(cases.Length)], $"area.{random.Next(60)}.{random.Next(60)}",
+                        $"resident-{random.Next(100_000)}", 2, Guid.NewGuid().ToString(), DateTime.UtcNow.Ticks];
+                    if (json)
+                    {
+                        links.Add(link);
+                        continue;
+                    }
+
+                    insert.Parameters[0].Value = "governance";
+                    for (var p = 0; p < link.Length; p++)
+                    {
+                        insert.Parameters[p + 1].Value = link[p];
+                    }
+
                     insert.ExecuteNonQuery();
+                }
+
+                if (json)
+                {
+                    linksParameter.Value = System.Text.Json.JsonSerializer.Serialize(links);
+                    insertAll.ExecuteNonQuery();
                 }
 
                 transaction.Commit();
