@@ -6,6 +6,7 @@ using Governance.Contracts.Cases;
 using Governance.Contracts.Cells;
 using Governance.Contracts.Common;
 using Governance.Contracts.Merging;
+using Governance.Grains.Cases;
 using Governance.Grains.Cells;
 using Governance.Grains.Merging;
 using Governance.Grains.Tests.Infrastructure;
@@ -62,7 +63,7 @@ public sealed class OpenCaseRowsTests(GrainClusterFixture fixture)
             $"legacy{Guid.NewGuid():N}"[..16], category, CaseStatusKind.Reported, Noon, "Water pouring from the road",
             new GeoLocation(cell.Centroid.Latitude, cell.Centroid.Longitude), Noon, 3);
         await fixture.Cluster.DeactivateAsync(Grain(cell));
-        await StoreLegacyAsync("cell", Grain(cell), new CellState { CasesOpened = 1, OpenCases = { [legacyCase.CaseId] = legacyCase } });
+        await StoreLegacyAsync("cell", Grain(cell), new CellState { OpenCases = { [legacyCase.CaseId] = legacyCase } });
 
         // Everything but the count, which comes from the report links (none were stored for this made-up case).
         Assert.Contains((await Grain(cell).GetSnapshotAsync()).OpenCases, c => c with { ReportCount = legacyCase.ReportCount } == legacyCase);
@@ -87,6 +88,59 @@ public sealed class OpenCaseRowsTests(GrainClusterFixture fixture)
         var duplicate = await TakeAsync(cell, Report(category, Offset(cell.Centroid, north: 10), Noon.AddMinutes(30)));
 
         Assert.Equal((ReportOutcomeKind.Merged, listed.CaseId), (duplicate.Outcome, duplicate.CaseId));
+    }
+
+    [Fact]
+    public async Task Replay_OfAReportOthersMergedInto_OpensItsCase_ThoughTheZoneForgotIt()
+    {
+        // A crash can lose a zone's registration (its row was never saved: the report lies after the checkpoint) while the
+        // link of a duplicate merged into that case was stored. Replay must open that case, whatever lies near it now.
+        var cell = Cell(4);
+        var category = NewCategory();
+        var opening = Report(category, cell.Centroid, Noon);
+        var caseId = CaseIds.ForReport(opening.Channel, opening.ExternalId);
+        var rule = new MergeOptions().For(category);
+        var query = new MergeQuery(caseId, cell.Code, category, opening.Point!, opening.ReportedAt, rule.DistanceMeters, rule.Window);
+        Assert.Null(Assert.Single(await Zone(cell).FindOrRegisterAsync([query])));
+        var early = await TakeAsync(cell, Report(category, Offset(cell.Centroid, north: 10), Noon.AddMinutes(1)));
+        Assert.Equal((ReportOutcomeKind.Merged, caseId), (early.Outcome, early.CaseId));
+        await Grain(cell).FlushAsync();
+        await fixture.Cluster.DeactivateAsync(Zone(cell));
+        var rival = await TakeAsync(cell, Report(category, Offset(cell.Centroid, north: 5), Noon.AddMinutes(2)));
+        Assert.Equal(ReportOutcomeKind.Created, rival.Outcome);
+
+        var replayed = (await Grain(cell).ProcessAsync([opening], replaying: true))[0];
+
+        Assert.Equal((ReportOutcomeKind.Created, caseId), (replayed.Outcome, replayed.CaseId));
+        Assert.Equal(2, (await fixture.Grains.GetGrain<ICaseGrain>(GrainKeys.Case(caseId)).GetAsync())!.Reporters.Length);
+    }
+
+    [Fact]
+    public async Task Replay_AfterACrashBetweenACellsStateAndItsRows_CountsTheCaseOnce()
+    {
+        var cell = Cell(5);
+        var report = Report(NewCategory(), cell.Centroid, Noon);
+        var opened = await TakeAsync(cell, report);
+        await Grain(cell).FlushAsync();
+        var before = (await Grain(cell).GetSnapshotAsync()).Counters;
+        // The cell's state stored, the case's row not: as if the silo died between the two writes of a flush.
+        await fixture.Cluster.DeactivateAsync(Grain(cell));
+        await DeleteRowAsync(opened.CaseId);
+
+        var replayed = (await Grain(cell).ProcessAsync([report], replaying: true))[0];
+
+        Assert.Equal((ReportOutcomeKind.Retry, opened.CaseId), (replayed.Outcome, replayed.CaseId));
+        var after = (await Grain(cell).GetSnapshotAsync()).Counters;
+        Assert.Equal((before.CasesOpened, before.ReportsReceived, before.OpenCases), (after.CasesOpened, after.ReportsReceived, after.OpenCases));
+    }
+
+    private async Task DeleteRowAsync(string caseId)
+    {
+        await using var connection = await fixture.Storage.GetConnection().OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM gov_open_case WHERE case_id = $case";
+        Add(command, "$case", caseId);
+        Assert.Equal(1, await command.ExecuteNonQueryAsync());
     }
 
     // Written as the live store writes it: the state name, the grain id, a version, and the state as JSON.

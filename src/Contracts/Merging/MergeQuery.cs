@@ -19,4 +19,11 @@ public sealed record class MergeQuery(
     /// <summary>The best candidate other zones found for this report, to be weighed against the home zone's own.</summary>
     [Id(7)]
     public MergeCandidate? ElsewhereBest { get; init; }
+
+    /// <summary>
+    /// The report's own case must open whatever lies near: other reports were merged into it already (found when the
+    /// journal is replayed, after a crash that lost the case's registration but not their links).
+    /// </summary>
+    [Id(8)]
+    public bool MustOpen { get; init; }
 }

@@ -6,11 +6,10 @@ namespace Governance.Grains.Cells;
 /// <summary>What a cell grain stores (as JSON, under the state name "cell"). Geography is not stored: the city map has it.</summary>
 public sealed class CellState
 {
-    public long ReportsReceived { get; set; }
+    // Reports received and cases opened are counted from the open case rows (GridCellGrain.GetSnapshotAsync); states
+    // stored by earlier versions still hold them, and they are ignored.
 
     public long Retries { get; set; }
-
-    public long CasesOpened { get; set; }
 
     /// <summary>Reports merged into an open case (where each went is in the report link store).</summary>
     public long ReportsMerged { get; set; }

@@ -138,7 +138,8 @@ public sealed class GridCellGrain(
             locations[i] = reports[i].Point ?? Centre;
         }
 
-        var (targets, registrations) = await DecideMergesAsync(reports, ownIds, fresh, locations);
+        var mustOpen = replaying ? await FindJoinedAsync(ownIds, fresh) : null;
+        var (targets, registrations) = await DecideMergesAsync(reports, ownIds, fresh, locations, mustOpen);
         var merged = new List<ReportLink>(fresh.Count);
         var opening = new List<int>(fresh.Count);
         foreach (var i in fresh)
@@ -156,7 +157,6 @@ public sealed class GridCellGrain(
             merged.Add(new ReportLink(ownIds[i], target.CaseId, target.CellId, new ReporterEntry(report.ReporterId, report.Channel, report.ExternalId, report.ReportedAt)));
             _recentMerges.Remember(ownIds[i], new MergedReport(target.CaseId, target.CellId));
             state.State.ReportsMerged++;
-            state.State.ReportsReceived++;
             receipts[i] = new ReportReceipt(target.CaseId, target.CellId, ReportOutcomeKind.Merged);
         }
 
@@ -210,6 +210,30 @@ public sealed class GridCellGrain(
         }
 
         return fresh;
+    }
+
+    /// <summary>
+    /// At replay, the reports whose own case other reports were merged into (or whose own link is stored): that case must
+    /// open again even if the zone, rebuilt after a crash, no longer lists it, or those reports would belong to no case.
+    /// </summary>
+    private async Task<HashSet<int>> FindJoinedAsync(string[] ownIds, List<int> fresh)
+    {
+        var joined = new HashSet<int>();
+        if (fresh.Count == 0)
+        {
+            return joined;
+        }
+
+        var counts = await links.CountByCasesAsync([.. fresh.Select(i => ownIds[i])]);
+        foreach (var i in fresh)
+        {
+            if (counts.ContainsKey(ownIds[i]))
+            {
+                joined.Add(i);
+            }
+        }
+
+        return joined;
     }
 
     public Task FlushAsync() => FlushStateAsync();
@@ -272,7 +296,9 @@ public sealed class GridCellGrain(
         // Taken before the awaits: reports processed meanwhile are the next snapshot's.
         var s = state.State;
         var rows = _openCases.Values.OrderByDescending(row => row.OpenedAt).ThenBy(row => row.CaseId, StringComparer.Ordinal).ToArray();
-        var counters = new CellCounters(s.ReportsReceived, s.Retries, s.CasesOpened, rows.Length, s.ReportsMerged);
+        // Cases opened are counted from the rows, not kept beside them: the rows and the cell's state are two writes, and
+        // a replay after a crash between them would count a case again. (Cases do not close yet; closing must keep a row.)
+        var counters = new CellCounters(rows.Length + s.ReportsMerged, s.Retries, rows.Length, rows.Length, s.ReportsMerged);
         SensorStatusInfo[] sensors = [.. s.Sensors.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => Describe(p.Key, p.Value))];
         // Reports are counted from their links, also those merged here from other cells: every link sent so far is committed first.
         await links.StoredAsync();
@@ -372,7 +398,7 @@ public sealed class GridCellGrain(
     /// the zone registered it. Categories that never merge ask no zone.
     /// </summary>
     private async Task<(MergeCandidate?[] Targets, MergeRegistration?[] Registrations)> DecideMergesAsync(
-        ImmutableArray<IncomingReport> reports, string[] ownIds, List<int> fresh, GeoLocation[] locations)
+        ImmutableArray<IncomingReport> reports, string[] ownIds, List<int> fresh, GeoLocation[] locations, HashSet<int>? mustOpen)
     {
         var targets = new MergeCandidate?[reports.Length];
         var registrations = new MergeRegistration?[reports.Length];
@@ -382,7 +408,10 @@ public sealed class GridCellGrain(
             var rule = merging.Value.For(reports[i].Category);
             if (rule.Merges)
             {
-                asking.Add((i, new MergeQuery(ownIds[i], CellId, reports[i].Category, locations[i], reports[i].ReportedAt, rule.DistanceMeters, rule.Window)));
+                asking.Add((i, new MergeQuery(ownIds[i], CellId, reports[i].Category, locations[i], reports[i].ReportedAt, rule.DistanceMeters, rule.Window)
+                {
+                    MustOpen = mustOpen?.Contains(i) == true,
+                }));
             }
         }
 
@@ -449,8 +478,6 @@ public sealed class GridCellGrain(
 
     private void RecordOpened(CaseSummaryInfo summary, MergeRegistration? registration)
     {
-        state.State.ReportsReceived++;
-        state.State.CasesOpened++;
         _openCases[summary.CaseId] = OpenCaseRow.Of(CellId, summary, registration);
         RowChanged(summary.CaseId);
     }

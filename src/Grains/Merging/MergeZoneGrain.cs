@@ -10,8 +10,9 @@ namespace Governance.Grains.Merging;
 /// The duplicate index of one zone. Cases are bucketed by grid square, so a query looks only at the squares its
 /// circle reaches. Cases whose window has passed (measured against the newest report seen) are dropped. The zone stores
 /// nothing itself: a case it registers is opened by the asking cell, which stores it as an open case row with this
-/// registration (<see cref="IOpenCaseStore"/>), and an activation builds the index from those rows. So the index is as
-/// durable as the cells' rows, which the intake checkpoint stores before it passes their reports.
+/// registration (<see cref="IOpenCaseStore"/>), and an activation builds the index from those rows. A registration whose
+/// row was not saved before a crash (its report lies after the checkpoint) is made again when the journal is replayed;
+/// if reports were merged into that case meanwhile, its report registers it whatever lies near (<see cref="MergeQuery.MustOpen"/>).
 /// </summary>
 public sealed class MergeZoneGrain(
     [PersistentState("merge-zone", StoreNames.Live)] IPersistentState<MergeZoneState> legacy,
@@ -52,6 +53,13 @@ public sealed class MergeZoneGrain(
             Observe(query.ReportedAt);
             if (_cases.ContainsKey(query.CaseId))
             {
+                answers.Add(null);
+                continue;
+            }
+
+            if (query.MustOpen)
+            {
+                Register(query);
                 answers.Add(null);
                 continue;
             }
