@@ -10,11 +10,11 @@ namespace Governance.Grains.Storage;
 public interface IReportLinkStore
 {
     /// <summary>
-    /// Stores the links, many callers' in one transaction. A report already linked keeps its first link. Returns, per
-    /// link, whether it was new. A transaction that fails is tried again until it is stored, so callers wait rather
-    /// than fail; only a store that stops fails them.
+    /// Stores the links, many callers' in one transaction; completes once they are committed. A report already linked
+    /// keeps its first link. A transaction that fails is tried again until it is stored, so callers wait rather than
+    /// fail; only a store that stops fails them.
     /// </summary>
-    Task<bool[]> AddAsync(IReadOnlyList<ReportLink> links, CancellationToken cancellationToken = default);
+    Task AddAsync(IReadOnlyList<ReportLink> links, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Completes once every link added before this call is stored: a checkpoint's proof that what was merged so far is

@@ -14,16 +14,13 @@ public abstract class ReportLinkStoreContract
     protected abstract Task<StorageTarget> NewTargetAsync();
 
     [SkippableFact]
-    public async Task Add_KeepsEachReportsFirstLink_AndSaysWhichWereNew()
+    public async Task Add_KeepsEachReportsFirstLink()
     {
         using var target = await StorageCluster.PrepareAsync(NewTargetAsync);
         await using var store = NewStore(target, "links-a");
 
-        var first = await store.AddAsync([Link("r1", "c1", Noon), Link("r2", "c1", Noon.AddMinutes(1))]);
-        var second = await store.AddAsync([Link("r1", "c9", Noon), Link("r3", "c1", Noon.AddMinutes(-1))]);
-
-        Assert.Equal(new[] { true, true }, first);
-        Assert.Equal(new[] { false, true }, second);
+        await store.AddAsync([Link("r1", "c1", Noon), Link("r2", "c1", Noon.AddMinutes(1))]);
+        await store.AddAsync([Link("r1", "c9", Noon), Link("r3", "c1", Noon.AddMinutes(-1))]);
 
         var found = await store.FindAsync(["r1", "r3", "never"]);
         Assert.Equal(["r1", "r3"], found.Keys.Order(StringComparer.Ordinal));
@@ -41,10 +38,9 @@ public abstract class ReportLinkStoreContract
         await using var store = NewStore(target, "links-b");
         await using var other = NewStore(target, "links-c");
 
-        var added = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => store.AddAsync([Link($"r{i}", $"c{i % 7}", Noon.AddSeconds(i))])));
+        await Task.WhenAll(Enumerable.Range(0, 200).Select(i => store.AddAsync([Link($"r{i}", $"c{i % 7}", Noon.AddSeconds(i))])));
         var lookups = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => store.FindAsync([$"r{i}", $"r{i + 1000}"])));
 
-        Assert.All(added, a => Assert.True(Assert.Single(a)));
         Assert.All(Enumerable.Range(0, 200), i => Assert.Equal($"c{i % 7}", Assert.Single(lookups[i]).Value.CaseId));
         Assert.Equal(200, (await store.CountByCasesAsync([.. Enumerable.Range(0, 7).Select(c => $"c{c}")])).Values.Sum());
         Assert.Empty(await other.FindAsync(["r1"]));
@@ -62,7 +58,7 @@ public abstract class ReportLinkStoreContract
 
         // Counted before any add is awaited: the rows are committed when the barrier completes.
         Assert.Equal(300, (await store.CountByCasesAsync(["c0", "c1", "c2"])).Values.Sum());
-        Assert.All(await Task.WhenAll(adds), added => Assert.True(Assert.Single(added)));
+        await Task.WhenAll(adds).WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     [SkippableFact]
@@ -79,8 +75,7 @@ public abstract class ReportLinkStoreContract
         Assert.False(stored.IsCompleted);
         await SchemaInstaller.ApplyAsync(target.Options);
 
-        var added = await add.WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.Equal(new[] { true }, added);
+        await add.WaitAsync(TimeSpan.FromSeconds(30));
         await stored.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(1, (await store.CountByCasesAsync(["c1"]))["c1"]);
     }

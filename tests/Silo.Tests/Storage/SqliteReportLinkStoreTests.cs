@@ -34,6 +34,8 @@ public sealed class SqliteReportLinkStoreTests : ReportLinkStoreContract
         await using var store = new SqlReportLinkStore(target.Connection, "svc", NullLogger<SqlReportLinkStore>.Instance);
         Assert.Equal(["r1", "r2"], (await store.ListByCaseAsync("c1")).Select(l => l.ReportId));
         Assert.Equal(new ReporterEntry("resident-r2", ReportChannel.CitizenApp, "ext-r2", new DateTimeOffset(200, TimeSpan.Zero)), (await store.FindAsync(["r2"]))["r2"].Reporter);
-        Assert.Equal(new[] { false }, await store.AddAsync([new ReportLink("r1", "c9", "cell-c9", new ReporterEntry("x", ReportChannel.Hotline, "ext-r1", DateTimeOffset.UnixEpoch))]));
+        // The moved table still keeps each report's first link.
+        await store.AddAsync([new ReportLink("r1", "c9", "cell-c9", new ReporterEntry("x", ReportChannel.Hotline, "ext-r1", DateTimeOffset.UnixEpoch))]);
+        Assert.Equal("c1", (await store.FindAsync(["r1"]))["r1"].CaseId);
     }
 }

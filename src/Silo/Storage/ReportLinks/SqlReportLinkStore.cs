@@ -66,11 +66,11 @@ internal sealed partial class SqlReportLinkStore : IReportLinkStore, ILifecycleP
         _finds = new BatchingQueue<PendingFind>(MaxFindsPerQuery, FindBatchAsync);
     }
 
-    public async Task<bool[]> AddAsync(IReadOnlyList<ReportLink> links, CancellationToken cancellationToken = default)
+    public async Task AddAsync(IReadOnlyList<ReportLink> links, CancellationToken cancellationToken = default)
     {
         if (links.Count == 0)
         {
-            return [];
+            return;
         }
 
         var pending = new PendingLinks(links);
@@ -85,7 +85,7 @@ internal sealed partial class SqlReportLinkStore : IReportLinkStore, ILifecycleP
             _commitNow.Release();
         }
 
-        return await pending.Outcome.Task.WaitAsync(cancellationToken);
+        await pending.Outcome.Task.WaitAsync(cancellationToken);
     }
 
     public async Task StoredAsync(CancellationToken cancellationToken = default)
@@ -236,12 +236,14 @@ internal sealed partial class SqlReportLinkStore : IReportLinkStore, ILifecycleP
                     throw new InvalidOperationException("Earlier report links were given up; nothing after them is vouched for.", lost);
                 }
 
-                var affected = links.Count == 0 ? [] : await CommitAsync(links);
-                var next = 0;
+                if (links.Count > 0)
+                {
+                    await CommitAsync(links);
+                }
+
                 foreach (var pending in batch)
                 {
-                    pending.Outcome.TrySetResult([.. affected.Skip(next).Take(pending.Links.Count).Select(rows => rows == 1)]);
-                    next += pending.Links.Count;
+                    pending.Outcome.TrySetResult();
                 }
 
                 return;
@@ -269,16 +271,15 @@ internal sealed partial class SqlReportLinkStore : IReportLinkStore, ILifecycleP
         }
     }
 
-    private async Task<int[]> CommitAsync(List<ReportLink> links)
+    private async Task CommitAsync(List<ReportLink> links)
     {
         var statements = links.Select(link => (InsertSql, ParametersOf(link))).ToList();
         using (await SqliteWriteGate.EnterAsync(_target, CancellationToken.None))
         {
             var connection = await _writer.GetAsync(CancellationToken.None);
             await using var transaction = await connection.BeginTransactionAsync();
-            var affected = await StatementRuns.RunAsync(_writer, transaction, statements, CancellationToken.None);
+            await StatementRuns.RunAsync(_writer, transaction, statements, CancellationToken.None);
             await transaction.CommitAsync();
-            return affected;
         }
     }
 
@@ -359,6 +360,6 @@ internal sealed partial class SqlReportLinkStore : IReportLinkStore, ILifecycleP
     {
         public IReadOnlyList<ReportLink> Links { get; } = links;
 
-        public TaskCompletionSource<bool[]> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
