@@ -37,13 +37,11 @@ public sealed class CaseGrain(
 
     private bool Exists => state.State.IsOpen;
 
-    public async Task<CaseOpenResult> OpenAsync(CaseOpening opening)
+    public Task<CaseOpenResult> OpenAsync(CaseOpening opening)
     {
         if (Exists)
         {
-            // A retry or a replay: the store counts the reports linked so far.
-            var counted = await links.CountByCasesAsync([CaseId]);
-            return new CaseOpenResult(CaseId, state.State.CellId, ReportOutcomeKind.Retry, Summarize(counted.GetValueOrDefault(CaseId)));
+            return Task.FromResult(new CaseOpenResult(CaseId, state.State.CellId, ReportOutcomeKind.Retry, Header()));
         }
 
         var report = opening.Report;
@@ -65,7 +63,7 @@ public sealed class CaseGrain(
         };
         ReporterEntry[] joining = [first, .. waiting];
         _openingLinks = links.AddAsync([.. joining.Select(entry => new ReportLink(CaseIds.ForReport(entry.Channel, entry.ExternalId), CaseId, opening.CellId, entry))]);
-        return new CaseOpenResult(CaseId, opening.CellId, ReportOutcomeKind.Created, Summarize(joining.Length));
+        return Task.FromResult(new CaseOpenResult(CaseId, opening.CellId, ReportOutcomeKind.Created, Header()));
     }
 
     public Task AddNoteAsync(string actor, string note)
@@ -117,10 +115,10 @@ public sealed class CaseGrain(
     private bool IsFirst(ReporterEntry entry) =>
         state.State.FirstReporter is { } first && first.Channel == entry.Channel && first.ExternalId == entry.ExternalId;
 
-    private CaseSummaryInfo Summarize(int reportCount)
+    private CaseHeader Header()
     {
         var s = state.State;
         var headline = s.Description.Length <= HeadlineLength ? s.Description : s.Description[..HeadlineLength];
-        return new CaseSummaryInfo(CaseId, s.Category, s.Status, s.OpenedAt, headline, s.Location, s.FirstReporter!.ReportedAt, reportCount);
+        return new CaseHeader(CaseId, s.Category, s.Status, s.OpenedAt, headline, s.Location, s.FirstReporter!.ReportedAt);
     }
 }

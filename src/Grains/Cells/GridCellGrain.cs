@@ -37,12 +37,11 @@ public sealed class GridCellGrain(
 {
     // Cases this cell changed and not yet flushed, with the stamp of the latest change: a flush removes a case only
     // if nothing changed it again while the flush waited.
-    private readonly Dictionary<string, long> _dirtyCases = new(StringComparer.Ordinal);
-    private long _caseStamp;
+    private readonly ChangeStamps _dirtyCases = new();
 
-    // The open cases, by case id, and those whose row changed since it was last stored (with the stamp of the change).
+    // The open cases, by case id, and those whose row changed since it was last stored.
     private readonly Dictionary<string, OpenCaseRow> _openCases = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _unsavedRows = new(StringComparer.Ordinal);
+    private readonly ChangeStamps _unsavedRows = new();
     private CellInfo _cell = null!;
     private int _householdCount;
     private WriteBehind _store = null!;
@@ -93,7 +92,8 @@ public sealed class GridCellGrain(
         {
             var rule = merging.Value.For(summary.Category);
             var registration = rule.Merges ? new MergeRegistration(_homeZone, summary.FirstReportedAt + rule.Window) : null;
-            if (_openCases.TryAdd(caseId, OpenCaseRow.Of(CellId, summary, registration)))
+            var header = new CaseHeader(caseId, summary.Category, summary.Status, summary.OpenedAt, summary.Headline, summary.Location, summary.FirstReportedAt);
+            if (_openCases.TryAdd(caseId, new OpenCaseRow(CellId, header, registration)))
             {
                 RowChanged(caseId);
             }
@@ -272,7 +272,7 @@ public sealed class GridCellGrain(
             if (!_openCases.ContainsKey(result.CaseId))
             {
                 // Not registered for merging: the zone was not asked (reports nearby are about the flood, not the gauge).
-                RecordOpened(result.Summary, registration: null);
+                RecordOpened(result.Header, registration: null);
             }
 
             sensor.AlarmCaseId = result.CaseId;
@@ -295,7 +295,7 @@ public sealed class GridCellGrain(
     {
         // Taken before the awaits: reports processed meanwhile are the next snapshot's.
         var s = state.State;
-        var rows = _openCases.Values.OrderByDescending(row => row.OpenedAt).ThenBy(row => row.CaseId, StringComparer.Ordinal).ToArray();
+        var rows = _openCases.Values.OrderByDescending(row => row.Header.OpenedAt).ThenBy(row => row.CaseId, StringComparer.Ordinal).ToArray();
         // Cases opened are counted from the rows, not kept beside them: the rows and the cell's state are two writes, and
         // a replay after a crash between them would count a case again. (Cases do not close yet; closing must keep a row.)
         var counters = new CellCounters(rows.Length + s.ReportsMerged, s.Retries, rows.Length, rows.Length, s.ReportsMerged);
@@ -303,7 +303,7 @@ public sealed class GridCellGrain(
         // Reports are counted from their links, also those merged here from other cells: every link sent so far is committed first.
         await links.StoredAsync();
         var counts = await links.CountByCasesAsync([.. rows.Select(row => row.CaseId)]);
-        CaseSummaryInfo[] open = [.. rows.Select(row => row.Summarize(counts.GetValueOrDefault(row.CaseId)))];
+        CaseSummaryInfo[] open = [.. rows.Select(row => row.Header.WithReports(counts.GetValueOrDefault(row.CaseId)))];
         return new CellSnapshot(CellId, _householdCount, counters, [.. open], [.. sensors]);
     }
 
@@ -329,7 +329,7 @@ public sealed class GridCellGrain(
     /// </summary>
     private async Task FlushStateAsync()
     {
-        var flushing = _dirtyCases.ToArray();
+        var flushing = _dirtyCases.Snapshot();
         // Asked only when a merge waits for its link: a barrier makes the store commit at once, and the readings timer
         // flushes often, so asking for nothing would break the store's large commits into small ones.
         var mergesWaiting = !_recentMerges.IsEmpty;
@@ -339,13 +339,7 @@ public sealed class GridCellGrain(
         await Task.WhenAll(mergesWaiting ? cases.Append(links.StoredAsync()) : cases);
         // Every report merged before this flush began has its link stored: the store answers for them now.
         _recentMerges.FlushSucceeded(generation);
-        foreach (var (caseId, stamp) in flushing)
-        {
-            if (_dirtyCases.TryGetValue(caseId, out var latest) && latest == stamp)
-            {
-                _dirtyCases.Remove(caseId);
-            }
-        }
+        _dirtyCases.Stored(flushing);
 
         // Rows before the cell's state: a state from an earlier version drops its own list only once the rows hold it.
         await SaveRowsAsync();
@@ -359,20 +353,14 @@ public sealed class GridCellGrain(
             return;
         }
 
-        var saving = _unsavedRows.ToArray();
+        var saving = _unsavedRows.Snapshot();
         await openCases.SaveAsync([.. saving.Select(pair => _openCases[pair.Key])]);
-        foreach (var (caseId, stamp) in saving)
-        {
-            if (_unsavedRows.TryGetValue(caseId, out var latest) && latest == stamp)
-            {
-                _unsavedRows.Remove(caseId);
-            }
-        }
+        _unsavedRows.Stored(saving);
     }
 
-    private void CaseChanged(string caseId) => _dirtyCases[caseId] = ++_caseStamp;
+    private void CaseChanged(string caseId) => _dirtyCases.Changed(caseId);
 
-    private void RowChanged(string caseId) => _unsavedRows[caseId] = ++_caseStamp;
+    private void RowChanged(string caseId) => _unsavedRows.Changed(caseId);
 
     /// <summary>A retry answered from this cell's own state: its case is open here, or it was merged from here before.</summary>
     private ReportReceipt? AnswerRetry(string ownId)
@@ -460,7 +448,7 @@ public sealed class GridCellGrain(
             CaseChanged(result.CaseId);
             if (!_openCases.ContainsKey(result.CaseId))
             {
-                RecordOpened(result.Summary, registration);
+                RecordOpened(result.Header, registration);
             }
         }
         else
@@ -469,17 +457,17 @@ public sealed class GridCellGrain(
             if (result.CellId == CellId && !_openCases.ContainsKey(result.CaseId))
             {
                 // The case was stored but this cell's record of it was lost: record it now.
-                RecordOpened(result.Summary, registration);
+                RecordOpened(result.Header, registration);
             }
         }
 
         return new ReportReceipt(result.CaseId, result.CellId, result.Outcome);
     }
 
-    private void RecordOpened(CaseSummaryInfo summary, MergeRegistration? registration)
+    private void RecordOpened(CaseHeader header, MergeRegistration? registration)
     {
-        _openCases[summary.CaseId] = OpenCaseRow.Of(CellId, summary, registration);
-        RowChanged(summary.CaseId);
+        _openCases[header.CaseId] = new OpenCaseRow(CellId, header, registration);
+        RowChanged(header.CaseId);
     }
 
     private ICaseGrain Case(string caseId) => GrainFactory.Case(caseId);

@@ -1,8 +1,8 @@
 namespace Governance.Grains.Cells;
 
 /// <summary>
-/// Where the reports a cell merged lately went, until the cases they joined have stored their links: until then the
-/// report link store cannot answer a retry, so the cell does. Entries are kept by flush generation: a flush that began
+/// Where the reports a cell merged lately went, until their links (which the cell sent to the report link store) are
+/// stored: until then the store cannot answer a retry, so the cell does. Entries are kept by flush generation: a flush that began
 /// after an entry was added, and succeeded, has stored its link, and the entry is dropped. So memory holds about one
 /// checkpoint's worth of merges, however long the storm.
 /// </summary>

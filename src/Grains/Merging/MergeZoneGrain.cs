@@ -33,7 +33,7 @@ public sealed class MergeZoneGrain(
     {
         foreach (var row in await openCases.ListMergeableAsync(this.GetPrimaryKeyString(), cancellationToken))
         {
-            Add(new ZoneCase(row.CaseId, row.CellId, row.Category, row.Location, row.FirstReportedAt, row.Merging!.Until));
+            Add(new ZoneCase(row.CaseId, row.CellId, row.Header.Category, row.Header.Location, row.Header.FirstReportedAt, row.Merging!.Until));
         }
 
         foreach (var open in legacy.State.Cases.Values)

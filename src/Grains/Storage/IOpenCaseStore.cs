@@ -1,5 +1,4 @@
 using Governance.Contracts.Cases;
-using Governance.Contracts.Common;
 
 namespace Governance.Grains.Storage;
 
@@ -31,24 +30,9 @@ public interface IOpenCaseStore
 /// An open case as its cell lists it; <paramref name="Merging"/> is null for a case duplicates cannot join. How many reports
 /// it has is not here: that is counted from the report links, which duplicates join without the case or its cell.
 /// </summary>
-public sealed record OpenCaseRow(
-    string CellId,
-    string CaseId,
-    string Category,
-    CaseStatusKind Status,
-    DateTimeOffset OpenedAt,
-    string Headline,
-    GeoLocation Location,
-    DateTimeOffset FirstReportedAt,
-    MergeRegistration? Merging)
+public sealed record OpenCaseRow(string CellId, CaseHeader Header, MergeRegistration? Merging)
 {
-    /// <summary>The row of a case as its opening described it.</summary>
-    public static OpenCaseRow Of(string cellId, CaseSummaryInfo summary, MergeRegistration? merging) => new(
-        cellId, summary.CaseId, summary.Category, summary.Status, summary.OpenedAt, summary.Headline, summary.Location, summary.FirstReportedAt, merging);
-
-    /// <summary>The case as a cell lists it, with its count of reports.</summary>
-    public CaseSummaryInfo Summarize(int reportCount) =>
-        new(CaseId, Category, Status, OpenedAt, Headline, Location, FirstReportedAt, reportCount);
+    public string CaseId => Header.CaseId;
 }
 
 /// <summary>The merge zone a case is registered in, and until when a duplicate may still join it.</summary>

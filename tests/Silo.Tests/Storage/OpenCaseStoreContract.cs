@@ -22,7 +22,7 @@ public abstract class OpenCaseStoreContract
         var registered = Row("c1", "cell-1", Noon, new MergeRegistration("zone:0.0", Noon.AddHours(2)));
 
         await store.SaveAsync([registered, Row("c2", "cell-1", Noon, merging: null), Row("c3", "cell-2", Noon, merging: null)]);
-        var changed = registered with { Headline = "Drain blocked and overflowing" };
+        var changed = registered with { Header = registered.Header with { Headline = "Drain blocked and overflowing" } };
         await store.SaveAsync([changed]);
 
         var listed = (await store.ListByCellAsync("cell-1")).OrderBy(r => r.CaseId, StringComparer.Ordinal).ToList();
@@ -84,6 +84,6 @@ public abstract class OpenCaseStoreContract
         new(target.Connection, serviceId, NullLogger<SqlOpenCaseStore>.Instance);
 
     private static OpenCaseRow Row(string caseId, string cellId, DateTimeOffset firstReportedAt, MergeRegistration? merging) =>
-        new(cellId, caseId, "drain.blocked", CaseStatusKind.Reported, firstReportedAt.AddMinutes(1), $"Drain blocked ({caseId})",
-            new GeoLocation(30.5, 114.3), firstReportedAt, merging);
+        new(cellId, new CaseHeader(caseId, "drain.blocked", CaseStatusKind.Reported, firstReportedAt.AddMinutes(1), $"Drain blocked ({caseId})",
+            new GeoLocation(30.5, 114.3), firstReportedAt), merging);
 }

@@ -134,26 +134,27 @@ internal sealed partial class SqlOpenCaseStore : IOpenCaseStore, ILifecycleParti
         ("service", _serviceId),
         ("cell", row.CellId),
         ("case", row.CaseId),
-        ("category", row.Category),
-        ("status", (int)row.Status),
-        ("opened", row.OpenedAt.UtcTicks),
-        ("headline", row.Headline),
-        ("latitude", row.Location.Latitude),
-        ("longitude", row.Location.Longitude),
-        ("first", row.FirstReportedAt.UtcTicks),
+        ("category", row.Header.Category),
+        ("status", (int)row.Header.Status),
+        ("opened", row.Header.OpenedAt.UtcTicks),
+        ("headline", row.Header.Headline),
+        ("latitude", row.Header.Location.Latitude),
+        ("longitude", row.Header.Location.Longitude),
+        ("first", row.Header.FirstReportedAt.UtcTicks),
         ("zone", (object?)row.Merging?.Zone ?? DBNull.Value),
         ("until", (object?)row.Merging?.Until.UtcTicks ?? DBNull.Value),
     ];
 
     private static OpenCaseRow Read(DbDataReader reader) => new(
         reader.GetString(0),
-        reader.GetString(1),
-        reader.GetString(2),
-        (CaseStatusKind)reader.GetInt32(3),
-        Utc(reader.GetInt64(4)),
-        reader.GetString(5),
-        new GeoLocation(reader.GetDouble(6), reader.GetDouble(7)),
-        Utc(reader.GetInt64(8)),
+        new CaseHeader(
+            reader.GetString(1),
+            reader.GetString(2),
+            (CaseStatusKind)reader.GetInt32(3),
+            Utc(reader.GetInt64(4)),
+            reader.GetString(5),
+            new GeoLocation(reader.GetDouble(6), reader.GetDouble(7)),
+            Utc(reader.GetInt64(8))),
         reader.IsDBNull(9) ? null : new MergeRegistration(reader.GetString(9), Utc(reader.GetInt64(10))));
 
     private static DateTimeOffset Utc(long ticks) => new(ticks, TimeSpan.Zero);
