@@ -7,7 +7,6 @@ using Governance.Contracts.Common;
 using Governance.Contracts.Merging;
 using Governance.Grains.Merging;
 using Governance.Grains.Tests.Infrastructure;
-using Microsoft.Extensions.Options;
 
 namespace Governance.Grains.Tests;
 
@@ -15,7 +14,6 @@ namespace Governance.Grains.Tests;
 [Collection(GrainClusterCollection.Name)]
 public sealed class MergingTests(GrainClusterFixture fixture)
 {
-    private const double MetresPerDegreeLatitude = 111_320;
     private static readonly DateTimeOffset Noon = new(2026, 11, 23, 4, 0, 0, TimeSpan.Zero);
     private static int _nextRow;
     private static int _nextPair;
@@ -27,7 +25,7 @@ public sealed class MergingTests(GrainClusterFixture fixture)
         var category = NewCategory();
         var first = await TakeAsync(cell, Report(category, centre, Noon));
 
-        var second = await TakeAsync(cell, Report(category, Offset(centre, north: 20), Noon.AddMinutes(10)));
+        var second = await TakeAsync(cell, Report(category, TestCity.North(centre, 20), Noon.AddMinutes(10)));
 
         Assert.Equal((ReportOutcomeKind.Merged, first.CaseId, first.CellId), (second.Outcome, second.CaseId, second.CellId));
         var details = await Case(first.CaseId).GetAsync();
@@ -50,7 +48,7 @@ public sealed class MergingTests(GrainClusterFixture fixture)
         var first = await TakeAsync(cell, Report(category, centre, Noon));
 
         var secondCategory = difference == "other category" ? NewCategory() : category;
-        var second = await TakeAsync(cell, Report(secondCategory, Offset(centre, north: metres), Noon.AddMinutes(minutes)));
+        var second = await TakeAsync(cell, Report(secondCategory, TestCity.North(centre, metres), Noon.AddMinutes(minutes)));
 
         Assert.Equal(ReportOutcomeKind.Created, second.Outcome);
         Assert.NotEqual(first.CaseId, second.CaseId);
@@ -73,9 +71,9 @@ public sealed class MergingTests(GrainClusterFixture fixture)
     {
         var (cell, centre) = FreshCell();
         var first = await TakeAsync(cell, Report("water.main-burst", centre, Noon));
-        var farCell = fixture.City.Locate(Offset(centre, north: 250))!;
+        var farCell = fixture.City.Locate(TestCity.North(centre, 250))!;
 
-        var second = await TakeAsync(farCell.Code, Report("water.main-burst", Offset(centre, north: 250), Noon.AddHours(3)));
+        var second = await TakeAsync(farCell.Code, Report("water.main-burst", TestCity.North(centre, 250), Noon.AddHours(3)));
 
         Assert.Equal((ReportOutcomeKind.Merged, first.CaseId), (second.Outcome, second.CaseId));
     }
@@ -85,8 +83,8 @@ public sealed class MergingTests(GrainClusterFixture fixture)
     {
         var (cell, centre) = FreshCell();
         var eastEdge = fixture.City.Cells.Single(c => c.Code == cell).Polygon.Polygons[0].Outer.Max(p => p.Longitude);
-        var west = new GeoPoint(centre.Latitude, eastEdge - Degrees(10, centre.Latitude));
-        var east = new GeoPoint(centre.Latitude, eastEdge + Degrees(10, centre.Latitude));
+        var west = new GeoPoint(centre.Latitude, eastEdge - TestCity.DegreesEast(10, centre.Latitude));
+        var east = new GeoPoint(centre.Latitude, eastEdge + TestCity.DegreesEast(10, centre.Latitude));
         var neighbour = fixture.City.Locate(east)!.Code;
         Assert.NotEqual(cell, neighbour);
         var category = NewCategory();
@@ -123,7 +121,7 @@ public sealed class MergingTests(GrainClusterFixture fixture)
         var category = NewCategory();
         var first = Report(category, centre, Noon);
 
-        var receipts = await Grain(cell).ProcessAsync([first, Report(category, Offset(centre, north: 10), Noon.AddMinutes(1)), first]);
+        var receipts = await Grain(cell).ProcessAsync([first, Report(category, TestCity.North(centre, 10), Noon.AddMinutes(1)), first]);
 
         Assert.Equal([ReportOutcomeKind.Created, ReportOutcomeKind.Merged, ReportOutcomeKind.Retry], receipts.Select(r => r.Outcome));
         Assert.Single(receipts.Select(r => r.CaseId).Distinct());
@@ -170,7 +168,7 @@ public sealed class MergingTests(GrainClusterFixture fixture)
         var opening = Report(category, centre, Noon);
         var early = Report(category, centre, Noon.AddMinutes(1));
         var caseId = Governance.Grains.Cases.CaseIds.ForReport(opening.Channel, opening.ExternalId);
-        var zone = new MergeZones(fixture.City, Options.Create(new MergeOptions { ZoneSizeMeters = GrainClusterFixture.ZoneSizeMeters }))
+        var zone = fixture.Zones
             .HomeOf(fixture.City.Cells.Single(c => c.Code == cell));
         var rule = new MergeOptions().For(category);
         var query = new MergeQuery(caseId, cell, category, opening.Point!, opening.ReportedAt, rule.DistanceMeters, rule.Window);
@@ -196,7 +194,7 @@ public sealed class MergingTests(GrainClusterFixture fixture)
         await Grain(cell).FlushAsync();
         var sizeWithOne = await StoredCaseSizeAsync(first.CaseId);
 
-        var duplicates = Enumerable.Range(0, 200).Select(i => Report(category, Offset(centre, north: i % 20), Noon.AddSeconds(i + 1))).ToList();
+        var duplicates = Enumerable.Range(0, 200).Select(i => Report(category, TestCity.North(centre, i % 20), Noon.AddSeconds(i + 1))).ToList();
         foreach (var batch in duplicates.Chunk(20))
         {
             Assert.All(await Grain(cell).ProcessAsync([.. batch]), r => Assert.Equal((ReportOutcomeKind.Merged, first.CaseId), (r.Outcome, r.CaseId)));
@@ -219,7 +217,7 @@ public sealed class MergingTests(GrainClusterFixture fixture)
         var (cell, centre) = FreshCell();
         var category = NewCategory();
         var first = await TakeAsync(cell, Report(category, centre, Noon));
-        var duplicate = Report(category, Offset(centre, north: 10), Noon.AddMinutes(1));
+        var duplicate = Report(category, TestCity.North(centre, 10), Noon.AddMinutes(1));
         Assert.Equal(ReportOutcomeKind.Merged, (await TakeAsync(cell, duplicate)).Outcome);
         // Stored: the cell no longer holds the duplicate in memory, the link store answers for it.
         await Grain(cell).FlushAsync();
@@ -239,7 +237,7 @@ public sealed class MergingTests(GrainClusterFixture fixture)
         var (cell, centre) = FreshCell();
         var category = NewCategory();
         var first = await TakeAsync(cell, Report(category, centre, Noon));
-        var duplicate = Report(category, Offset(centre, north: 10), Noon.AddMinutes(1));
+        var duplicate = Report(category, TestCity.North(centre, 10), Noon.AddMinutes(1));
         await TakeAsync(cell, duplicate);
 
         // A replay does not trust the cell's memory, and the link may not be stored yet: the duplicate merges again.
@@ -263,7 +261,7 @@ public sealed class MergingTests(GrainClusterFixture fixture)
 
     private (CellInfo West, CellInfo East) NeighboursAcross(bool sameZone)
     {
-        var zones = new MergeZones(fixture.City, Options.Create(new MergeOptions { ZoneSizeMeters = GrainClusterFixture.ZoneSizeMeters }));
+        var zones = fixture.Zones;
         var byPosition = fixture.City.Cells.Where(c => c.AreaSquareMeters > 9_999).ToDictionary(c => (c.Column, c.Row));
         var pairs = byPosition.Values
             .Where(c => byPosition.ContainsKey((c.Column + 1, c.Row)))
@@ -277,7 +275,7 @@ public sealed class MergingTests(GrainClusterFixture fixture)
     {
         var edge = west.Polygon.Polygons[0].Outer.Max(p => p.Longitude);
         var latitude = (west.Centroid.Latitude + east.Centroid.Latitude) / 2;
-        return new GeoPoint(latitude, edge + Degrees(eastMetres, latitude));
+        return new GeoPoint(latitude, edge + TestCity.DegreesEast(eastMetres, latitude));
     }
 
     private (string Cell, GeoPoint Centre) FreshCell()
@@ -300,9 +298,4 @@ public sealed class MergingTests(GrainClusterFixture fixture)
     private static IncomingReport Report(string category, GeoPoint at, DateTimeOffset reportedAt) => new(
         $"merge-{Guid.NewGuid():N}", ReportChannel.CitizenApp, category, "Water everywhere on the street.",
         new GeoLocation(at.Latitude, at.Longitude), reportedAt, "citizen-9");
-
-    private static GeoPoint Offset(GeoPoint from, double north) => new(from.Latitude + (north / MetresPerDegreeLatitude), from.Longitude);
-
-    private static double Degrees(double eastMetres, double latitude) =>
-        eastMetres / (MetresPerDegreeLatitude * Math.Cos(latitude * Math.PI / 180));
 }

@@ -10,7 +10,6 @@ using Governance.Grains.Cases;
 using Governance.Grains.Cells;
 using Governance.Grains.Merging;
 using Governance.Grains.Tests.Infrastructure;
-using Microsoft.Extensions.Options;
 
 namespace Governance.Grains.Tests;
 
@@ -21,7 +20,6 @@ namespace Governance.Grains.Tests;
 [Collection(GrainClusterCollection.Name)]
 public sealed class OpenCaseRowsTests(GrainClusterFixture fixture)
 {
-    private const double MetresPerDegreeLatitude = 111_320;
     private static readonly DateTimeOffset Noon = new(2026, 12, 1, 4, 0, 0, TimeSpan.Zero);
 
     [Fact]
@@ -33,7 +31,7 @@ public sealed class OpenCaseRowsTests(GrainClusterFixture fixture)
         await Grain(cell).FlushAsync();
         await fixture.Cluster.DeactivateAsync(Zone(cell));
 
-        var second = await TakeAsync(cell, Report(category, Offset(cell.Centroid, north: 20), Noon.AddMinutes(5)));
+        var second = await TakeAsync(cell, Report(category, TestCity.North(cell.Centroid, 20), Noon.AddMinutes(5)));
 
         Assert.Equal((ReportOutcomeKind.Merged, first.CaseId), (second.Outcome, second.CaseId));
     }
@@ -44,7 +42,7 @@ public sealed class OpenCaseRowsTests(GrainClusterFixture fixture)
         var cell = Cell(1);
         var category = NewCategory();
         var first = await TakeAsync(cell, Report(category, cell.Centroid, Noon));
-        await TakeAsync(cell, Report(category, Offset(cell.Centroid, north: 15), Noon.AddMinutes(1)));
+        await TakeAsync(cell, Report(category, TestCity.North(cell.Centroid, 15), Noon.AddMinutes(1)));
         await Grain(cell).FlushAsync();
         await fixture.Cluster.DeactivateAsync(Grain(cell));
 
@@ -69,7 +67,7 @@ public sealed class OpenCaseRowsTests(GrainClusterFixture fixture)
         Assert.Contains((await Grain(cell).GetSnapshotAsync()).OpenCases, c => c with { ReportCount = legacyCase.ReportCount } == legacyCase);
         await Grain(cell).FlushAsync();
         await fixture.Cluster.DeactivateAsync(Zone(cell));
-        var duplicate = await TakeAsync(cell, Report(category, Offset(cell.Centroid, north: 10), Noon.AddMinutes(30)));
+        var duplicate = await TakeAsync(cell, Report(category, TestCity.North(cell.Centroid, 10), Noon.AddMinutes(30)));
 
         Assert.Equal((ReportOutcomeKind.Merged, legacyCase.CaseId), (duplicate.Outcome, duplicate.CaseId));
         Assert.DoesNotContain(legacyCase.CaseId, await StoredPayloadAsync("cell", Grain(cell)), StringComparison.Ordinal);
@@ -85,7 +83,7 @@ public sealed class OpenCaseRowsTests(GrainClusterFixture fixture)
         await fixture.Cluster.DeactivateAsync(Zone(cell));
         await StoreLegacyAsync("merge-zone", Zone(cell), new MergeZoneState { Cases = { [listed.CaseId] = listed } });
 
-        var duplicate = await TakeAsync(cell, Report(category, Offset(cell.Centroid, north: 10), Noon.AddMinutes(30)));
+        var duplicate = await TakeAsync(cell, Report(category, TestCity.North(cell.Centroid, 10), Noon.AddMinutes(30)));
 
         Assert.Equal((ReportOutcomeKind.Merged, listed.CaseId), (duplicate.Outcome, duplicate.CaseId));
     }
@@ -102,11 +100,11 @@ public sealed class OpenCaseRowsTests(GrainClusterFixture fixture)
         var rule = new MergeOptions().For(category);
         var query = new MergeQuery(caseId, cell.Code, category, opening.Point!, opening.ReportedAt, rule.DistanceMeters, rule.Window);
         Assert.Null(Assert.Single(await Zone(cell).FindOrRegisterAsync([query])));
-        var early = await TakeAsync(cell, Report(category, Offset(cell.Centroid, north: 10), Noon.AddMinutes(1)));
+        var early = await TakeAsync(cell, Report(category, TestCity.North(cell.Centroid, 10), Noon.AddMinutes(1)));
         Assert.Equal((ReportOutcomeKind.Merged, caseId), (early.Outcome, early.CaseId));
         await Grain(cell).FlushAsync();
         await fixture.Cluster.DeactivateAsync(Zone(cell));
-        var rival = await TakeAsync(cell, Report(category, Offset(cell.Centroid, north: 5), Noon.AddMinutes(2)));
+        var rival = await TakeAsync(cell, Report(category, TestCity.North(cell.Centroid, 5), Noon.AddMinutes(2)));
         Assert.Equal(ReportOutcomeKind.Created, rival.Outcome);
 
         var replayed = (await Grain(cell).ProcessAsync([opening], replaying: true))[0];
@@ -181,11 +179,7 @@ public sealed class OpenCaseRowsTests(GrainClusterFixture fixture)
 
     private IGridCellGrain Grain(CellInfo cell) => fixture.Grains.GetGrain<IGridCellGrain>(GrainKeys.Cell(cell.Code));
 
-    private IMergeZoneGrain Zone(CellInfo cell)
-    {
-        var zones = new MergeZones(fixture.City, Options.Create(new MergeOptions { ZoneSizeMeters = GrainClusterFixture.ZoneSizeMeters }));
-        return fixture.Grains.GetGrain<IMergeZoneGrain>(zones.HomeOf(cell));
-    }
+    private IMergeZoneGrain Zone(CellInfo cell) => fixture.Grains.GetGrain<IMergeZoneGrain>(fixture.Zones.HomeOf(cell));
 
     private async Task<ReportReceipt> TakeAsync(CellInfo cell, IncomingReport report) => (await Grain(cell).ProcessAsync([report]))[0];
 
@@ -196,5 +190,4 @@ public sealed class OpenCaseRowsTests(GrainClusterFixture fixture)
         $"rows-{Guid.NewGuid():N}", ReportChannel.CitizenApp, category, "Water pouring from the road.",
         new GeoLocation(at.Latitude, at.Longitude), reportedAt, "citizen-4");
 
-    private static GeoPoint Offset(GeoPoint from, double north) => new(from.Latitude + (north / MetresPerDegreeLatitude), from.Longitude);
 }

@@ -4,6 +4,7 @@ using Governance.Grains.Storage;
 using Governance.Silo.Storage;
 using Governance.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Orleans.TestingHost;
 
 namespace Governance.Grains.Tests.Infrastructure;
@@ -21,6 +22,9 @@ public sealed class GrainClusterFixture : IAsyncLifetime
     public IGrainFactory Grains => Cluster.Client;
 
     public CityMap City { get; } = TestCity.Build();
+
+    /// <summary>The merge zones the cluster's grains use (<see cref="ZoneSizeMeters"/>).</summary>
+    public MergeZones Zones => field ??= new(City, Options.Create(new MergeOptions { ZoneSizeMeters = ZoneSizeMeters }));
 
     public IRegistryStore Registry { get; private set; } = null!;
 

@@ -12,6 +12,14 @@ public static class TestCity
     public const double Height = 0.009; // ~1 km
     public const double Width = 0.0104; // ~1 km at this latitude
 
+    private const double MetresPerDegreeLatitude = 111_320;
+
+    /// <summary>The point <paramref name="metres"/> north of <paramref name="from"/>.</summary>
+    public static GeoPoint North(GeoPoint from, double metres) => new(from.Latitude + (metres / MetresPerDegreeLatitude), from.Longitude);
+
+    /// <summary>Degrees of longitude that make <paramref name="metres"/> east at <paramref name="latitude"/>.</summary>
+    public static double DegreesEast(double metres, double latitude) => metres / (MetresPerDegreeLatitude * Math.Cos(latitude * Math.PI / 180));
+
     public static CityMap Build()
     {
         var middle = West + (Width / 2);
