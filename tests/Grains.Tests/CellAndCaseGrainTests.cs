@@ -48,22 +48,23 @@ public sealed class CellAndCaseGrainTests(GrainClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Report_CaseStoredButCellWriteLost_RetryRecordsTheCaseInTheCell()
+    public async Task Report_RowLostAfterItsLinkWasStored_RetryRecordsTheCaseInTheCellAgain()
     {
-        // As if the process died after the case was stored and before the cell was: only the case exists.
+        // As if the cell's row of the case was lost while the first reporter's link was stored: the link says the case is this cell's.
         var cellId = FreshCell();
-        var report = Report();
-        var caseId = CaseIds.ForReport(report.Channel, report.ExternalId);
-        var centre = fixture.City.Cells.Single(c => c.Code == cellId).Centroid;
-        await fixture.Grains.GetGrain<ICaseGrain>(GrainKeys.Case(caseId))
-            .OpenAsync(new CaseOpening(cellId, new GeoLocation(centre.Latitude, centre.Longitude), report));
         var cell = fixture.Grains.GetGrain<IGridCellGrain>(GrainKeys.Cell(cellId));
+        var report = Report();
+        var first = await TakeAsync(cell, report);
+        await cell.FlushAsync();
+        await fixture.DeleteOpenCaseRowAsync(first.CaseId);
+        await fixture.Cluster.DeactivateAsync(cell);
+        Assert.Empty((await cell.GetSnapshotAsync()).OpenCases);
 
         var receipt = await TakeAsync(cell, report);
 
-        Assert.Equal(ReportOutcomeKind.Retry, receipt.Outcome);
+        Assert.Equal((ReportOutcomeKind.Retry, first.CaseId), (receipt.Outcome, receipt.CaseId));
         var snapshot = await cell.GetSnapshotAsync();
-        Assert.Contains(snapshot.OpenCases, c => c.CaseId == caseId);
+        Assert.Equal(1, Assert.Single(snapshot.OpenCases, c => c.CaseId == first.CaseId).ReportCount);
         Assert.Equal(1, snapshot.Counters.CasesOpened);
     }
 
@@ -88,20 +89,27 @@ public sealed class CellAndCaseGrainTests(GrainClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Case_OpenedTwice_KeepsTheFirstOpening()
+    public async Task Case_AskedBeforeAnyCheckpoint_IsBuiltFromHowItsCellOpenedIt_AndStoresNothing()
     {
-        var caseGrain = fixture.Grains.GetGrain<ICaseGrain>(GrainKeys.Case(CaseIds.ForReport(ReportChannel.Hotline, Guid.NewGuid().ToString())));
-        var location = new GeoLocation(TestCity.South + 0.001, TestCity.West + 0.001);
-        var report = Report();
-        var first = await caseGrain.OpenAsync(new CaseOpening("a.1.1", location, report));
+        var cellId = FreshCell();
+        var report = Report() with { Description = string.Concat(Enumerable.Repeat("The lane is blocked by a fallen tree. ", 8)) };
+        var cell = fixture.Grains.GetGrain<IGridCellGrain>(GrainKeys.Cell(cellId));
+        var receipt = await TakeAsync(cell, report);
 
-        var second = await caseGrain.OpenAsync(new CaseOpening("b.2.2", location, Report() with { Description = "other" }));
+        var details = await fixture.Grains.GetGrain<ICaseGrain>(GrainKeys.Case(receipt.CaseId)).GetAsync();
 
-        Assert.Equal(ReportOutcomeKind.Created, first.Outcome);
-        Assert.Equal(ReportOutcomeKind.Retry, second.Outcome);
-        Assert.Equal("a.1.1", second.CellId);
-        var details = await caseGrain.GetAsync();
-        Assert.Equal(report.Description, details!.Description);
+        Assert.NotNull(details);
+        var centre = fixture.City.Cells.Single(c => c.Code == cellId).Centroid;
+        Assert.Equal((cellId, report.Category, report.Description), (details.CellId, details.Category, details.Description));
+        Assert.Equal(new GeoLocation(centre.Latitude, centre.Longitude), details.Location);
+        Assert.Equal(CaseStatusKind.Reported, details.Status);
+        var reporter = Assert.Single(details.Reporters);
+        Assert.Equal((report.ExternalId, report.ReporterId, report.ReportedAt), (reporter.ExternalId, reporter.ReporterId, reporter.ReportedAt));
+        var opened = Assert.Single(details.History);
+        Assert.Equal((details.OpenedAt, report.ReporterId, "Reported through GridWorker."), (opened.At, opened.Actor, opened.Note));
+        // Nor does the checkpoint store it: its cell's row and its first reporter's link are all it is until it changes.
+        await cell.FlushAsync();
+        Assert.False(await fixture.HasStoredCaseStateAsync(receipt.CaseId));
     }
 
     [Fact]
@@ -155,7 +163,8 @@ public sealed class CellAndCaseGrainTests(GrainClusterFixture fixture)
     {
         var cellId = FreshCell();
         var cell = fixture.Grains.GetGrain<IGridCellGrain>(GrainKeys.Cell(cellId));
-        var receipt = await TakeAsync(cell, Report());
+        var report = Report();
+        var receipt = await TakeAsync(cell, report);
 
         await cell.FlushAsync();
 
@@ -163,7 +172,9 @@ public sealed class CellAndCaseGrainTests(GrainClusterFixture fixture)
         await using var other = await GrainClusterFixture.StartClusterAsync(fixture.Storage, fixture.City);
         var snapshot = await other.Client.GetGrain<IGridCellGrain>(GrainKeys.Cell(cellId)).GetSnapshotAsync();
         Assert.Contains(snapshot.OpenCases, c => c.CaseId == receipt.CaseId);
-        Assert.NotNull(await other.Client.GetGrain<ICaseGrain>(GrainKeys.Case(receipt.CaseId)).GetAsync());
+        var details = await other.Client.GetGrain<ICaseGrain>(GrainKeys.Case(receipt.CaseId)).GetAsync();
+        Assert.NotNull(details);
+        Assert.Equal((report.Description, report.ExternalId), (details.Description, Assert.Single(details.Reporters).ExternalId));
     }
 
     private string FreshCell()

@@ -23,6 +23,16 @@ public sealed record class CaseHeader(
     [property: Id(5)] GeoLocation Location,
     [property: Id(6)] DateTimeOffset FirstReportedAt)
 {
+    private const int HeadlineLength = 120;
+
+    /// <summary>A case as its first report opens it, now.</summary>
+    public static CaseHeader OpenedBy(string caseId, IncomingReport report, GeoLocation location, DateTimeOffset openedAt)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var headline = report.Description.Length <= HeadlineLength ? report.Description : report.Description[..HeadlineLength];
+        return new CaseHeader(caseId, report.Category, CaseStatusKind.Reported, openedAt, headline, location, report.ReportedAt);
+    }
+
     /// <summary>The case as a list shows it, with its count of reports.</summary>
     public CaseSummaryInfo WithReports(int reportCount) =>
         new(CaseId, Category, Status, OpenedAt, Headline, Location, FirstReportedAt, reportCount);

@@ -1,13 +1,14 @@
-using Governance.Contracts.Common;
-
 namespace Governance.Contracts.Cases;
 
-/// <summary>What a cell tells a case when its first report arrives.</summary>
+/// <summary>
+/// How a case was opened, as the cell that opened it recorded it: what a case grain that has stored nothing of its own
+/// yet is built from (its first reporter is the first report's link).
+/// </summary>
 /// <param name="CellId">The cell the case lies in.</param>
-/// <param name="Location">The case's location: the reported point or the cell's centre.</param>
-/// <param name="Report">The report that opens it.</param>
+/// <param name="Header">The case as it was opened.</param>
+/// <param name="Description">The first report's whole description.</param>
 [GenerateSerializer, Immutable, Alias("CaseOpening")]
 public sealed record class CaseOpening(
     [property: Id(0)] string CellId,
-    [property: Id(1)] GeoLocation Location,
-    [property: Id(2)] IncomingReport Report);
+    [property: Id(1)] CaseHeader Header,
+    [property: Id(2)] string Description);

@@ -4,18 +4,12 @@ namespace Governance.Contracts.Cases;
 
 /// <summary>
 /// One case, keyed <c>case:&lt;case id&gt;</c>. The id is derived from the first report's (channel, external id),
-/// so a retried report lands on the same grain and creates nothing.
+/// so a retried report lands on the same case and creates nothing. The cell opens the case without calling it (see
+/// <see cref="Cells.IGridCellGrain.ProcessAsync"/>); the grain is built from that opening the first time it is called.
 /// </summary>
 [Alias("ICaseGrain")]
 public interface ICaseGrain : IGrainWithStringKey
 {
-    /// <summary>
-    /// Opens the case from its first report, whose reporter link it sends to the report link store; a second call
-    /// returns the case as it is. Stored on <see cref="FlushAsync"/>. Duplicates join through the link store, not here.
-    /// </summary>
-    [Alias("Open")]
-    Task<CaseOpenResult> OpenAsync(CaseOpening opening);
-
     /// <summary>Adds an entry to the audit trail without changing the status (e.g. an alarm's value fell back).</summary>
     [Alias("AddNote")]
     Task AddNoteAsync(string actor, string note);

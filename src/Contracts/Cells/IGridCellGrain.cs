@@ -14,8 +14,8 @@ namespace Governance.Contracts.Cells;
 public interface IGridCellGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Takes journaled reports for this cell, in journal order: opens their cases or answers retries with the
-    /// first case. Changes are held in memory until <see cref="FlushAsync"/>; the journal covers them till then.
+    /// Takes journaled reports for this cell, in journal order: opens their cases (a row of the cell's and the first
+    /// reporter's link; the case grain is not called), merges duplicates, or answers retries with the first case. Changes are held in memory until <see cref="FlushAsync"/>; the journal covers them till then.
     /// With <paramref name="replaying"/> (the journal after the last checkpoint, at start) the cell does not trust
     /// its own stored record of a report: a cell may have been stored after a report while that report's case was
     /// not, so each report's case is opened, or its merge added, again; both are idempotent.
@@ -37,6 +37,13 @@ public interface IGridCellGrain : IGrainWithStringKey
     /// </summary>
     [Alias("RecordReading")]
     Task<ReadingReceipt> RecordReadingAsync(SensorReadingInfo reading);
+
+    /// <summary>
+    /// How this cell opened the case, or null if it opened no such case: a case grain is built from it the first time
+    /// it is asked for. Interleaves: a case the cell itself is waiting for may ask.
+    /// </summary>
+    [Alias("GetOpening"), AlwaysInterleave]
+    Task<CaseOpening?> GetOpeningAsync(string caseId);
 
     /// <summary>
     /// The cell's live state. Interleaves: it waits for the report link store (which counts each case's reports), and

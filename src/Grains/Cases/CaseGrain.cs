@@ -5,24 +5,21 @@ using Governance.Grains.Storage;
 namespace Governance.Grains.Cases;
 
 /// <summary>
-/// One case, opened once from its first report, then carried through its lifecycle. Stored write-behind: on
-/// <see cref="FlushAsync"/> (the intake checkpoint) and on deactivation. Its reporters are rows in the report link
-/// store: the case sends its first reporter's there as it opens, and the cells send their duplicates' there themselves,
-/// so a duplicate costs the case nothing, and a case that thousands of people report stays as small to store as one
-/// that one person reported.
+/// One case, carried through its lifecycle. Its cell opens it without calling it: a storm opens thousands of cases a
+/// minute that nobody asks about for a while, and each would cost an activation and a stored state. The first time the
+/// case is called it builds itself from that opening (the first report's link names the cell, the cell's row says how it
+/// opened) and stores nothing until it changes. Stored write-behind: on <see cref="FlushAsync"/> (the intake checkpoint,
+/// for a case its cell changed) and on deactivation. Its reporters are rows in the report link store.
 /// </summary>
-// A storm opens thousands of cases a minute and most then sit untouched for days: collected soon after, they do not
-// pile up in memory; the next call reads the case back from the store.
+// Most cases are called rarely: collected soon after, they do not pile up in memory; the next call reads them back.
 [CollectionAgeLimit(Minutes = 2)]
 public sealed class CaseGrain(
     [PersistentState("case", StoreNames.Live)] IPersistentState<CaseState> state,
     IReportLinkStore links,
     TimeProvider time) : Grain, ICaseGrain
 {
-    private const int HeadlineLength = 120;
-
-    // The links this case sent as it opened, until a flush has seen them stored.
-    private Task? _openingLinks;
+    // The links of reporters an earlier version kept waiting in the state, until a flush has seen them stored.
+    private Task? _waitingLinks;
 
     // Changes to the case's own state not yet stored are covered by the intake journal until the next checkpoint.
     private WriteBehind _store = null!;
@@ -35,56 +32,23 @@ public sealed class CaseGrain(
 
     private string CaseId => GrainKeys.Strip(this.GetPrimaryKeyString(), GrainKeys.CasePrefix);
 
-    private bool Exists => state.State.IsOpen;
-
-    public Task<CaseOpenResult> OpenAsync(CaseOpening opening)
+    public async Task AddNoteAsync(string actor, string note)
     {
-        if (Exists)
-        {
-            return Task.FromResult(new CaseOpenResult(CaseId, state.State.CellId, ReportOutcomeKind.Retry, Header()));
-        }
-
-        var report = opening.Report;
-        var now = time.GetUtcNow();
-        var first = new ReporterEntry(report.ReporterId, report.Channel, report.ExternalId, report.ReportedAt);
-        // Stored by versions before cells linked duplicates themselves: duplicates that reached the case before it opened.
-        var waiting = state.State.Waiting;
-        _store.Changed();
-        state.State = new CaseState
-        {
-            CellId = opening.CellId,
-            Category = report.Category,
-            Description = report.Description,
-            Location = opening.Location,
-            Status = CaseStatusKind.Reported,
-            OpenedAt = now,
-            FirstReporter = first,
-            History = [new CaseEventEntry(now, CaseStatusKind.Reported, report.ReporterId, $"Reported through {report.Channel}.")],
-        };
-        ReporterEntry[] joining = [first, .. waiting];
-        _openingLinks = links.AddAsync([.. joining.Select(entry => new ReportLink(CaseIds.ForReport(entry.Channel, entry.ExternalId), CaseId, opening.CellId, entry))]);
-        return Task.FromResult(new CaseOpenResult(CaseId, opening.CellId, ReportOutcomeKind.Created, Header()));
-    }
-
-    public Task AddNoteAsync(string actor, string note)
-    {
-        if (!Exists)
+        if (!await ExistsAsync())
         {
             throw new InvalidOperationException($"Case {CaseId} does not exist; no note can be added.");
         }
 
         state.State.History.Add(new CaseEventEntry(time.GetUtcNow(), state.State.Status, actor, note));
         _store.Changed();
-        return Task.CompletedTask;
     }
 
     public async Task FlushAsync()
     {
-        if (_openingLinks is { IsCompletedSuccessfully: false } opening)
+        if (_waitingLinks is { IsCompletedSuccessfully: false } waiting)
         {
-            // Links before state: opening clears the waiting duplicates from the state, and the stored state must not
-            // lose them before their links are stored. The store lets links gather; asking for them ends the wait.
-            await Task.WhenAll(opening, links.StoredAsync());
+            // Links before state: the stored state must not lose the waiting reporters before their links are stored.
+            await Task.WhenAll(waiting, links.StoredAsync());
         }
 
         await _store.FlushAsync();
@@ -98,7 +62,7 @@ public sealed class CaseGrain(
 
     public async Task<CaseDetails?> GetAsync()
     {
-        if (!Exists)
+        if (!await ExistsAsync())
         {
             return null;
         }
@@ -112,13 +76,57 @@ public sealed class CaseGrain(
             CaseId, s.CellId, s.Category, s.Description, s.Location, s.Status, s.OpenedAt, [s.FirstReporter!, .. reporters], [.. s.History]);
     }
 
+    /// <summary>
+    /// True once the case is in memory: stored by an earlier call, or built now from how its cell opened it. False when
+    /// no cell opened a case with this id.
+    /// </summary>
+    private async Task<bool> ExistsAsync()
+    {
+        if (state.State.IsOpen)
+        {
+            return true;
+        }
+
+        // The opening's link may still be gathering in the store: this commits it, then it names the case's cell.
+        await links.StoredAsync();
+        var found = await links.FindAsync([CaseId]);
+        if (!found.TryGetValue(CaseId, out var first) || first.CaseId != CaseId)
+        {
+            return false;
+        }
+
+        if (await GrainFactory.Cell(first.CaseCellId).GetOpeningAsync(CaseId) is not { } opening)
+        {
+            return false;
+        }
+
+        BuildFrom(opening, first.Reporter);
+        return true;
+    }
+
+    private void BuildFrom(CaseOpening opening, ReporterEntry firstReporter)
+    {
+        var header = opening.Header;
+        // Stored by versions before cells linked duplicates themselves: duplicates that reached the case before it opened.
+        var waiting = state.State.Waiting;
+        state.State = new CaseState
+        {
+            CellId = opening.CellId,
+            Category = header.Category,
+            Description = opening.Description,
+            Location = header.Location,
+            Status = header.Status,
+            OpenedAt = header.OpenedAt,
+            FirstReporter = firstReporter,
+            History = [new CaseEventEntry(header.OpenedAt, CaseStatusKind.Reported, firstReporter.ReporterId, $"Reported through {firstReporter.Channel}.")],
+        };
+        if (waiting.Count > 0)
+        {
+            _waitingLinks = links.AddAsync([.. waiting.Select(entry => new ReportLink(CaseIds.ForReport(entry.Channel, entry.ExternalId), CaseId, opening.CellId, entry))]);
+            _store.Changed();
+        }
+    }
+
     private bool IsFirst(ReporterEntry entry) =>
         state.State.FirstReporter is { } first && first.Channel == entry.Channel && first.ExternalId == entry.ExternalId;
-
-    private CaseHeader Header()
-    {
-        var s = state.State;
-        var headline = s.Description.Length <= HeadlineLength ? s.Description : s.Description[..HeadlineLength];
-        return new CaseHeader(CaseId, s.Category, s.Status, s.OpenedAt, headline, s.Location, s.FirstReporter!.ReportedAt);
-    }
 }

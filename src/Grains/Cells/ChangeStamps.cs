@@ -12,6 +12,8 @@ internal sealed class ChangeStamps
 
     public int Count => _latest.Count;
 
+    public bool Contains(string key) => _latest.ContainsKey(key);
+
     public void Changed(string key) => _latest[key] = ++_stamp;
 
     /// <summary>The keys changed so far, with their stamps: what a store about to write must cover.</summary>

@@ -18,12 +18,12 @@ namespace Governance.Grains.Cells;
 
 /// <summary>
 /// One grid cell: turns its journaled reports into cases and keeps the live picture. The case id is derived
-/// from the report, so a retry or a replay reaches the same case; if the case was stored but the cell's own
-/// record of it was lost, the retry records it again. A duplicate of an open case nearby is merged into it, so it
-/// costs no grain of its own; where it went is a row in the report link store, and in memory here until that row
-/// is stored. The cell's open cases are rows of their own (<see cref="IOpenCaseStore"/>), stored as they change, which
-/// its merge zone builds its index from. State and rows are stored write-behind, on <see cref="FlushAsync"/> (the intake
-/// checkpoint) and on deactivation; until then the intake journal holds what changed.
+/// from the report, so a retry or a replay reaches the same case. The cell opens a case itself, as a row of its open
+/// cases (<see cref="IOpenCaseStore"/>, which its merge zone builds its index from) and the first reporter's link; the
+/// case grain is built from these when it is first called. A duplicate of an open case nearby is merged into it, so it
+/// costs no case of its own; where it went is a row in the report link store, and in memory here until that row is
+/// stored. State and rows are stored write-behind, on <see cref="FlushAsync"/> (the intake checkpoint) and on
+/// deactivation; until then the intake journal holds what changed.
 /// </summary>
 public sealed class GridCellGrain(
     [PersistentState("cell", StoreNames.Live)] IPersistentState<CellState> state,
@@ -33,7 +33,8 @@ public sealed class GridCellGrain(
     MergeZones zones,
     IOptions<SensorOptions> sensorOptions,
     IReportLinkStore links,
-    IOpenCaseStore openCases) : Grain, IGridCellGrain
+    IOpenCaseStore openCases,
+    TimeProvider time) : Grain, IGridCellGrain
 {
     // Cases this cell changed and not yet flushed, with the stamp of the latest change: a flush removes a case only
     // if nothing changed it again while the flush waited.
@@ -131,7 +132,7 @@ public sealed class GridCellGrain(
             }
         }
 
-        var fresh = await SkipMergedBeforeAsync(ownIds, candidates, receipts);
+        var (fresh, openedBefore) = await SkipLinkedBeforeAsync(ownIds, candidates, receipts, replaying);
         var locations = new GeoLocation[reports.Length];
         foreach (var i in fresh)
         {
@@ -140,35 +141,31 @@ public sealed class GridCellGrain(
 
         var mustOpen = replaying ? await FindJoinedAsync(ownIds, fresh) : null;
         var (targets, registrations) = await DecideMergesAsync(reports, ownIds, fresh, locations, mustOpen);
-        var merged = new List<ReportLink>(fresh.Count);
-        var opening = new List<int>(fresh.Count);
+        var sending = new List<ReportLink>(fresh.Count);
+        var now = time.GetUtcNow();
         foreach (var i in fresh)
         {
+            var report = reports[i];
+            var reporter = new ReporterEntry(report.ReporterId, report.Channel, report.ExternalId, report.ReportedAt);
             if (targets[i] is not { } target)
             {
-                opening.Add(i);
+                // Opened here, without calling the case: a row and its first reporter's link.
+                OpenCase(ownIds[i], report, locations[i], registrations[i], now);
+                sending.Add(new ReportLink(ownIds[i], ownIds[i], CellId, reporter));
+                receipts[i] = Opened(ownIds[i], openedBefore?.Contains(i) == true);
                 continue;
             }
 
             // A duplicate costs no case of its own, nor a call to its case: it becomes one more reporter, a link this cell
             // sends to the store, and the cell remembers where the report went until the link is stored, so a retry
             // meanwhile is answered here. (The case need not be open yet: its link waits in the store all the same.)
-            var report = reports[i];
-            merged.Add(new ReportLink(ownIds[i], target.CaseId, target.CellId, new ReporterEntry(report.ReporterId, report.Channel, report.ExternalId, report.ReportedAt)));
+            sending.Add(new ReportLink(ownIds[i], target.CaseId, target.CellId, reporter));
             _recentMerges.Remember(ownIds[i], new MergedReport(target.CaseId, target.CellId));
             state.State.ReportsMerged++;
             receipts[i] = new ReportReceipt(target.CaseId, target.CellId, ReportOutcomeKind.Merged);
         }
 
-        SendLinks(merged);
-        if (opening.Count > 0)
-        {
-            var opened = await Task.WhenAll(opening.Select(i => Case(ownIds[i]).OpenAsync(new CaseOpening(CellId, locations[i], reports[i]))));
-            for (var k = 0; k < opening.Count; k++)
-            {
-                receipts[opening[k]] = Record(opened[k], registrations[opening[k]]);
-            }
-        }
+        SendLinks(sending);
 
         foreach (var (index, first) in repeats ?? [])
         {
@@ -181,35 +178,46 @@ public sealed class GridCellGrain(
     }
 
     /// <summary>
-    /// Answers, as retries, the candidates that an earlier copy merged into another case: the link store knows where
-    /// each went once that case has stored its reporters (the store answers many cells' questions with one query).
-    /// Returns the rest, which are new here.
+    /// Answers, as retries, the candidates that an earlier copy merged into another case or opened in another cell: the
+    /// link store knows where each went once its link is stored (the store answers many cells' questions with one query).
+    /// Returns the rest, which are to be decided here, and among them those that opened their own case here before while
+    /// this cell has no row of it: they open it again, a client's copy as a retry (a replayed one as it first did).
     /// </summary>
-    private async Task<List<int>> SkipMergedBeforeAsync(string[] ownIds, List<int> candidates, ReportReceipt[] receipts)
+    private async Task<(List<int> Fresh, HashSet<int>? OpenedBefore)> SkipLinkedBeforeAsync(
+        string[] ownIds, List<int> candidates, ReportReceipt[] receipts, bool replaying)
     {
         if (candidates.Count == 0)
         {
-            return candidates;
+            return (candidates, null);
         }
 
         var found = await links.FindAsync([.. candidates.Select(i => ownIds[i])]);
         var fresh = new List<int>(candidates.Count);
+        HashSet<int>? openedBefore = null;
         foreach (var i in candidates)
         {
-            if (found.TryGetValue(ownIds[i], out var link) && link.CaseId != ownIds[i])
+            if (!found.TryGetValue(ownIds[i], out var link))
+            {
+                fresh.Add(i);
+            }
+            else if (link.CaseId == ownIds[i] && link.CaseCellId == CellId)
+            {
+                if (!replaying)
+                {
+                    (openedBefore ??= []).Add(i);
+                }
+
+                fresh.Add(i);
+            }
+            else
             {
                 _recentMerges.Remember(ownIds[i], new MergedReport(link.CaseId, link.CaseCellId));
                 state.State.Retries++;
                 receipts[i] = new ReportReceipt(link.CaseId, link.CaseCellId, ReportOutcomeKind.Retry);
             }
-            else
-            {
-                // Never linked, or linked to its own case: opening it again answers as a retry.
-                fresh.Add(i);
-            }
         }
 
-        return fresh;
+        return (fresh, openedBefore);
     }
 
     /// <summary>
@@ -267,18 +275,12 @@ public sealed class GridCellGrain(
         {
             var location = reading.Point ?? Centre;
             var report = AlarmReports.ForCrossing(reading, kind, threshold, location);
-            var result = await Case(CaseIds.ForReport(report.Channel, report.ExternalId)).OpenAsync(new CaseOpening(CellId, location, report));
-            CaseChanged(result.CaseId);
-            if (!_openCases.ContainsKey(result.CaseId))
-            {
-                // Not registered for merging: the zone was not asked (reports nearby are about the flood, not the gauge).
-                RecordOpened(result.Header, registration: null);
-            }
-
-            sensor.AlarmCaseId = result.CaseId;
-            // Again after the await: a flush may have stored the state while the case was opening.
-            MarkDirtyFromReadings();
-            return new ReadingReceipt(CellId, ReadingOutcomeKind.AlarmRaised, result.CaseId);
+            var caseId = CaseIds.ForReport(report.Channel, report.ExternalId);
+            // Not registered for merging: the zone is not asked (reports nearby are about the flood, not the gauge).
+            OpenCase(caseId, report, location, registration: null, time.GetUtcNow());
+            SendLinks([new ReportLink(caseId, caseId, CellId, new ReporterEntry(report.ReporterId, report.Channel, report.ExternalId, report.ReportedAt))]);
+            sensor.AlarmCaseId = caseId;
+            return new ReadingReceipt(CellId, ReadingOutcomeKind.AlarmRaised, caseId);
         }
 
         if (!sensor.InAlarm && wasInAlarm && sensor.AlarmCaseId is { } alarm)
@@ -289,6 +291,19 @@ public sealed class GridCellGrain(
         }
 
         return new ReadingReceipt(CellId, ReadingOutcomeKind.Recorded, sensor.InAlarm ? sensor.AlarmCaseId : null);
+    }
+
+    public async Task<CaseOpening?> GetOpeningAsync(string caseId)
+    {
+        if (!_openCases.TryGetValue(caseId, out var row))
+        {
+            return null;
+        }
+
+        // Kept in memory until the row is saved, read back after. A row saved before descriptions were kept has none (its
+        // case stored its own state, so it is not asked): the headline stands in.
+        var description = row.Description ?? await openCases.FindDescriptionAsync(caseId) ?? row.Header.Headline;
+        return new CaseOpening(CellId, row.Header, description);
     }
 
     public async Task<CellSnapshot> GetSnapshotAsync()
@@ -323,20 +338,21 @@ public sealed class GridCellGrain(
     }
 
     /// <summary>
-    /// Stores the cases this cell opened or changed and waits for the links of the reports it merged, then stores the
-    /// cell's changed open case rows, then the cell. Every flush waits for every case dirty when it began, including
-    /// cases an overlapping flush is already writing, so the cell is never stored ahead of its cases.
+    /// Stores the cases this cell changed and waits for the links of the reports it merged or opened cases with, then
+    /// stores the cell's changed open case rows, then the cell. Every flush waits for every case dirty when it began,
+    /// including cases an overlapping flush is already writing, so the cell is never stored ahead of its cases, and a row
+    /// is never stored ahead of its case's first link (a case grain finds its cell through that link).
     /// </summary>
     private async Task FlushStateAsync()
     {
         var flushing = _dirtyCases.Snapshot();
-        // Asked only when a merge waits for its link: a barrier makes the store commit at once, and the readings timer
-        // flushes often, so asking for nothing would break the store's large commits into small ones.
-        var mergesWaiting = !_recentMerges.IsEmpty;
+        // Asked only when a merge or an opening waits for its link: a barrier makes the store commit at once, and the
+        // readings timer flushes often, so asking for nothing would break the store's large commits into small ones.
+        var linksWaiting = !_recentMerges.IsEmpty || _unsavedRows.Count > 0;
         var generation = _recentMerges.FlushBegins();
         var cases = flushing.Select(pair => Case(pair.Key).FlushAsync());
         // All at once: the stores commit writes that arrive together in one transaction.
-        await Task.WhenAll(mergesWaiting ? cases.Append(links.StoredAsync()) : cases);
+        await Task.WhenAll(linksWaiting ? cases.Append(links.StoredAsync()) : cases);
         // Every report merged before this flush began has its link stored: the store answers for them now.
         _recentMerges.FlushSucceeded(generation);
         _dirtyCases.Stored(flushing);
@@ -356,6 +372,14 @@ public sealed class GridCellGrain(
         var saving = _unsavedRows.Snapshot();
         await openCases.SaveAsync([.. saving.Select(pair => _openCases[pair.Key])]);
         _unsavedRows.Stored(saving);
+        foreach (var (caseId, _) in saving)
+        {
+            // The store holds the description now: a storm's worth of them need not stay in memory.
+            if (_openCases.TryGetValue(caseId, out var row) && row.Description is not null && !_unsavedRows.Contains(caseId))
+            {
+                _openCases[caseId] = row with { Description = null };
+            }
+        }
     }
 
     private void CaseChanged(string caseId) => _dirtyCases.Changed(caseId);
@@ -428,46 +452,43 @@ public sealed class GridCellGrain(
     }
 
     /// <summary>
-    /// Sends merged reports' links to the store without waiting: the store commits them with many others, and a flush
-    /// waits for it (<see cref="IReportLinkStore.StoredAsync"/>) while any merge is remembered. A store that gives links
-    /// up fails every later flush, so the checkpoint stays before their reports.
+    /// Sends links to the store without waiting: the store commits them with many others, and a flush waits for it
+    /// (<see cref="IReportLinkStore.StoredAsync"/>) while any merge is remembered or any row is unsaved. A store that
+    /// gives links up fails every later flush, so the checkpoint stays before their reports.
     /// </summary>
-    private void SendLinks(List<ReportLink> merged)
+    private void SendLinks(List<ReportLink> sending)
     {
-        if (merged.Count > 0)
+        if (sending.Count > 0)
         {
-            _ = links.AddAsync(merged).ContinueWith(
+            _ = links.AddAsync(sending).ContinueWith(
                 static write => _ = write.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         }
     }
 
-    private ReportReceipt Record(CaseOpenResult result, MergeRegistration? registration)
+    /// <summary>
+    /// Records the case as open here, unless it already is (a replay, or a retry of a report whose row was lost and is
+    /// found again): where and when it opened stays as first recorded.
+    /// </summary>
+    private void OpenCase(string caseId, IncomingReport report, GeoLocation location, MergeRegistration? registration, DateTimeOffset now)
     {
-        if (result.Outcome == ReportOutcomeKind.Created)
+        if (_openCases.ContainsKey(caseId))
         {
-            CaseChanged(result.CaseId);
-            if (!_openCases.ContainsKey(result.CaseId))
-            {
-                RecordOpened(result.Header, registration);
-            }
-        }
-        else
-        {
-            state.State.Retries++;
-            if (result.CellId == CellId && !_openCases.ContainsKey(result.CaseId))
-            {
-                // The case was stored but this cell's record of it was lost: record it now.
-                RecordOpened(result.Header, registration);
-            }
+            return;
         }
 
-        return new ReportReceipt(result.CaseId, result.CellId, result.Outcome);
+        _openCases[caseId] = new OpenCaseRow(CellId, CaseHeader.OpenedBy(caseId, report, location, now), registration, report.Description);
+        RowChanged(caseId);
     }
 
-    private void RecordOpened(CaseHeader header, MergeRegistration? registration)
+    /// <summary>A report that opened its own case: created, or, if it had opened it before, a retry.</summary>
+    private ReportReceipt Opened(string caseId, bool before)
     {
-        _openCases[header.CaseId] = new OpenCaseRow(CellId, header, registration);
-        RowChanged(header.CaseId);
+        if (before)
+        {
+            state.State.Retries++;
+        }
+
+        return new ReportReceipt(caseId, CellId, before ? ReportOutcomeKind.Retry : ReportOutcomeKind.Created);
     }
 
     private ICaseGrain Case(string caseId) => GrainFactory.Case(caseId);

@@ -16,7 +16,10 @@ public interface IOpenCaseStore
     /// </summary>
     Task SaveAsync(IReadOnlyList<OpenCaseRow> rows, CancellationToken cancellationToken = default);
 
-    /// <summary>The open cases of the cell.</summary>
+    /// <summary>The first report's whole description of the case, or null if no row holds one (rows saved before it was kept).</summary>
+    Task<string?> FindDescriptionAsync(string caseId, CancellationToken cancellationToken = default);
+
+    /// <summary>The open cases of the cell, without their descriptions.</summary>
     Task<IReadOnlyList<OpenCaseRow>> ListByCellAsync(string cellId, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -29,8 +32,10 @@ public interface IOpenCaseStore
 /// <summary>
 /// An open case as its cell lists it; <paramref name="Merging"/> is null for a case duplicates cannot join. How many reports
 /// it has is not here: that is counted from the report links, which duplicates join without the case or its cell.
+/// <paramref name="Description"/>, the first report's, is saved with a new row and never changes; lists leave it out (a
+/// cell keeps it only until the row is saved), so it is null in a row read back.
 /// </summary>
-public sealed record OpenCaseRow(string CellId, CaseHeader Header, MergeRegistration? Merging)
+public sealed record OpenCaseRow(string CellId, CaseHeader Header, MergeRegistration? Merging, string? Description = null)
 {
     public string CaseId => Header.CaseId;
 }

@@ -22,7 +22,10 @@ public interface IReportLinkStore
     /// </summary>
     Task StoredAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>The links of those reports that have one, by report id.</summary>
+    /// <summary>
+    /// The links of those reports that have one, by report id: stored, or added on this silo and not yet committed (a
+    /// report's first link wins, as in the store).
+    /// </summary>
     Task<IReadOnlyDictionary<string, ReportLink>> FindAsync(IReadOnlyCollection<string> reportIds, CancellationToken cancellationToken = default);
 
     /// <summary>How many reports are linked to each of the cases (a case with none is left out), in one query.</summary>

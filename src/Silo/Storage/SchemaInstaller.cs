@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Reflection;
+using Governance.Silo.Storage.OpenCases;
 using Governance.Silo.Storage.ReportLinks;
 
 namespace Governance.Silo.Storage;
@@ -37,13 +38,19 @@ public static class SchemaInstaller
         await InstallAsync(
             target, LoadScripts(MainFolder(target.Provider)), cancellationToken,
             isSqlite ? SqliteReportLinkUpgrade.BeforeScriptsAsync : null,
-            isSqlite ? SqliteReportLinkUpgrade.AfterScriptsAsync : null).ConfigureAwait(false);
+            isSqlite ? UpgradeSqliteAfterScriptsAsync : null).ConfigureAwait(false);
         if (isSqlite)
         {
             var journal = options.GetJournalConnection();
             await InstallAsync(journal, LoadScripts(SqliteJournalFolder), cancellationToken).ConfigureAwait(false);
             await SqliteJournalFile.AdoptJournalInMainFileAsync(target, journal, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private static async Task UpgradeSqliteAfterScriptsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await SqliteReportLinkUpgrade.AfterScriptsAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        await SqliteOpenCaseUpgrade.AfterScriptsAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task InstallAsync(

@@ -1,3 +1,4 @@
+using Governance.Contracts;
 using Governance.City.Map;
 using Governance.Grains.Merging;
 using Governance.Grains.Storage;
@@ -64,6 +65,38 @@ public sealed class GrainClusterFixture : IAsyncLifetime
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;
+    }
+
+    /// <summary>Deletes a case's open case row, as if the write had been lost; fails unless there was one.</summary>
+    public async Task DeleteOpenCaseRowAsync(string caseId) =>
+        Assert.Equal(1, await ExecuteAsync("DELETE FROM gov_open_case WHERE case_id = $id", caseId));
+
+    /// <summary>Whether the case grain has stored a state of its own.</summary>
+    public async Task<bool> HasStoredCaseStateAsync(string caseId) =>
+        await ScalarAsync("SELECT COUNT(*) FROM gov_grain_state WHERE state_name = 'case' AND grain_id LIKE '%' || $id", GrainKeys.Case(caseId)) > 0;
+
+    private async Task<int> ExecuteAsync(string sql, string id)
+    {
+        await using var connection = await Storage.GetConnection().OpenAsync();
+        await using var command = Command(connection, sql, id);
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task<long> ScalarAsync(string sql, string id)
+    {
+        await using var connection = await Storage.GetConnection().OpenAsync();
+        await using var command = Command(connection, sql, id);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static System.Data.Common.DbCommand Command(System.Data.Common.DbConnection connection, string sql, string id)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var parameter = command.CreateParameter();
+        (parameter.ParameterName, parameter.Value) = ("$id", id);
+        command.Parameters.Add(parameter);
+        return command;
     }
 
     public async Task DisposeAsync()

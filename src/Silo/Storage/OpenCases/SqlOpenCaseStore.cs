@@ -20,9 +20,11 @@ internal sealed partial class SqlOpenCaseStore : IOpenCaseStore, ILifecycleParti
     // Where and when a case was opened, and its merge registration, never change: an update leaves them, and with them
     // both indexes, alone.
     private const string UpsertSql =
-        "INSERT INTO gov_open_case (service_id, " + Columns + ") "
-        + "VALUES (@service, @cell, @case, @category, @status, @opened, @headline, @latitude, @longitude, @first, @zone, @until) "
+        "INSERT INTO gov_open_case (service_id, " + Columns + ", description) "
+        + "VALUES (@service, @cell, @case, @category, @status, @opened, @headline, @latitude, @longitude, @first, @zone, @until, @description) "
         + "ON CONFLICT (service_id, case_id) DO UPDATE SET status = excluded.status, headline = excluded.headline";
+
+    private const string DescriptionSql = "SELECT description FROM gov_open_case WHERE service_id = @service AND case_id = @case";
 
     private const string ByCellSql = "SELECT " + Columns + " FROM gov_open_case WHERE service_id = @service AND cell_id = @cell";
 
@@ -61,6 +63,16 @@ internal sealed partial class SqlOpenCaseStore : IOpenCaseStore, ILifecycleParti
         }
 
         await pending.Outcome.Task.WaitAsync(cancellationToken);
+    }
+
+    public async Task<string?> FindDescriptionAsync(string caseId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _target.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = DescriptionSql;
+        command.AddParameter("service", _serviceId);
+        command.AddParameter("case", caseId);
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
     public Task<IReadOnlyList<OpenCaseRow>> ListByCellAsync(string cellId, CancellationToken cancellationToken = default) =>
@@ -143,6 +155,7 @@ internal sealed partial class SqlOpenCaseStore : IOpenCaseStore, ILifecycleParti
         ("first", row.Header.FirstReportedAt.UtcTicks),
         ("zone", (object?)row.Merging?.Zone ?? DBNull.Value),
         ("until", (object?)row.Merging?.Until.UtcTicks ?? DBNull.Value),
+        ("description", (object?)row.Description ?? DBNull.Value),
     ];
 
     private static OpenCaseRow Read(DbDataReader reader) => new(

@@ -54,6 +54,10 @@ internal sealed partial class SqlReportLinkStore : IReportLinkStore, ILifecycleP
     // Set once links were given up (the store stopped while they failed): no later barrier may then say all is stored.
     private Exception? _lost;
 
+    // Links added and not yet committed, by report: a lookup answers from them too, so that a report's retry that reaches
+    // another cell (its point moved) finds the case its first copy opened a moment ago. This silo's only.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ReportLink> _unstored = new(StringComparer.Ordinal);
+
     public SqlReportLinkStore(StorageConnection target, string serviceId, ILogger<SqlReportLinkStore> logger, TimeSpan? linger = null)
     {
         _linger = linger ?? DefaultLinger;
@@ -74,8 +78,14 @@ internal sealed partial class SqlReportLinkStore : IReportLinkStore, ILifecycleP
         }
 
         var pending = new PendingLinks(links);
+        foreach (var link in links)
+        {
+            _unstored.TryAdd(link.ReportId, link);
+        }
+
         if (!_adds.TryAdd(pending))
         {
+            Forget(links);
             throw new InvalidOperationException($"The report link store is stopped; {links.Count} links were not stored.");
         }
 
@@ -180,7 +190,23 @@ internal sealed partial class SqlReportLinkStore : IReportLinkStore, ILifecycleP
         try
         {
             var asked = batch.SelectMany(p => p.ReportIds).Distinct(StringComparer.Ordinal).ToArray();
+            // Those not yet committed are looked at first: one committed meanwhile is then found in the store.
+            var unstored = new Dictionary<string, ReportLink>(StringComparer.Ordinal);
+            foreach (var reportId in asked)
+            {
+                if (_unstored.TryGetValue(reportId, out var link))
+                {
+                    unstored[reportId] = link;
+                }
+            }
+
             var found = (await FindInStoreAsync(asked)).ToDictionary(link => link.ReportId, StringComparer.Ordinal);
+            foreach (var (reportId, link) in unstored)
+            {
+                // A stored link wins: the store keeps a report's first link.
+                found.TryAdd(reportId, link);
+            }
+
             foreach (var pending in batch)
             {
                 var answer = new Dictionary<string, ReportLink>(StringComparer.Ordinal);
@@ -241,6 +267,7 @@ internal sealed partial class SqlReportLinkStore : IReportLinkStore, ILifecycleP
                     await CommitAsync(links);
                 }
 
+                Forget(links);
                 foreach (var pending in batch)
                 {
                     pending.Outcome.TrySetResult();
@@ -259,6 +286,7 @@ internal sealed partial class SqlReportLinkStore : IReportLinkStore, ILifecycleP
             catch (Exception ex)
             {
                 _lost ??= ex;
+                Forget(links);
                 LogBatchLost(_logger, links.Count, ex);
                 await WriterConnections.ResetAsync(_target, _writer);
                 foreach (var pending in batch)
@@ -268,6 +296,14 @@ internal sealed partial class SqlReportLinkStore : IReportLinkStore, ILifecycleP
 
                 return;
             }
+        }
+    }
+
+    private void Forget(IEnumerable<ReportLink> links)
+    {
+        foreach (var link in links)
+        {
+            _unstored.TryRemove(new KeyValuePair<string, ReportLink>(link.ReportId, link));
         }
     }
 

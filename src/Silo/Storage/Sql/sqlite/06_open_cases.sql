@@ -15,6 +15,8 @@ CREATE TABLE IF NOT EXISTS gov_open_case
     first_reported_at INTEGER NOT NULL,
     merge_zone        TEXT,
     merges_until      INTEGER,
+    -- The first report's whole description, which a case grain is first built from; null in rows saved before it was kept.
+    description       TEXT,
     PRIMARY KEY (service_id, case_id)
 );
 
