@@ -139,7 +139,8 @@ public sealed class GridCellGrain(
             locations[i] = reports[i].Point ?? Centre;
         }
 
-        var mustOpen = replaying ? await FindJoinedAsync(ownIds, fresh) : null;
+        // Reports whose own case has reporters open it whatever lies near: a lost row is found again, not merged elsewhere.
+        var mustOpen = replaying ? await FindJoinedAsync(ownIds, fresh) : openedBefore;
         var (targets, registrations) = await DecideMergesAsync(reports, ownIds, fresh, locations, mustOpen);
         var sending = new List<ReportLink>(fresh.Count);
         var now = time.GetUtcNow();
