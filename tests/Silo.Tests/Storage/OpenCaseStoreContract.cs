@@ -33,6 +33,46 @@ public abstract class OpenCaseStoreContract
     }
 
     [SkippableFact]
+    public async Task Description_IsSavedWithANewRow_LeftOutOfLists_AndKeptWhenTheRowChanges()
+    {
+        using var target = await StorageCluster.PrepareAsync(NewTargetAsync);
+        await using var store = NewStore(target, "open-d");
+        var opened = Row("c1", "cell-1", Noon, merging: null) with { Description = "The drain at the corner is blocked and the water is rising." };
+
+        await store.SaveAsync([opened]);
+        // Saved again as a cell holds it once stored: without its description, which the update must not erase.
+        await store.SaveAsync([opened with { Description = null, Header = opened.Header with { Headline = "Drain blocked, water rising" } }]);
+
+        Assert.Equal(opened.Description, await store.FindDescriptionAsync("c1"));
+        Assert.Null(Assert.Single(await store.ListByCellAsync("cell-1")).Description);
+        Assert.Null(await store.FindDescriptionAsync("never"));
+    }
+
+    [SkippableFact]
+    public async Task Install_GivesATableMadeBeforeDescriptions_TheColumn_AndKeepsItsRows()
+    {
+        using var target = await StorageCluster.PrepareAsync(NewTargetAsync);
+        // The table as the first version of 06_open_cases.sql made it: one SQL for both providers.
+        await Sql.ExecuteAsync(target.Connection, """
+            DROP TABLE gov_open_case;
+            CREATE TABLE gov_open_case (service_id TEXT NOT NULL, case_id TEXT NOT NULL, cell_id TEXT NOT NULL, category TEXT NOT NULL,
+                status INTEGER NOT NULL, opened_at BIGINT NOT NULL, headline TEXT NOT NULL, latitude DOUBLE PRECISION NOT NULL,
+                longitude DOUBLE PRECISION NOT NULL, first_reported_at BIGINT NOT NULL, merge_zone TEXT, merges_until BIGINT,
+                PRIMARY KEY (service_id, case_id));
+            INSERT INTO gov_open_case VALUES ('open-e', 'old', 'cell-1', 'drain.blocked', 0, 1, 'Blocked', 22.5, 114.1, 1, NULL, NULL);
+            """);
+
+        await SchemaInstaller.ApplyAsync(target.Options);
+        await SchemaInstaller.ApplyAsync(target.Options);
+
+        await using var store = NewStore(target, "open-e");
+        await store.SaveAsync([Row("new", "cell-1", Noon, merging: null) with { Description = "A new case, with its description." }]);
+        Assert.Equal(["new", "old"], (await store.ListByCellAsync("cell-1")).Select(r => r.CaseId).Order(StringComparer.Ordinal));
+        Assert.Null(await store.FindDescriptionAsync("old"));
+        Assert.Equal("A new case, with its description.", await store.FindDescriptionAsync("new"));
+    }
+
+    [SkippableFact]
     public async Task AZone_ListsItsRegisteredCases_WhoseWindowIsOpenAtItsNewestFirstReport()
     {
         using var target = await StorageCluster.PrepareAsync(NewTargetAsync);
