@@ -6,7 +6,8 @@ using Microsoft.Data.Sqlite;
 // a 128 MB page cache), either with one prepared INSERT per link or with one INSERT per commit that reads every link
 // from a JSON array (json_each), and prints the process's CPU time and the wall time per link in each fifth of the
 // run: the cost grows with the table, so the last fifth is the one to quote.
-// Usage: LinkLayout.Bench [ROWS] [FILTER] (default 1,000,000 rows; FILTER keeps the runs whose name contains it).
+// Usage: LinkLayout.Bench [ROWS] [FILTER] (default 1,000,000 rows; FILTER keeps the runs whose "LAYOUT COMMIT INSERTION"
+// contains it, for example "intkeys 50000 prepared").
 
 // The first layout: the table itself keyed by report, so every whole row lands at a random place.
 const string KeyedLayout = """
@@ -24,6 +25,25 @@ const string AppendedLayout = """
     CREATE INDEX gov_report_link_of_case ON gov_report_link (service_id, case_id);
     """;
 
+// Candidates for a link table that inserts cost less in as it grows. "bycell": no index by report at all; an index by the
+// cell the report came from instead (a few thousand cells, so inserts gather at their ends, rowids rising), from which a
+// cell would load the reports it took to answer retries. "intkeys": both indexes on 64-bit keys of the ids instead of
+// their 17-character text, so more entries fit a page.
+const string ByCellLayout = """
+    CREATE TABLE gov_report_link (service_id TEXT NOT NULL, report_id TEXT NOT NULL, case_id TEXT NOT NULL, case_cell TEXT NOT NULL,
+        reporter_id TEXT NOT NULL, channel INTEGER NOT NULL, external_id TEXT NOT NULL, reported_at INTEGER NOT NULL);
+    CREATE INDEX gov_report_link_of_cell ON gov_report_link (service_id, case_cell);
+    CREATE INDEX gov_report_link_of_case ON gov_report_link (service_id, case_id);
+    """;
+
+const string IntKeysLayout = """
+    CREATE TABLE gov_report_link (service_id TEXT NOT NULL, report_id TEXT NOT NULL, case_id TEXT NOT NULL, case_cell TEXT NOT NULL,
+        reporter_id TEXT NOT NULL, channel INTEGER NOT NULL, external_id TEXT NOT NULL, reported_at INTEGER NOT NULL,
+        report_key INTEGER NOT NULL, case_key INTEGER NOT NULL);
+    CREATE UNIQUE INDEX gov_report_link_of_report ON gov_report_link (service_id, report_key);
+    CREATE INDEX gov_report_link_of_case ON gov_report_link (service_id, case_key);
+    """;
+
 var rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var filter = args.Length > 1 ? args[1] : "";
 Console.WriteLine($"LinkLayout.Bench {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {rows:N0} links per run, {Environment.ProcessorCount} cores");
@@ -31,6 +51,7 @@ Console.WriteLine("layout    commit    insert     µs CPU per link by fifth of t
 foreach (var (layout, commit, json) in new[]
 {
     ("keyed", 2_000, false), ("keyed", 50_000, false), ("appended", 2_000, false), ("appended", 50_000, false), ("appended", 50_000, true),
+    ("bycell", 50_000, false), ("intkeys", 50_000, false), ("sorted", 50_000, false),
 })
 {
     var insertion = json ? "json" : "prepared";
@@ -51,12 +72,20 @@ static (double[] CpuPerLink, double LastWallPerLink) Run(string layout, int comm
         using var connection = new SqliteConnection($"Data Source={Path.Combine(folder.FullName, "links.db")};Pooling=False");
         connection.Open();
         Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-131072;");
-        Execute(connection, layout == "keyed" ? KeyedLayout : AppendedLayout);
+        var intKeys = layout == "intkeys";
+        // "sorted": the appended layout, each commit's links inserted in report id order.
+        var sorted = layout == "sorted";
+        Execute(connection, layout switch { "keyed" => KeyedLayout, "bycell" => ByCellLayout, "intkeys" => IntKeysLayout, _ => AppendedLayout });
         using var insert = connection.CreateCommand();
-        insert.CommandText = "INSERT INTO gov_report_link (service_id, report_id, case_id, case_cell, reporter_id, channel, external_id, reported_at) "
-            + "VALUES (@service, @report, @case, @cell, @reporter, @channel, @external, @at) ON CONFLICT DO NOTHING";
+        insert.CommandText = intKeys
+            ? "INSERT INTO gov_report_link (service_id, report_id, case_id, case_cell, reporter_id, channel, external_id, reported_at, report_key, case_key) "
+                + "VALUES (@service, @report, @case, @cell, @reporter, @channel, @external, @at, @reportKey, @caseKey) ON CONFLICT DO NOTHING"
+            : "INSERT INTO gov_report_link (service_id, report_id, case_id, case_cell, reporter_id, channel, external_id, reported_at) "
+                + "VALUES (@service, @report, @case, @cell, @reporter, @channel, @external, @at) ON CONFLICT DO NOTHING";
         // Named with their prefix, as the store names them: given bare names, Microsoft.Data.Sqlite guesses at each execution.
-        var names = new[] { "@service", "@report", "@case", "@cell", "@reporter", "@channel", "@external", "@at" };
+        string[] names = intKeys
+            ? ["@service", "@report", "@case", "@cell", "@reporter", "@channel", "@external", "@at", "@reportKey", "@caseKey"]
+            : ["@service", "@report", "@case", "@cell", "@reporter", "@channel", "@external", "@at"];
         foreach (var name in names)
         {
             insert.Parameters.AddWithValue(name, DBNull.Value);
@@ -86,10 +115,18 @@ static (double[] CpuPerLink, double LastWallPerLink) Run(string layout, int comm
                 insert.Transaction = transaction;
                 insertAll.Transaction = transaction;
                 var links = new List<object[]>();
-                for (var i = 0; i < Math.Min(commit, fifth - done); i++)
+                var made = Enumerable.Range(0, Math.Min(commit, fifth - done)).Select(_ => new object[]
                 {
-                    object[] link = [HashId(random), cases[random.Next(cases.Length)], $"area.{random.Next(60)}.{random.Next(60)}",
-                        $"resident-{random.Next(100_000)}", 2, Guid.NewGuid().ToString(), DateTime.UtcNow.Ticks];
+                    HashId(random), cases[random.Next(cases.Length)], $"area.{random.Next(60)}.{random.Next(60)}",
+                    $"resident-{random.Next(100_000)}", 2, Guid.NewGuid().ToString(), DateTime.UtcNow.Ticks,
+                }).ToList();
+                if (sorted)
+                {
+                    made.Sort((a, b) => string.CompareOrdinal((string)a[0], (string)b[0]));
+                }
+
+                foreach (var link in made)
+                {
                     if (json)
                     {
                         links.Add(link);
@@ -100,6 +137,12 @@ static (double[] CpuPerLink, double LastWallPerLink) Run(string layout, int comm
                     for (var p = 0; p < link.Length; p++)
                     {
                         insert.Parameters[p + 1].Value = link[p];
+                    }
+
+                    if (intKeys)
+                    {
+                        insert.Parameters[8].Value = Key((string)link[0]);
+                        insert.Parameters[9].Value = Key((string)link[1]);
                     }
 
                     insert.ExecuteNonQuery();
@@ -139,6 +182,19 @@ static string HashId(Random random)
             span[i] = alphabet[r.Next(32)];
         }
     });
+}
+
+// The first 64 bits of an id's hash (its 16 base32 digits hold 80).
+static long Key(string id)
+{
+    const string alphabet = "0123456789abcdefghjkmnpqrstvwxyz";
+    long key = 0;
+    for (var i = 1; i <= 13; i++)
+    {
+        key = (key << 5) | (long)alphabet.IndexOf(id[i], StringComparison.Ordinal);
+    }
+
+    return key;
 }
 
 static void Execute(SqliteConnection connection, string sql)
