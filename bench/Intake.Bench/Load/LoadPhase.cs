@@ -25,6 +25,7 @@ public static class LoadPhase
             var pid = target.Server.Pid;
             var peakWasReset = ProcStats.ResetPeak(pid);
             var before = ProcStats.Memory(pid);
+            var startedUtc = DateTime.UtcNow;
             var plan = PhasePlan.StartingNow(
                 options.WarmupSeconds, options.Seconds, totalRate / options.Streams, options.Window, options.Duplicates,
                 TimeSpan.FromSeconds(options.DrainTimeoutSeconds));
@@ -82,6 +83,7 @@ public static class LoadPhase
                 Timeline = timeline,
                 PerSecondRange = timeline.Length == 0 ? (0, 0) : (timeline.Min(), timeline.Max()),
                 Latency = LatencySummary.From(latencies),
+                SlowestTenths = SlowestTenths(drivers, startedUtc),
                 Outcomes = outcomes,
                 FirstRejection = drivers.Select(d => d.FirstRejection).FirstOrDefault(r => r is not null),
                 ServerBefore = before,
@@ -181,6 +183,24 @@ public static class LoadPhase
         var first = (int)Math.Ceiling(options.WarmupSeconds);
         var last = (int)Math.Floor(options.WarmupSeconds + options.Seconds) - 1;
         return [.. Enumerable.Range(first, Math.Max(0, last - first + 1)).Select(second => drivers.Sum(d => d.PerSecond[second]))];
+    }
+
+    private static (DateTime At, double Ms)[] SlowestTenths(List<StreamDriver> drivers, DateTime startedUtc)
+    {
+        var worst = new long[drivers[0].WorstPerTenth.Length];
+        foreach (var driver in drivers)
+        {
+            for (var i = 0; i < worst.Length; i++)
+            {
+                worst[i] = Math.Max(worst[i], driver.WorstPerTenth[i]);
+            }
+        }
+
+        return [.. worst.Select((ticks, tenth) => (At: startedUtc.AddSeconds(tenth / 10.0), Ms: ticks * 1000.0 / Stopwatch.Frequency))
+            .Where(t => t.Ms > 0)
+            .OrderByDescending(t => t.Ms)
+            .Take(6)
+            .OrderBy(t => t.At)];
     }
 
     private static GrpcChannel CreateChannel(string address) => GrpcChannel.ForAddress(address, new GrpcChannelOptions

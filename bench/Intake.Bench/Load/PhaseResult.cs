@@ -37,6 +37,12 @@ public sealed record PhaseResult
     /// <summary>The slowest and fastest whole second inside the window.</summary>
     public required (int Min, int Max) PerSecondRange { get; init; }
 
+    /// <summary>
+    /// The tenths of a second whose slowest ack took longest, at most six, in time order: when each began (UTC), and
+    /// that ack's latency in milliseconds. To lay beside the server's log (checkpoints, commits) and see what the tail waits for.
+    /// </summary>
+    public required IReadOnlyList<(DateTime At, double Ms)> SlowestTenths { get; init; }
+
     /// <summary>Latency percentiles in milliseconds: p50, p90, p99, p99.9, max.</summary>
     public required LatencySummary Latency { get; init; }
 

@@ -30,6 +30,7 @@ public sealed class StreamDriver : IDisposable
         _random = random;
         _window = new SemaphoreSlim(plan.Window, plan.Window);
         PerSecond = new int[plan.TimelineSeconds];
+        WorstPerTenth = new long[plan.TimelineSeconds * 10];
     }
 
     public long Sent { get; private set; }
@@ -45,6 +46,9 @@ public sealed class StreamDriver : IDisposable
 
     /// <summary>Acks per second since the phase started.</summary>
     public int[] PerSecond { get; }
+
+    /// <summary>The longest send-to-ack time (Stopwatch ticks) of the acks measured in each tenth of a second since the phase started.</summary>
+    public long[] WorstPerTenth { get; }
 
     /// <summary>Acks by <see cref="ReportOutcome"/> value.</summary>
     public long[] Outcomes { get; } = new long[8];
@@ -213,6 +217,11 @@ public sealed class StreamDriver : IDisposable
             {
                 AckedInWindow++;
                 Latencies.Add(now - sent.Start);
+                var tenth = (now - _plan.Start) * 10 / Stopwatch.Frequency;
+                if (tenth < WorstPerTenth.Length)
+                {
+                    WorstPerTenth[tenth] = Math.Max(WorstPerTenth[tenth], now - sent.Start);
+                }
             }
         }
 

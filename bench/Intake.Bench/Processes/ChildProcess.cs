@@ -195,7 +195,8 @@ public sealed partial class ChildProcess : IAsyncDisposable
         {
             try
             {
-                _log.WriteLine(line);
+                // Stamped as it arrives, so the log lines up with the slowest acks the report names (UTC, to a millisecond).
+                _log.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{DateTime.UtcNow:HH:mm:ss.fff} {line}"));
             }
             catch (ObjectDisposedException)
             {

@@ -20,6 +20,7 @@ public static class ConsoleReport
         output.WriteLine("  per second     " + string.Join(' ', r.Timeline.Select(n => Invariant($"{n / 1000.0:0.#}k"))));
         output.WriteLine(Invariant(
             $"  ack latency    p50 {Ms(r.Latency.P50)} · p90 {Ms(r.Latency.P90)} · p99 {Ms(r.Latency.P99)} · p99.9 {Ms(r.Latency.P999)} · max {Ms(r.Latency.Max)}"));
+        output.WriteLine("  slowest acks   " + string.Join(" · ", r.SlowestTenths.Select(t => Invariant($"{t.At:HH:mm:ss.f} UTC {t.Ms:0} ms"))));
         output.WriteLine(Invariant(
             $"  acks           {Count(r.Acked)} of {Count(r.Sent)} sent, all in order ({Count(r.AckedInWindow)} in the window); {Outcomes(r)}"));
         if (r.DuplicatesSent > 0)

@@ -264,7 +264,10 @@ internal sealed partial class SqlReportLinkStore : IReportLinkStore, ILifecycleP
 
                 if (links.Count > 0)
                 {
+                    var started = System.Diagnostics.Stopwatch.GetTimestamp();
                     await CommitAsync(links);
+                    var took = (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                    LogCommitted(_logger, links.Count, took);
                 }
 
                 Forget(links);
@@ -375,6 +378,10 @@ internal sealed partial class SqlReportLinkStore : IReportLinkStore, ILifecycleP
 
         return links;
     }
+
+    // Beside the checkpoint's own line, to tell which of the two a stall of acks lines up with.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Committed {Count} report links in {Milliseconds} ms")]
+    private static partial void LogCommitted(ILogger logger, int count, long milliseconds);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The report link store failed to commit {Count} links (attempt {Attempt}); trying again")]
     private static partial void LogBatchFailed(ILogger logger, int count, int attempt, Exception exception);
