@@ -347,13 +347,14 @@ public sealed class GridCellGrain(
     private async Task FlushStateAsync()
     {
         var flushing = _dirtyCases.Snapshot();
-        // Asked only when a merge or an opening waits for its link: a barrier makes the store commit at once, and the
-        // readings timer flushes often, so asking for nothing would break the store's large commits into small ones.
+        // Asked only when a merge or an opening waits for its link. The flush waits for the store's next commit rather than
+        // forcing one: a checkpoint flushes thousands of cells at once, and a commit forced in the middle of that burst
+        // held the acks of intake for hundreds of milliseconds (docs/benchmarks.md).
         var linksWaiting = !_recentMerges.IsEmpty || _unsavedRows.Count > 0;
         var generation = _recentMerges.FlushBegins();
         var cases = flushing.Select(pair => Case(pair.Key).FlushAsync());
         // All at once: the stores commit writes that arrive together in one transaction.
-        await Task.WhenAll(linksWaiting ? cases.Append(links.StoredAsync()) : cases);
+        await Task.WhenAll(linksWaiting ? cases.Append(links.StoredByNextCommitAsync()) : cases);
         // Every report merged before this flush began has its link stored: the store answers for them now.
         _recentMerges.FlushSucceeded(generation);
         _dirtyCases.Stored(flushing);

@@ -23,6 +23,13 @@ public interface IReportLinkStore
     Task StoredAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Like <see cref="StoredAsync"/>, but without making the store commit now: completes with the next commit the store
+    /// makes anyway (when enough links have gathered, or the oldest has waited long enough). For a checkpoint, whose
+    /// thousands of cells would otherwise force a commit in the middle of intake all at once.
+    /// </summary>
+    Task StoredByNextCommitAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// The links of those reports that have one, by report id: stored, or added on this silo and not yet committed (a
     /// report's first link wins, as in the store).
     /// </summary>

@@ -43,6 +43,24 @@ public abstract class IntakeJournalContract
     }
 
     [SkippableFact]
+    public async Task Checkpoint_PastManyEntries_DropsThemAll_WhileAppendsGoOn()
+    {
+        // More entries than one trimming step takes (SQLite trims in steps, so that appends take turns in between).
+        var (target, journal) = await NewJournalAsync("main");
+        using var _ = target;
+        await journal.AppendAsync(Enumerable.Range(1, 7_000).Select(Entry).ToList());
+
+        var checkpoint = journal.CheckpointAsync(6_500);
+        await journal.AppendAsync(Enumerable.Range(7_001, 10).Select(Entry).ToList());
+        await checkpoint;
+
+        Assert.Equal(510, (await journal.ReadAfterAsync(0, 10_000)).Count);
+        Assert.Equal((6_500L, 7_010L), await journal.GetPositionAsync());
+        await journal.CheckpointAsync(7_010);
+        Assert.Empty(await journal.ReadAfterAsync(0, 10_000));
+    }
+
+    [SkippableFact]
     public async Task Journals_OfTwoWriters_DoNotSeeEachOther()
     {
         var (target, first) = await NewJournalAsync("gateway-a");
@@ -76,7 +94,7 @@ public abstract class IntakeJournalContract
         new IncomingReport(
             $"ext-{sequence}", ReportChannel.Hotline, "water.leak", $"Leak number {sequence}, 王家门口",
             sequence % 2 == 0 ? new GeoLocation(30.5 + (sequence / 1000.0), 114.3) : null,
-            new DateTimeOffset(2026, 11, 23, 8, sequence, 0, TimeSpan.FromHours(8)),
+            new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.FromHours(8)).AddMinutes(sequence),
             "operator-3"));
 
     private async Task<(StorageTarget Target, SqlIntakeJournal Journal)> NewJournalAsync(string name)

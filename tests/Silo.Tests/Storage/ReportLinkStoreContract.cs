@@ -62,6 +62,37 @@ public abstract class ReportLinkStoreContract
     }
 
     [SkippableFact]
+    public async Task StoredByNextCommit_WaitsForACommitWithoutForcingOne()
+    {
+        using var target = await StorageCluster.PrepareAsync(NewTargetAsync);
+        await using var store = NewStore(target, "links-g", linger: TimeSpan.FromMinutes(10));
+        var add = store.AddAsync([Link("r1", "c1", Noon)]);
+
+        var lazy = store.StoredByNextCommitAsync();
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        Assert.False(lazy.IsCompleted, "nothing commits for ten minutes unless asked to");
+        Assert.Empty(await store.CountByCasesAsync(["c1"]));
+
+        await store.StoredAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        await lazy.WaitAsync(TimeSpan.FromSeconds(30));
+        await add.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(1, (await store.CountByCasesAsync(["c1"]))["c1"]);
+    }
+
+    [SkippableFact]
+    public async Task StoredByNextCommit_CompletesWithTheCommitTheLingerMakes()
+    {
+        using var target = await StorageCluster.PrepareAsync(NewTargetAsync);
+        await using var store = NewStore(target, "links-h", linger: TimeSpan.FromMilliseconds(200));
+        var add = store.AddAsync([Link("r1", "c1", Noon)]);
+
+        await store.StoredByNextCommitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(1, (await store.CountByCasesAsync(["c1"]))["c1"]);
+        await add.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    [SkippableFact]
     public async Task Find_SeesLinksNotYetCommitted_AndAStoredLinkWins()
     {
         using var target = await StorageCluster.PrepareAsync(NewTargetAsync);

@@ -98,7 +98,11 @@ internal sealed partial class SqlReportLinkStore : IReportLinkStore, ILifecycleP
         await pending.Outcome.Task.WaitAsync(cancellationToken);
     }
 
-    public async Task StoredAsync(CancellationToken cancellationToken = default)
+    public Task StoredAsync(CancellationToken cancellationToken = default) => BarrierAsync(commitNow: true, cancellationToken);
+
+    public Task StoredByNextCommitAsync(CancellationToken cancellationToken = default) => BarrierAsync(commitNow: false, cancellationToken);
+
+    private async Task BarrierAsync(bool commitNow, CancellationToken cancellationToken)
     {
         // An empty entry in the queue: its batch is committed after every link queued before it.
         var barrier = new PendingLinks([]);
@@ -107,7 +111,10 @@ internal sealed partial class SqlReportLinkStore : IReportLinkStore, ILifecycleP
             throw new InvalidOperationException("The report link store is stopped; earlier links may not be stored.");
         }
 
-        _commitNow.Release();
+        if (commitNow)
+        {
+            _commitNow.Release();
+        }
 
         await barrier.Outcome.Task.WaitAsync(cancellationToken);
     }
