@@ -134,6 +134,27 @@ public sealed class OpenCaseRowsTests(GrainClusterFixture fixture)
     }
 
     // Written as the live store writes it: the state name, the grain id, a version, and the state as JSON.
+    [Fact]
+    public async Task ACaseStoredByAnEarlierVersion_WithDuplicatesWaiting_KeepsThemAsReporters_OnceItsCellOpensIt()
+    {
+        // Before cells linked duplicates themselves, a duplicate that reached a case before its first report was kept
+        // waiting in the case's state, and the case's opening made it a reporter.
+        var cell = Cell(6);
+        var report = Report(NewCategory(), cell.Centroid, Noon);
+        var caseId = CaseIds.ForReport(report.Channel, report.ExternalId);
+        var waiting = new ReporterEntry("citizen-8", ReportChannel.Hotline, $"rows-{Guid.NewGuid():N}", Noon.AddMinutes(1));
+        await StoreLegacyAsync("case", fixture.Grains.GetGrain<ICaseGrain>(GrainKeys.Case(caseId)), new CaseState { Waiting = [waiting] });
+
+        var opened = await TakeAsync(cell, report);
+
+        Assert.Equal((ReportOutcomeKind.Created, caseId), (opened.Outcome, opened.CaseId));
+        var details = (await fixture.Grains.GetGrain<ICaseGrain>(GrainKeys.Case(caseId)).GetAsync())!;
+        Assert.Equal([report.ExternalId, waiting.ExternalId], details.Reporters.Select(r => r.ExternalId));
+        await fixture.Cluster.DeactivateAsync(fixture.Grains.GetGrain<ICaseGrain>(GrainKeys.Case(caseId)));
+        Assert.DoesNotContain(waiting.ExternalId, await StoredPayloadAsync("case", fixture.Grains.GetGrain<ICaseGrain>(GrainKeys.Case(caseId))), StringComparison.Ordinal);
+        Assert.Equal(2, (await Grain(cell).GetSnapshotAsync()).OpenCases.Single(c => c.CaseId == caseId).ReportCount);
+    }
+
     private async Task StoreLegacyAsync<T>(string stateName, IAddressable grain, T state)
     {
         await using var connection = await fixture.Storage.GetConnection().OpenAsync();

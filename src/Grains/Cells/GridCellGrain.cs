@@ -454,9 +454,9 @@ public sealed class GridCellGrain(
     }
 
     /// <summary>
-    /// Sends links to the store without waiting: the store commits them with many others, and a flush waits for it
-    /// (<see cref="IReportLinkStore.StoredAsync"/>) while any merge is remembered or any row is unsaved. A store that
-    /// gives links up fails every later flush, so the checkpoint stays before their reports.
+    /// Sends links to the store without waiting: the store commits them with many others, and a flush waits for its next
+    /// commit (<see cref="IReportLinkStore.StoredByNextCommitAsync"/>) while any merge is remembered or any row is unsaved.
+    /// A store that gives links up fails every later flush, so the checkpoint stays before their reports.
     /// </summary>
     private void SendLinks(List<ReportLink> sending)
     {
