@@ -21,8 +21,8 @@ namespace Governance.Grains.Cells;
 /// from the report, so a retry or a replay reaches the same case. The cell opens a case itself, as a row of its open
 /// cases (<see cref="IOpenCaseStore"/>, which its merge zone builds its index from) and the first reporter's link; the
 /// case grain is built from these when it is first called. A duplicate of an open case nearby is merged into it, so it
-/// costs no case of its own; where it went is a row in the report link store, and in memory here until that row is
-/// stored. State and rows are stored write-behind, on <see cref="FlushAsync"/> (the intake checkpoint) and on
+/// costs no case of its own; where it went is a row in the report link store, which answers a retry from it even
+/// before it is committed. State and rows are stored write-behind, on <see cref="FlushAsync"/> (the intake checkpoint) and on
 /// deactivation; until then the intake journal holds what changed.
 /// </summary>
 public sealed class GridCellGrain(
@@ -48,7 +48,11 @@ public sealed class GridCellGrain(
     private WriteBehind _store = null!;
     private string _homeZone = null!;
     private IGrainTimer? _readingsFlush;
-    private readonly RecentMerges _recentMerges = new();
+
+    // Links this cell sent to the store, counted, and how many of them a flush has seen stored: a flush waits for the
+    // store only while some have not been.
+    private long _linksSent;
+    private long _linksStored;
 
     // Readings are not journaled: the cell stores them itself, this often, while they keep coming.
     private static readonly TimeSpan ReadingsFlushPeriod = TimeSpan.FromSeconds(5);
@@ -158,10 +162,9 @@ public sealed class GridCellGrain(
             }
 
             // A duplicate costs no case of its own, nor a call to its case: it becomes one more reporter, a link this cell
-            // sends to the store, and the cell remembers where the report went until the link is stored, so a retry
-            // meanwhile is answered here. (The case need not be open yet: its link waits in the store all the same.)
+            // sends to the store; a retry finds it there, committed or not. (The case need not be open yet: its link waits
+            // in the store all the same.)
             sending.Add(new ReportLink(ownIds[i], target.CaseId, target.CellId, reporter));
-            _recentMerges.Remember(ownIds[i], new MergedReport(target.CaseId, target.CellId));
             state.State.ReportsMerged++;
             receipts[i] = new ReportReceipt(target.CaseId, target.CellId, ReportOutcomeKind.Merged);
         }
@@ -212,7 +215,6 @@ public sealed class GridCellGrain(
             }
             else
             {
-                _recentMerges.Remember(ownIds[i], new MergedReport(link.CaseId, link.CaseCellId));
                 state.State.Retries++;
                 receipts[i] = new ReportReceipt(link.CaseId, link.CaseCellId, ReportOutcomeKind.Retry);
             }
@@ -347,16 +349,14 @@ public sealed class GridCellGrain(
     private async Task FlushStateAsync()
     {
         var flushing = _dirtyCases.Snapshot();
-        // Asked only when a merge or an opening waits for its link. The flush waits for the store's next commit rather than
+        // Asked only while a link this cell sent may not be stored. The flush waits for the store's next commit rather than
         // forcing one: a checkpoint flushes thousands of cells at once, and a commit forced in the middle of that burst
         // held the acks of intake for hundreds of milliseconds (docs/benchmarks.md).
-        var linksWaiting = !_recentMerges.IsEmpty || _unsavedRows.Count > 0;
-        var generation = _recentMerges.FlushBegins();
+        var sent = _linksSent;
         var cases = flushing.Select(pair => Case(pair.Key).FlushAsync());
         // All at once: the stores commit writes that arrive together in one transaction.
-        await Task.WhenAll(linksWaiting ? cases.Append(links.StoredByNextCommitAsync()) : cases);
-        // Every report merged before this flush began has its link stored: the store answers for them now.
-        _recentMerges.FlushSucceeded(generation);
+        await Task.WhenAll(sent > _linksStored ? cases.Append(links.StoredByNextCommitAsync()) : cases);
+        _linksStored = Math.Max(_linksStored, sent);
         _dirtyCases.Stored(flushing);
 
         // Rows before the cell's state: a state from an earlier version drops its own list only once the rows hold it.
@@ -388,23 +388,19 @@ public sealed class GridCellGrain(
 
     private void RowChanged(string caseId) => _unsavedRows.Changed(caseId);
 
-    /// <summary>A retry answered from this cell's own state: its case is open here, or it was merged from here before.</summary>
+    /// <summary>
+    /// A retry answered from this cell's own state: its case is open here. A retry of a merged report is answered from its
+    /// link (<see cref="SkipLinkedBeforeAsync"/>).
+    /// </summary>
     private ReportReceipt? AnswerRetry(string ownId)
     {
-        var s = state.State;
-        if (_openCases.ContainsKey(ownId))
+        if (!_openCases.ContainsKey(ownId))
         {
-            s.Retries++;
-            return new ReportReceipt(ownId, CellId, ReportOutcomeKind.Retry);
+            return null;
         }
 
-        if (_recentMerges.TryGet(ownId, out var merged))
-        {
-            s.Retries++;
-            return new ReportReceipt(merged.CaseId, merged.CellId, ReportOutcomeKind.Retry);
-        }
-
-        return null;
+        state.State.Retries++;
+        return new ReportReceipt(ownId, CellId, ReportOutcomeKind.Retry);
     }
 
     /// <summary>
@@ -454,14 +450,15 @@ public sealed class GridCellGrain(
     }
 
     /// <summary>
-    /// Sends links to the store without waiting: the store commits them with many others, and a flush waits for its next
-    /// commit (<see cref="IReportLinkStore.StoredByNextCommitAsync"/>) while any merge is remembered or any row is unsaved.
-    /// A store that gives links up fails every later flush, so the checkpoint stays before their reports.
+    /// Sends links to the store without waiting: the store commits them with many others, and the next flush waits for
+    /// its next commit (<see cref="IReportLinkStore.StoredByNextCommitAsync"/>). A store that gives links up fails every
+    /// later flush, so the checkpoint stays before their reports.
     /// </summary>
     private void SendLinks(List<ReportLink> sending)
     {
         if (sending.Count > 0)
         {
+            _linksSent += sending.Count;
             _ = links.AddAsync(sending).ContinueWith(
                 static write => _ = write.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         }
