@@ -51,7 +51,7 @@ Console.WriteLine("layout    commit    insert     µs CPU per link by fifth of t
 foreach (var (layout, commit, json) in new[]
 {
     ("keyed", 2_000, false), ("keyed", 50_000, false), ("appended", 2_000, false), ("appended", 50_000, false), ("appended", 50_000, true),
-    ("bycell", 50_000, false), ("intkeys", 50_000, false), ("sorted", 50_000, false),
+    ("bycell", 50_000, false), ("intkeys", 50_000, false), ("sorted", 50_000, false), ("segments", 50_000, false), ("lateindex", 50_000, false),
 })
 {
     var insertion = json ? "json" : "prepared";
@@ -75,7 +75,22 @@ static (double[] CpuPerLink, double LastWallPerLink) Run(string layout, int comm
         var intKeys = layout == "intkeys";
         // "sorted": the appended layout, each commit's links inserted in report id order.
         var sorted = layout == "sorted";
-        Execute(connection, layout switch { "keyed" => KeyedLayout, "bycell" => ByCellLayout, "intkeys" => IntKeysLayout, _ => AppendedLayout });
+        // "segments", as the store keeps links in a SQLite file (Storage/ReportLinks/SqliteLinkSegments.cs): the appended layout
+        // in tables of SEGMENT_ROWS links (default 200,000), a new one when the last is full. "lateindex": the same, but a
+        // table has no index until it is full, then both are built in one sorted pass.
+        var segments = layout is "segments" or "lateindex";
+        var indexedFromStart = layout == "segments";
+        var segmentLimit = int.Parse(Environment.GetEnvironmentVariable("SEGMENT_ROWS") ?? "200000", CultureInfo.InvariantCulture);
+        Execute(connection, layout switch
+        {
+            "keyed" => KeyedLayout, "bycell" => ByCellLayout, "intkeys" => IntKeysLayout,
+            "segments" => AppendedLayout,
+            "lateindex" => AppendedLayout.Replace("CREATE UNIQUE INDEX gov_report_link_of_report ON gov_report_link (service_id, report_id);", "")
+                .Replace("CREATE INDEX gov_report_link_of_case ON gov_report_link (service_id, case_id);", ""),
+            _ => AppendedLayout,
+        });
+        var segmentRows = 0;
+        var segmentNumber = 0;
         using var insert = connection.CreateCommand();
         insert.CommandText = intKeys
             ? "INSERT INTO gov_report_link (service_id, report_id, case_id, case_cell, reporter_id, channel, external_id, reported_at, report_key, case_key) "
@@ -155,6 +170,31 @@ static (double[] CpuPerLink, double LastWallPerLink) Run(string layout, int comm
                 }
 
                 transaction.Commit();
+                segmentRows += made.Count;
+                if (segments && segmentRows >= segmentLimit)
+                {
+                    // Full: the table keeps its rows under a numbered name (indexed now, for "lateindex"), and an empty one takes inserts.
+                    segmentNumber++;
+                    Execute(connection, indexedFromStart ? $"""
+                        BEGIN;
+                        ALTER TABLE gov_report_link RENAME TO gov_report_link_{segmentNumber};
+                        CREATE TABLE gov_report_link (service_id TEXT NOT NULL, report_id TEXT NOT NULL, case_id TEXT NOT NULL, case_cell TEXT NOT NULL,
+                            reporter_id TEXT NOT NULL, channel INTEGER NOT NULL, external_id TEXT NOT NULL, reported_at INTEGER NOT NULL);
+                        CREATE UNIQUE INDEX of_report_open_{segmentNumber} ON gov_report_link (service_id, report_id);
+                        CREATE INDEX of_case_open_{segmentNumber} ON gov_report_link (service_id, case_id);
+                        COMMIT;
+                        """ : $"""
+                        BEGIN;
+                        ALTER TABLE gov_report_link RENAME TO gov_report_link_{segmentNumber};
+                        CREATE UNIQUE INDEX of_report_{segmentNumber} ON gov_report_link_{segmentNumber} (service_id, report_id);
+                        CREATE INDEX of_case_{segmentNumber} ON gov_report_link_{segmentNumber} (service_id, case_id);
+                        CREATE TABLE gov_report_link (service_id TEXT NOT NULL, report_id TEXT NOT NULL, case_id TEXT NOT NULL, case_cell TEXT NOT NULL,
+                            reporter_id TEXT NOT NULL, channel INTEGER NOT NULL, external_id TEXT NOT NULL, reported_at INTEGER NOT NULL);
+                        COMMIT;
+                        """);
+                    segmentRows = 0;
+                    insert.Prepare();
+                }
             }
 
             process.Refresh();

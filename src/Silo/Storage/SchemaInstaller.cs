@@ -37,7 +37,6 @@ public static class SchemaInstaller
 
         await InstallAsync(
             target, LoadScripts(MainFolder(target.Provider)), cancellationToken,
-            isSqlite ? SqliteReportLinkUpgrade.BeforeScriptsAsync : null,
             isSqlite ? UpgradeSqliteAfterScriptsAsync : null).ConfigureAwait(false);
         if (isSqlite)
         {
@@ -57,7 +56,6 @@ public static class SchemaInstaller
         StorageConnection target,
         List<(string Name, string Text)> scripts,
         CancellationToken cancellationToken,
-        Func<DbConnection, DbTransaction, CancellationToken, Task>? beforeScripts = null,
         Func<DbConnection, DbTransaction, CancellationToken, Task>? afterScripts = null)
     {
         if (target.SqliteFile is { } file)
@@ -83,11 +81,6 @@ public static class SchemaInstaller
                 {
                     await connection.ExecuteAsync(transaction, $"SELECT pg_advisory_xact_lock({PostgresInstallLockKey});", cancellationToken)
                         .ConfigureAwait(false);
-                }
-
-                if (beforeScripts is not null)
-                {
-                    await beforeScripts(connection, transaction, cancellationToken).ConfigureAwait(false);
                 }
 
                 foreach (var (name, text) in scripts)

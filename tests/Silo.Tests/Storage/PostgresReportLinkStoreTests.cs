@@ -6,4 +6,6 @@ namespace Governance.Silo.Tests.Storage;
 public sealed class PostgresReportLinkStoreTests(PostgresFixture postgres) : ReportLinkStoreContract
 {
     protected override Task<StorageTarget> NewTargetAsync() => StorageTarget.NewPostgresAsync(postgres);
+
+    protected override string BreakLinkTableSql => "DROP TABLE gov_report_link";
 }

@@ -13,6 +13,9 @@ public abstract class ReportLinkStoreContract
 
     protected abstract Task<StorageTarget> NewTargetAsync();
 
+    /// <summary>A statement that leaves the store unable to commit until the schema is applied again.</summary>
+    protected abstract string BreakLinkTableSql { get; }
+
     [SkippableFact]
     public async Task Add_KeepsEachReportsFirstLink()
     {
@@ -118,7 +121,7 @@ public abstract class ReportLinkStoreContract
     {
         using var target = await StorageCluster.PrepareAsync(NewTargetAsync);
         await using var store = NewStore(target, "links-e");
-        await Sql.ExecuteAsync(target.Connection, "DROP TABLE gov_report_link");
+        await Sql.ExecuteAsync(target.Connection, BreakLinkTableSql);
 
         var add = store.AddAsync([Link("r1", "c1", Noon)]);
         var stored = store.StoredAsync();
@@ -135,6 +138,6 @@ public abstract class ReportLinkStoreContract
     private static SqlReportLinkStore NewStore(StorageTarget target, string serviceId, TimeSpan? linger = null) =>
         new(target.Connection, serviceId, NullLogger<SqlReportLinkStore>.Instance, linger);
 
-    private static ReportLink Link(string reportId, string caseId, DateTimeOffset at) =>
+    protected static ReportLink Link(string reportId, string caseId, DateTimeOffset at) =>
         new(reportId, caseId, $"cell-{caseId}", new ReporterEntry($"resident-{reportId}", ReportChannel.CitizenApp, $"ext-{reportId}", at));
 }

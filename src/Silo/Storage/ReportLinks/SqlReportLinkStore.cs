@@ -1,17 +1,15 @@
-using System.Data.Common;
-using Governance.Contracts.Cases;
 using Governance.Grains.Storage;
-using Governance.Silo.Storage.LiveState;
 using Microsoft.Extensions.Logging;
 
 namespace Governance.Silo.Storage.ReportLinks;
 
 /// <summary>
-/// <see cref="IReportLinkStore"/> on <c>gov_report_link</c>. Links gather and are committed together: when a checkpoint
-/// needs them stored (<see cref="StoredAsync"/>), when <see cref="CommitAt"/> have gathered, or once the oldest has
-/// waited <see cref="DefaultLinger"/>. Report ids are random, so each insert dirties a page of each index wherever it falls;
-/// in one large commit many links share those pages (measured at 800k–1M rows: 21.5 µs of CPU per link at 50,000 a
-/// commit against 49.0 at 2,000, bench/LinkLayout.Bench in docs/benchmarks.md).
+/// <see cref="IReportLinkStore"/> on a link table (<see cref="ILinkTable"/>: segments in a SQLite file, one table on
+/// PostgreSQL). Links gather and are committed together: when a checkpoint needs them stored (<see cref="StoredAsync"/>),
+/// when <see cref="CommitAt"/> have gathered, or once the oldest has waited <see cref="DefaultLinger"/>. Report ids are
+/// random, so each insert dirties an index page wherever it falls; in one large commit many links share those pages
+/// (measured at 800k–1M rows: 21.5 µs of CPU per link at 50,000 a commit against 49.0 at 2,000, bench/LinkLayout.Bench
+/// in docs/benchmarks.md).
 /// </summary>
 internal sealed partial class SqlReportLinkStore : IReportLinkStore, ILifecycleParticipant<ISiloLifecycle>, IAsyncDisposable
 {
@@ -23,25 +21,12 @@ internal sealed partial class SqlReportLinkStore : IReportLinkStore, ILifecycleP
 
     private static readonly TimeSpan DefaultLinger = TimeSpan.FromSeconds(2);
 
-    private const string InsertSql =
-        "INSERT INTO gov_report_link (service_id, report_id, case_id, case_cell, reporter_id, channel, external_id, reported_at) "
-        + "VALUES (@service, @report, @case, @cell, @reporter, @channel, @external, @at) ON CONFLICT DO NOTHING";
-
-    private const string Columns = "report_id, case_id, case_cell, reporter_id, channel, external_id, reported_at";
-
-    // SQLite takes the ids as one JSON array; PostgreSQL as one text array.
-    private const string FindSqlite = "SELECT " + Columns + " FROM gov_report_link WHERE service_id = @service AND report_id IN (SELECT value FROM json_each(@reports))";
-    private const string FindPostgres = "SELECT " + Columns + " FROM gov_report_link WHERE service_id = @service AND report_id = ANY(@reports)";
-    private const string CountSqlite =
-        "SELECT case_id, COUNT(*) FROM gov_report_link WHERE service_id = @service AND case_id IN (SELECT value FROM json_each(@cases)) GROUP BY case_id";
-    private const string CountPostgres = "SELECT case_id, COUNT(*) FROM gov_report_link WHERE service_id = @service AND case_id = ANY(@cases) GROUP BY case_id";
-    private const string ListSql = "SELECT " + Columns + " FROM gov_report_link WHERE service_id = @service AND case_id = @case ORDER BY reported_at, report_id";
-
     private readonly StorageConnection _target;
     private readonly string _serviceId;
     private readonly ILogger _logger;
     private readonly HeldConnection _writer;
     private readonly HeldConnection _reader;
+    private readonly ILinkTable _table;
     private readonly BatchingQueue<PendingLinks> _adds;
     private readonly BatchingQueue<PendingFind> _finds;
     private readonly CancellationTokenSource _stopping = new();
@@ -58,7 +43,8 @@ internal sealed partial class SqlReportLinkStore : IReportLinkStore, ILifecycleP
     // another cell (its point moved) finds the case its first copy opened a moment ago. This silo's only.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ReportLink> _unstored = new(StringComparer.Ordinal);
 
-    public SqlReportLinkStore(StorageConnection target, string serviceId, ILogger<SqlReportLinkStore> logger, TimeSpan? linger = null)
+    public SqlReportLinkStore(
+        StorageConnection target, string serviceId, ILogger<SqlReportLinkStore> logger, TimeSpan? linger = null, int segmentLinks = SqliteLinkSegments.DefaultSegmentLinks)
     {
         _linger = linger ?? DefaultLinger;
         _target = target;
@@ -66,6 +52,9 @@ internal sealed partial class SqlReportLinkStore : IReportLinkStore, ILifecycleP
         _logger = logger;
         _writer = WriterConnections.Acquire(target, this);
         _reader = new HeldConnection(target, writer: false);
+        _table = target.Provider == StorageProvider.Sqlite
+            ? new SqliteLinkSegments(target, serviceId, _writer, _reader, segmentLinks)
+            : new PostgresLinkTable(target, serviceId, _writer, _reader);
         _adds = new BatchingQueue<PendingLinks>(MaxAddsPerCommit, WriteBatchAsync, GatherAsync);
         _finds = new BatchingQueue<PendingFind>(MaxFindsPerQuery, FindBatchAsync);
     }
@@ -135,38 +124,11 @@ internal sealed partial class SqlReportLinkStore : IReportLinkStore, ILifecycleP
         return await pending.Outcome.Task.WaitAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyDictionary<string, int>> CountByCasesAsync(IReadOnlyCollection<string> caseIds, CancellationToken cancellationToken = default)
-    {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        if (caseIds.Count == 0)
-        {
-            return counts;
-        }
+    public async Task<IReadOnlyDictionary<string, int>> CountByCasesAsync(IReadOnlyCollection<string> caseIds, CancellationToken cancellationToken = default) =>
+        caseIds.Count == 0 ? new Dictionary<string, int>() : await _table.CountByCasesAsync(caseIds, cancellationToken);
 
-        await using var connection = await _target.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = _target.Provider == StorageProvider.Sqlite ? CountSqlite : CountPostgres;
-        command.AddParameter("service", _serviceId);
-        // SQLite takes the ids as one JSON array; PostgreSQL as one text array.
-        command.AddParameter("cases", _target.Provider == StorageProvider.Sqlite ? System.Text.Json.JsonSerializer.Serialize(caseIds) : caseIds.ToArray());
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            counts[reader.GetString(0)] = Convert.ToInt32(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        return counts;
-    }
-
-    public async Task<IReadOnlyList<ReportLink>> ListByCaseAsync(string caseId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await _target.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = ListSql;
-        command.AddParameter("service", _serviceId);
-        command.AddParameter("case", caseId);
-        return await ReadLinksAsync(command, cancellationToken);
-    }
+    public async Task<IReadOnlyList<ReportLink>> ListByCaseAsync(string caseId, CancellationToken cancellationToken = default) =>
+        await _table.ListByCaseAsync(caseId, cancellationToken);
 
     public void Participate(ISiloLifecycle lifecycle) =>
         // Stops after the grains: their deactivation flushes still find the writer running.
@@ -207,7 +169,7 @@ internal sealed partial class SqlReportLinkStore : IReportLinkStore, ILifecycleP
                 }
             }
 
-            var found = (await FindInStoreAsync(asked)).ToDictionary(link => link.ReportId, StringComparer.Ordinal);
+            var found = (await _table.FindAsync(asked)).ToDictionary(link => link.ReportId, StringComparer.Ordinal);
             foreach (var (reportId, link) in unstored)
             {
                 // A stored link wins: the store keeps a report's first link.
@@ -272,7 +234,7 @@ internal sealed partial class SqlReportLinkStore : IReportLinkStore, ILifecycleP
                 if (links.Count > 0)
                 {
                     var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                    await CommitAsync(links);
+                    await _table.CommitAsync(links);
                     var took = (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                     LogCommitted(_logger, links.Count, took);
                 }
@@ -317,18 +279,6 @@ internal sealed partial class SqlReportLinkStore : IReportLinkStore, ILifecycleP
         }
     }
 
-    private async Task CommitAsync(List<ReportLink> links)
-    {
-        var statements = links.Select(link => (InsertSql, ParametersOf(link))).ToList();
-        using (await SqliteWriteGate.EnterAsync(_target, CancellationToken.None))
-        {
-            var connection = await _writer.GetAsync(CancellationToken.None);
-            await using var transaction = await connection.BeginTransactionAsync();
-            await StatementRuns.RunAsync(_writer, transaction, statements, CancellationToken.None);
-            await transaction.CommitAsync();
-        }
-    }
-
     private async Task PauseAsync(int attempt)
     {
         try
@@ -339,51 +289,6 @@ internal sealed partial class SqlReportLinkStore : IReportLinkStore, ILifecycleP
         {
             // Stopping: one last attempt, then the callers are told.
         }
-    }
-
-    private async Task<List<ReportLink>> FindInStoreAsync(string[] reportIds)
-    {
-        if (_reader.IsSqlite)
-        {
-            // One prepared statement however many ids: they travel as one JSON array.
-            var prepared = await _reader.PreparedAsync(FindSqlite, ["service", "reports"], CancellationToken.None);
-            prepared.SetParameter("service", _serviceId);
-            prepared.SetParameter("reports", System.Text.Json.JsonSerializer.Serialize(reportIds));
-            return await ReadLinksAsync(prepared, CancellationToken.None);
-        }
-
-        var connection = await _reader.GetAsync(CancellationToken.None);
-        await using var command = connection.CreateCommand();
-        command.CommandText = FindPostgres;
-        command.AddParameter("service", _serviceId);
-        command.AddParameter("reports", reportIds);
-        return await ReadLinksAsync(command, CancellationToken.None);
-    }
-
-    private IReadOnlyList<(string Name, object Value)> ParametersOf(ReportLink link) =>
-    [
-        ("service", _serviceId),
-        ("report", link.ReportId),
-        ("case", link.CaseId),
-        ("cell", link.CaseCellId),
-        ("reporter", link.Reporter.ReporterId),
-        ("channel", (int)link.Reporter.Channel),
-        ("external", link.Reporter.ExternalId),
-        ("at", link.Reporter.ReportedAt.UtcTicks),
-    ];
-
-    private static async Task<List<ReportLink>> ReadLinksAsync(DbCommand command, CancellationToken cancellationToken)
-    {
-        var links = new List<ReportLink>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var reporter = new ReporterEntry(
-                reader.GetString(3), (ReportChannel)reader.GetInt32(4), reader.GetString(5), new DateTimeOffset(reader.GetInt64(6), TimeSpan.Zero));
-            links.Add(new ReportLink(reader.GetString(0), reader.GetString(1), reader.GetString(2), reporter));
-        }
-
-        return links;
     }
 
     // Beside the checkpoint's own line, to tell which of the two a stall of acks lines up with.

@@ -4,36 +4,32 @@ using System.Globalization;
 namespace Governance.Silo.Storage.ReportLinks;
 
 /// <summary>
-/// Moves a SQLite file's report links from their first layout (a WITHOUT ROWID table keyed by report, with a case index
-/// by report time) to the appended one of <c>05_report_links.sql</c>, inside the schema's transaction: the old table is
-/// set aside before the scripts run, and its rows are copied over and it is dropped after them.
+/// Makes the one link table of a SQLite file from an earlier version (<c>gov_report_link</c>, in either of its layouts)
+/// the first segment of <see cref="SqliteLinkSegments"/>, inside the schema's transaction: a rename, no row is copied.
+/// Both layouts have the unique index by report that inserts need; if the table is already full, the store seals it
+/// with its first commit.
 /// </summary>
 internal static class SqliteReportLinkUpgrade
 {
-    private const string SetAside = "gov_report_link_before";
-
-    public static async Task BeforeScriptsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
-    {
-        var definition = await connection.ScalarAsync(transaction, "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'gov_report_link'", cancellationToken);
-        if (definition is string sql && sql.Contains("WITHOUT ROWID", StringComparison.OrdinalIgnoreCase))
-        {
-            // The old index goes with the old table; its name is free again for nothing else.
-            await connection.ExecuteAsync(transaction, $"DROP INDEX IF EXISTS gov_report_link_by_case; ALTER TABLE gov_report_link RENAME TO {SetAside};", cancellationToken);
-        }
-    }
+    private const string OneTable = "gov_report_link";
 
     public static async Task AfterScriptsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        var setAside = await connection.ScalarAsync(transaction, $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{SetAside}'", cancellationToken);
-        if (Convert.ToInt64(setAside, CultureInfo.InvariantCulture) == 0)
+        var oneTable = await connection.ScalarAsync(transaction, $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{OneTable}'", cancellationToken);
+        if (Convert.ToInt64(oneTable, CultureInfo.InvariantCulture) == 0)
         {
             return;
         }
 
-        const string columns = "service_id, report_id, case_id, case_cell, reporter_id, channel, external_id, reported_at";
+        var segments = await connection.ScalarAsync(transaction, $"SELECT COUNT(*) FROM {SqliteLinkSegments.CatalogTable}", cancellationToken);
+        if (Convert.ToInt64(segments, CultureInfo.InvariantCulture) != 0)
+        {
+            throw new InvalidDataException($"The file has both {OneTable} and link segments; which holds the links is unclear, so nothing was moved.");
+        }
+
         await connection.ExecuteAsync(
             transaction,
-            $"INSERT INTO gov_report_link ({columns}) SELECT {columns} FROM {SetAside} ORDER BY reported_at; DROP TABLE {SetAside};",
+            $"ALTER TABLE {OneTable} RENAME TO {SqliteLinkSegments.TableOf(1)}; INSERT INTO {SqliteLinkSegments.CatalogTable} (segment, report_filter) VALUES (1, NULL);",
             cancellationToken);
     }
 }
