@@ -93,6 +93,8 @@ public sealed class SqliteReportLinkStoreTests : ReportLinkStoreContract
         Assert.Equal("c1", (await store.FindAsync(["r1"]))["r1"].CaseId);
         Assert.Equal(new Dictionary<string, int> { ["c1"] = 2, ["c2"] = 2 }, await store.CountByCasesAsync(["c1", "c2", "c9"]));
         Assert.Equal(1L, await Sql.ScalarAsync(target.Connection, $"SELECT COUNT(*) FROM {SqliteLinkSegments.CatalogTable} WHERE segment = 1 AND report_filter IS NOT NULL"));
+        // The renamed table keeps the indexes it had: a second pair would be built over every old link at start.
+        Assert.Equal(0L, await Sql.ScalarAsync(target.Connection, $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name LIKE '{SqliteLinkSegments.TableOf(1)}%'"));
     }
 
     private static async Task AssertEveryLinkFoundAsync(SqlReportLinkStore store)

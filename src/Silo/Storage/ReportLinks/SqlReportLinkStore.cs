@@ -19,7 +19,9 @@ internal sealed partial class SqlReportLinkStore : IReportLinkStore, ILifecycleP
     private const int MaxAddsPerCommit = int.MaxValue;
     private const int MaxFindsPerQuery = 2_000;
 
-    private static readonly TimeSpan DefaultLinger = TimeSpan.FromSeconds(2);
+    // Short enough that a commit is a small burst beside the reports' own work (paced p99 102 against 153 ms at 2 s, three
+    // alternated pairs), and long enough that a commit still takes thousands of links at half the max rate.
+    private static readonly TimeSpan DefaultLinger = TimeSpan.FromMilliseconds(500);
 
     private readonly StorageConnection _target;
     private readonly string _serviceId;

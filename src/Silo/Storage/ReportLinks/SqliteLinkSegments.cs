@@ -242,10 +242,12 @@ internal sealed class SqliteLinkSegments(StorageConnection target, string servic
         }
 
         // A new file lists none, and a segment listed without its table (a file restored in part) starts empty rather
-        // than failing every commit.
+        // than failing every commit. An existing table keeps the indexes it has (segment 1 may be an earlier version's table).
         open ??= last + 1;
-        await using (var transaction = await connection.BeginTransactionAsync())
+        var exists = await connection.ScalarAsync(null, $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{TableOf(open.Value)}'", CancellationToken.None);
+        if (Convert.ToInt64(exists, CultureInfo.InvariantCulture) == 0)
         {
+            await using var transaction = await connection.BeginTransactionAsync();
             await CreateSegmentAsync(connection, transaction, open.Value, CancellationToken.None);
             await transaction.CommitAsync();
         }
