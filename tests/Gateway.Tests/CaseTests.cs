@@ -23,4 +23,131 @@ public sealed class CaseTests(DemoCityHostFixture fixture)
     {
         await RpcAssert.InvalidField("case_id", () => Host.Cases.GetCaseAsync(new GetCaseRequest()).ResponseAsync);
     }
+
+    [Fact]
+    public async Task TheClosedLoop_EachStepRecorded_AndAClosedCaseLeavesTheCellsOpenList()
+    {
+        var (cellId, _) = await CityProbe.FreshCellAsync(Host);
+        var caseId = (await Host.Intake.ReportAsync(Reports.InCell(cellId))).CaseId;
+
+        await StepAsync(caseId, CaseAction.Register, "dispatcher-1");
+        await StepAsync(caseId, CaseAction.Dispatch, "dispatcher-1", department: "roads");
+        await StepAsync(caseId, CaseAction.Postpone, "roads-7", reason: "asphalt arrives Monday", approver: "roads-chief");
+        await StepAsync(caseId, CaseAction.Suspend, "roads-7", reason: "street flooded", approver: "roads-chief");
+        await StepAsync(caseId, CaseAction.Resume, "roads-7");
+        await StepAsync(caseId, CaseAction.Handle, "roads-7", evidence: "https://photos.example/after-1.jpg");
+        await StepAsync(caseId, CaseAction.Rework, "inspector-3", reason: "the edge still crumbles");
+        await StepAsync(caseId, CaseAction.Handle, "roads-7", evidence: "https://photos.example/after-2.jpg");
+        await StepAsync(caseId, CaseAction.Verify, "inspector-3");
+        var closed = await StepAsync(caseId, CaseAction.Close, "dispatcher-1");
+
+        Assert.Equal(CaseStatus.Closed, closed.Case.Status);
+        Assert.Equal([CaseAction.Evaluate], closed.Allowed);
+        Assert.Equal("roads", closed.Case.Department);
+        var found = (await Host.Cases.GetCaseAsync(new GetCaseRequest { CaseId = caseId })).Case;
+        Assert.Equal(
+            [CaseAction.Unspecified, CaseAction.Register, CaseAction.Dispatch, CaseAction.Postpone, CaseAction.Suspend, CaseAction.Resume,
+                CaseAction.Handle, CaseAction.Rework, CaseAction.Handle, CaseAction.Verify, CaseAction.Close],
+            found.History.Select(e => e.Action));
+        var postponed = found.History[3];
+        Assert.Equal(("roads-7", "roads-chief", CaseStatus.Dispatched), (postponed.Actor, postponed.Approver, postponed.Status));
+        Assert.Contains("asphalt arrives Monday", postponed.Note, StringComparison.Ordinal);
+        Assert.Equal(["https://photos.example/after-2.jpg"], found.History[8].Evidence);
+        Assert.Equal("roads", found.History[2].Department);
+
+        var cell = (await Host.Grid.GetCellAsync(new GetCellRequest { CellId = cellId })).Cell;
+        Assert.DoesNotContain(cell.OpenCases, c => c.CaseId == caseId);
+        Assert.Equal((1L, 0), (cell.Counters.CasesOpened, cell.Counters.OpenCases));
+    }
+
+    [Fact]
+    public async Task AClosedCase_TakesNoMoreDuplicates_ANewReportThereOpensANewCase()
+    {
+        var (_, centre) = await CityProbe.FreshCellAsync(Host);
+        var first = Reports.At(centre.Latitude, centre.Longitude);
+        var caseId = (await Host.Intake.ReportAsync(first)).CaseId;
+        var duplicate = Reports.At(centre.Latitude, centre.Longitude);
+        duplicate.Category = first.Category;
+        Assert.Equal((ReportOutcome.Merged, caseId), Outcome(await Host.Intake.ReportAsync(duplicate)));
+
+        foreach (var (action, department) in new[]
+        {
+            (CaseAction.Register, ""), (CaseAction.Dispatch, "roads"), (CaseAction.Handle, ""), (CaseAction.Verify, ""), (CaseAction.Close, ""),
+        })
+        {
+            await StepAsync(caseId, action, "dispatcher-1", department: department);
+        }
+
+        var later = Reports.At(centre.Latitude, centre.Longitude);
+        later.Category = first.Category;
+        var ack = await Host.Intake.ReportAsync(later);
+
+        Assert.Equal(ReportOutcome.Created, ack.Outcome);
+        Assert.NotEqual(caseId, ack.CaseId);
+    }
+
+    [Fact]
+    public async Task AStepTheStatusDoesNotAllow_IsFailedPrecondition_NamingTheAllowedSteps_AndChangesNothing()
+    {
+        var (cellId, _) = await CityProbe.FreshCellAsync(Host);
+        var caseId = (await Host.Intake.ReportAsync(Reports.InCell(cellId))).CaseId;
+
+        var refused = await RpcAssert.FailsWith(StatusCode.FailedPrecondition, () => Host.Cases.TransitionCaseAsync(
+            new TransitionCaseRequest { CaseId = caseId, Action = CaseAction.Close, Actor = "dispatcher-1" }).ResponseAsync);
+
+        Assert.Contains("is reported", refused.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("Allowed: register, reject", refused.Status.Detail, StringComparison.Ordinal);
+        var found = (await Host.Cases.GetCaseAsync(new GetCaseRequest { CaseId = caseId })).Case;
+        Assert.Equal((CaseStatus.Reported, 1), (found.Status, found.History.Count));
+
+        await StepAsync(caseId, CaseAction.Reject, "dispatcher-1", reason: "a private courtyard, not public space");
+        var ended = await RpcAssert.FailsWith(StatusCode.FailedPrecondition, () => Host.Cases.TransitionCaseAsync(
+            new TransitionCaseRequest { CaseId = caseId, Action = CaseAction.Register, Actor = "dispatcher-1" }).ResponseAsync);
+        Assert.Contains("the case has ended", ended.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(CaseAction.Unspecified, "dispatcher-1", "", "", "", "action")]
+    [InlineData(CaseAction.Register, "", "", "", "", "actor")]
+    [InlineData(CaseAction.Reject, "dispatcher-1", "", "", "", "reason")]
+    [InlineData(CaseAction.Postpone, "roads-7", "rain", "", "", "approver")]
+    [InlineData(CaseAction.Suspend, "roads-7", "rain", "roads-7", "", "approver")]
+    [InlineData(CaseAction.Dispatch, "dispatcher-1", "", "", "", "department")]
+    [InlineData(CaseAction.Handle, "roads-7", "", "", "ftp://photos.example/1.jpg", "evidence[0]")]
+    public async Task AStepMissingWhatItNeeds_IsInvalidArgument_NamingTheField(
+        CaseAction action, string actor, string reason, string approver, string evidence, string field)
+    {
+        var (cellId, _) = await CityProbe.FreshCellAsync(Host);
+        var caseId = (await Host.Intake.ReportAsync(Reports.InCell(cellId))).CaseId;
+        var request = new TransitionCaseRequest { CaseId = caseId, Action = action, Actor = actor, Reason = reason, Approver = approver };
+        if (evidence.Length > 0)
+        {
+            request.Evidence.Add(evidence);
+        }
+
+        await RpcAssert.InvalidField(field, () => Host.Cases.TransitionCaseAsync(request).ResponseAsync);
+
+        Assert.Equal(CaseStatus.Reported, (await Host.Cases.GetCaseAsync(new GetCaseRequest { CaseId = caseId })).Case.Status);
+    }
+
+    [Fact]
+    public async Task AStepOnAnUnknownCase_IsNotFound()
+    {
+        await RpcAssert.FailsWith(StatusCode.NotFound, () => Host.Cases.TransitionCaseAsync(
+            new TransitionCaseRequest { CaseId = "c0000000000000000", Action = CaseAction.Register, Actor = "dispatcher-1" }).ResponseAsync);
+    }
+
+    private static (ReportOutcome, string) Outcome(ReportAck ack) => (ack.Outcome, ack.CaseId);
+
+    private async Task<TransitionCaseResponse> StepAsync(
+        string caseId, CaseAction action, string actor, string reason = "", string approver = "", string department = "", string evidence = "")
+    {
+        var request = new TransitionCaseRequest { CaseId = caseId, Action = action, Actor = actor, Reason = reason, Approver = approver, Department = department };
+        if (evidence.Length > 0)
+        {
+            request.Evidence.Add(evidence);
+        }
+
+        return await Host.Cases.TransitionCaseAsync(request);
+    }
 }

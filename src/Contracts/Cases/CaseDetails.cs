@@ -14,4 +14,9 @@ public sealed record class CaseDetails(
     [property: Id(5)] CaseStatusKind Status,
     [property: Id(6)] DateTimeOffset OpenedAt,
     [property: Id(7)] ImmutableArray<ReporterEntry> Reporters,
-    [property: Id(8)] ImmutableArray<CaseEventEntry> History);
+    [property: Id(8)] ImmutableArray<CaseEventEntry> History)
+{
+    /// <summary>The department the case was last dispatched to; empty until dispatched.</summary>
+    [Id(9)]
+    public string Department { get; init; } = "";
+}

@@ -1,9 +1,37 @@
 namespace Governance.Contracts.Cases;
 
-/// <summary>Where a case stands in the closed loop; later stages arrive with the case lifecycle.</summary>
+/// <summary>
+/// Where a case stands in the closed loop of digital urban management: report → register (立案) → dispatch (派遣) →
+/// handle (处置) and feed back → verify on site (核查) → close (结案) → evaluate (评价). Which step may follow which is
+/// <see cref="CaseLifecycle"/>.
+/// </summary>
 [GenerateSerializer, Alias("CaseStatusKind")]
 public enum CaseStatusKind
 {
     /// <summary>Reported, waiting to be registered (立案).</summary>
     Reported = 1,
+
+    /// <summary>Registered as a case the city will handle, waiting to be dispatched.</summary>
+    Registered = 2,
+
+    /// <summary>Not registered (不予立案), with the reason: the end of the case.</summary>
+    Rejected = 3,
+
+    /// <summary>Dispatched to the department responsible, which is handling it.</summary>
+    Dispatched = 4,
+
+    /// <summary>Handling suspended (缓办) with an approver's consent, the clock stopped until it resumes.</summary>
+    Suspended = 5,
+
+    /// <summary>The department reported it handled (处置反馈), waiting for verification on site.</summary>
+    Handled = 6,
+
+    /// <summary>Verified on site (核查) as handled, waiting to be closed.</summary>
+    Verified = 7,
+
+    /// <summary>Closed (结案), waiting for its evaluation.</summary>
+    Closed = 8,
+
+    /// <summary>Evaluated (评价): the end of the loop.</summary>
+    Evaluated = 9,
 }

@@ -21,6 +21,15 @@ public interface ICaseGrain : IGrainWithStringKey
     [Alias("Flush"), AlwaysInterleave]
     Task FlushAsync();
 
+    /// <summary>
+    /// Takes one step of the case's lifecycle if its status allows it, records who, when, why and with what evidence,
+    /// and stores the case before answering. A step its status does not allow changes nothing and says which are allowed.
+    /// The caller checks that the step brings what it needs first (<see cref="CaseLifecycle.Missing"/>); one that does not is
+    /// refused here too.
+    /// </summary>
+    [Alias("Transition")]
+    Task<CaseTransitionResult> TransitionAsync(CaseTransition transition);
+
     /// <summary>The whole case, or null when no case has this id.</summary>
     [Alias("Get")]
     Task<CaseDetails?> GetAsync();

@@ -51,4 +51,11 @@ public interface IGridCellGrain : IGrainWithStringKey
     /// </summary>
     [Alias("GetSnapshot"), AlwaysInterleave]
     Task<CellSnapshot> GetSnapshotAsync();
+
+    /// <summary>
+    /// A case of this cell moved in its lifecycle: its row takes the new status and is stored before this returns. A
+    /// closed case keeps its row (the cell's counters come from the rows) and leaves the list of open cases.
+    /// </summary>
+    [Alias("SetCaseStatus")]
+    Task SetCaseStatusAsync(string caseId, CaseStatusKind status);
 }

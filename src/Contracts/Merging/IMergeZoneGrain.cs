@@ -22,4 +22,10 @@ public interface IMergeZoneGrain : IGrainWithStringKey
     [Alias("Find")]
     Task<ImmutableArray<MergeCandidate?>> FindAsync(ImmutableArray<MergeQuery> queries);
 
+    /// <summary>
+    /// The case was closed or rejected: no later report merges into it, however near. Its cell stores the new status
+    /// with its row first, so a zone built again later leaves it out too.
+    /// </summary>
+    [Alias("Forget")]
+    Task ForgetAsync(string caseId);
 }

@@ -33,6 +33,7 @@ public static class CaseMapping
             Location = details.Location.ToProto(),
             Status = details.Status.ToProto(),
             OpenedAt = Timestamp.FromDateTimeOffset(details.OpenedAt),
+            Department = details.Department,
         };
         message.Reporters.AddRange(details.Reporters.Select(r => new Reporter
         {
@@ -47,6 +48,10 @@ public static class CaseMapping
             Status = e.Status.ToProto(),
             Actor = e.Actor,
             Note = e.Note,
+            Action = e.Action is { } action ? action.ToProto() : Contracts.V1.CaseAction.Unspecified,
+            Approver = e.Approver ?? "",
+            Department = e.Department ?? "",
+            Evidence = { e.Evidence.IsDefault ? [] : e.Evidence },
         }));
         return message;
     }
@@ -61,11 +66,16 @@ public static class CaseMapping
         ReportCount = summary.ReportCount,
     };
 
-    public static CaseStatus ToProto(this CaseStatusKind status) => status switch
-    {
-        CaseStatusKind.Reported => CaseStatus.Reported,
-        _ => CaseStatus.Unspecified,
-    };
+    // The proto enums number their values as the grains' enums do (common.proto, case.proto).
+    public static CaseStatus ToProto(this CaseStatusKind status) =>
+        System.Enum.IsDefined(status) ? (CaseStatus)(int)status : CaseStatus.Unspecified;
+
+    public static Contracts.V1.CaseAction ToProto(this Contracts.Cases.CaseAction action) =>
+        System.Enum.IsDefined(action) ? (Contracts.V1.CaseAction)(int)action : Contracts.V1.CaseAction.Unspecified;
+
+    /// <summary>The grains' step for a proto step, or null for unspecified or unknown values.</summary>
+    public static Contracts.Cases.CaseAction? FromProto(this Contracts.V1.CaseAction action) =>
+        action != Contracts.V1.CaseAction.Unspecified && System.Enum.IsDefined((Contracts.Cases.CaseAction)(int)action) ? (Contracts.Cases.CaseAction)(int)action : null;
 
     public static ReportSource ToProto(this ReportChannel channel) => channel switch
     {

@@ -8,10 +8,14 @@ using Grpc.Core;
 
 namespace Governance.Gateway.Services;
 
-/// <summary>CaseService: read a case from its grain.</summary>
+/// <summary>CaseService: read a case from its grain, and take the steps of its lifecycle.</summary>
 public sealed partial class CaseGrpcService(IGrainFactory grains) : CaseService.CaseServiceBase
 {
     private const int CaseIdMaxLength = 64;
+    private const int PersonIdMaxLength = 64;
+    private const int ReasonMaxLength = 2_000;
+    private const int EvidenceMaxCount = 20;
+    private const int EvidenceMaxLength = 2_048;
 
     public override async Task<GetCaseResponse> GetCase(GetCaseRequest request, ServerCallContext context)
     {
@@ -27,6 +31,78 @@ public sealed partial class CaseGrpcService(IGrainFactory grains) : CaseService.
         var details = await grains.Case(request.CaseId).GetAsync()
             ?? throw NotFound(request.CaseId);
         return new GetCaseResponse { Case = details.ToProto() };
+    }
+
+    public override async Task<TransitionCaseResponse> TransitionCase(TransitionCaseRequest request, ServerCallContext context)
+    {
+        var transition = Validate(request);
+        if (!CaseIdShape().IsMatch(request.CaseId))
+        {
+            throw NotFound(request.CaseId);
+        }
+
+        var result = await grains.Case(request.CaseId).TransitionAsync(transition);
+        return result.Kind switch
+        {
+            CaseTransitionOutcome.Taken => new TransitionCaseResponse { Case = result.Case!.ToProto(), Allowed = { result.Allowed.Select(a => a.ToProto()) } },
+            CaseTransitionOutcome.NotAllowed => throw new RpcException(new Status(StatusCode.FailedPrecondition, result.Refusal)),
+            _ => throw NotFound(request.CaseId),
+        };
+    }
+
+    // Every field's problem at once, then what the step itself needs (a reason, an approver, a department).
+    private static CaseTransition Validate(TransitionCaseRequest request)
+    {
+        var violations = new FieldViolations();
+        TextRules.RequireIdentifier(violations, "case_id", request.CaseId, CaseIdMaxLength);
+        var action = request.Action.FromProto();
+        if (action is null)
+        {
+            violations.Add("action", request.Action == Contracts.V1.CaseAction.Unspecified ? "is required" : $"{(int)request.Action} is not a known step");
+        }
+
+        TextRules.RequireIdentifier(violations, "actor", request.Actor, PersonIdMaxLength);
+        OptionalText(violations, "approver", request.Approver, PersonIdMaxLength);
+        OptionalText(violations, "department", request.Department, PersonIdMaxLength);
+        if (request.Reason.Length > ReasonMaxLength)
+        {
+            violations.Add("reason", $"is {request.Reason.Length} characters long; at most {ReasonMaxLength} are allowed");
+        }
+
+        if (request.Evidence.Count > EvidenceMaxCount)
+        {
+            violations.Add("evidence", $"has {request.Evidence.Count} links; at most {EvidenceMaxCount} are allowed");
+        }
+
+        for (var i = 0; i < Math.Min(request.Evidence.Count, EvidenceMaxCount); i++)
+        {
+            var link = request.Evidence[i];
+            if (link.Length > EvidenceMaxLength || !Uri.TryCreate(link, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                violations.Add($"evidence[{i}]", $"must be an http or https URL of at most {EvidenceMaxLength} characters");
+            }
+        }
+
+        var transition = new CaseTransition(
+            action ?? Contracts.Cases.CaseAction.Register, request.Actor, request.Reason, request.Approver, request.Department, [.. request.Evidence]);
+        if (action is not null && violations.IsEmpty)
+        {
+            foreach (var (field, reason) in CaseLifecycle.Missing(transition))
+            {
+                violations.Add(field, reason);
+            }
+        }
+
+        violations.ThrowIfAny();
+        return transition;
+    }
+
+    private static void OptionalText(FieldViolations violations, string field, string value, int maxLength)
+    {
+        if (value.Length > 0)
+        {
+            TextRules.RequireIdentifier(violations, field, value, maxLength);
+        }
     }
 
     private static RpcException NotFound(string caseId) =>

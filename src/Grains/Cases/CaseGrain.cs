@@ -43,6 +43,49 @@ public sealed class CaseGrain(
         _store.Changed();
     }
 
+    public async Task<CaseTransitionResult> TransitionAsync(CaseTransition transition)
+    {
+        ArgumentNullException.ThrowIfNull(transition);
+        if (!await ExistsAsync())
+        {
+            return new CaseTransitionResult(CaseTransitionOutcome.NotFound, null, $"There is no case {CaseId}.", []);
+        }
+
+        var s = state.State;
+        if (CaseLifecycle.Missing(transition) is { IsEmpty: false } missing)
+        {
+            throw new ArgumentException(string.Join("; ", missing.Select(m => $"{m.Field}: {m.Reason}")), nameof(transition));
+        }
+
+        if (CaseLifecycle.Next(s.Status, transition.Action) is not { } next)
+        {
+            var allowed = CaseLifecycle.Allowed(s.Status);
+            var refusal = $"Case {CaseId} is {s.Status.ToString().ToLowerInvariant()}; {CaseLifecycle.Name(transition.Action)} is not allowed from there. "
+                + (allowed.IsEmpty ? "No step is: the case has ended." : $"Allowed: {string.Join(", ", allowed.Select(CaseLifecycle.Name))}.");
+            return new CaseTransitionResult(CaseTransitionOutcome.NotAllowed, await GetAsync(), refusal, allowed);
+        }
+
+        s.Status = next;
+        if (transition.Action == CaseAction.Dispatch)
+        {
+            s.Department = transition.Department.Trim();
+        }
+
+        s.History.Add(new CaseEventEntry(time.GetUtcNow(), next, transition.Actor.Trim(), DescribeStep(transition))
+        {
+            Action = transition.Action,
+            Approver = NullIfBlank(transition.Approver),
+            Department = transition.Action == CaseAction.Dispatch ? s.Department : null,
+            Evidence = transition.Evidence.IsDefault ? [] : transition.Evidence,
+        });
+        _store.Changed();
+        // Stored before the answer, and the cell's row after it: a step is not in the intake journal, so what was
+        // answered must already be durable.
+        await _store.FlushAsync();
+        await GrainFactory.Cell(s.CellId).SetCaseStatusAsync(CaseId, next);
+        return new CaseTransitionResult(CaseTransitionOutcome.Taken, await GetAsync(), "", CaseLifecycle.Allowed(next));
+    }
+
     public async Task FlushAsync()
     {
         if (_waitingLinks is { IsCompletedSuccessfully: false } waiting)
@@ -73,7 +116,10 @@ public sealed class CaseGrain(
         var stored = await links.ListByCaseAsync(CaseId);
         var reporters = stored.Select(link => link.Reporter).Where(r => !IsFirst(r)).OrderBy(r => r.ReportedAt);
         return new CaseDetails(
-            CaseId, s.CellId, s.Category, s.Description, s.Location, s.Status, s.OpenedAt, [s.FirstReporter!, .. reporters], [.. s.History]);
+            CaseId, s.CellId, s.Category, s.Description, s.Location, s.Status, s.OpenedAt, [s.FirstReporter!, .. reporters], [.. s.History])
+        {
+            Department = s.Department,
+        };
     }
 
     /// <summary>
@@ -126,6 +172,19 @@ public sealed class CaseGrain(
             _store.Changed();
         }
     }
+
+    // The audit entry's words: the step, and the reason when one was given.
+    private static string DescribeStep(CaseTransition transition)
+    {
+        var step = transition.Action switch
+        {
+            CaseAction.Dispatch => $"Dispatched to {transition.Department.Trim()}.",
+            _ => $"{char.ToUpperInvariant(CaseLifecycle.Name(transition.Action)[0])}{CaseLifecycle.Name(transition.Action)[1..]}.",
+        };
+        return string.IsNullOrWhiteSpace(transition.Reason) ? step : $"{step} {transition.Reason.Trim()}";
+    }
+
+    private static string? NullIfBlank(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private bool IsFirst(ReporterEntry entry) =>
         state.State.FirstReporter is { } first && first.Channel == entry.Channel && first.ExternalId == entry.ExternalId;

@@ -18,6 +18,9 @@ public sealed class CaseState
 
     public DateTimeOffset OpenedAt { get; set; }
 
+    /// <summary>The department the case was last dispatched to; empty until dispatched.</summary>
+    public string Department { get; set; } = "";
+
     /// <summary>The report that opened the case. Every reporter, this one included, is a row in the report link store.</summary>
     public ReporterEntry? FirstReporter { get; set; }
 

@@ -309,20 +309,39 @@ public sealed class GridCellGrain(
         return new CaseOpening(CellId, row.Header, description);
     }
 
+    public async Task SetCaseStatusAsync(string caseId, CaseStatusKind status)
+    {
+        if (!_openCases.TryGetValue(caseId, out var row))
+        {
+            throw new InvalidOperationException($"Cell {CellId} opened no case {caseId}; its status cannot be set here.");
+        }
+
+        _openCases[caseId] = row with { Header = row.Header with { Status = status } };
+        RowChanged(caseId);
+        // Stored now, not at the next checkpoint: a dispatcher's step is not in the intake journal to be replayed.
+        await SaveRowsAsync();
+        if (!CaseLifecycle.IsOpen(status) && row.Merging is { } registration)
+        {
+            // After the row: a zone that activates meanwhile reads the row and leaves the case out itself.
+            await GrainFactory.Zone(registration.Zone).ForgetAsync(caseId);
+        }
+    }
+
     public async Task<CellSnapshot> GetSnapshotAsync()
     {
         // Taken before the awaits: reports processed meanwhile are the next snapshot's.
         var s = state.State;
         var rows = _openCases.Values.OrderByDescending(row => row.Header.OpenedAt).ThenBy(row => row.CaseId, StringComparer.Ordinal).ToArray();
         // Cases opened are counted from the rows, not kept beside them: the rows and the cell's state are two writes, and
-        // a replay after a crash between them would count a case again. (Cases do not close yet; closing must keep a row.)
-        var counters = new CellCounters(rows.Length + s.ReportsMerged, s.Retries, rows.Length, rows.Length, s.ReportsMerged);
+        // a replay after a crash between them would count a case again. A closed case keeps its row, so it stays counted.
+        var open = rows.Where(row => CaseLifecycle.IsOpen(row.Header.Status)).ToArray();
+        var counters = new CellCounters(rows.Length + s.ReportsMerged, s.Retries, rows.Length, open.Length, s.ReportsMerged);
         SensorStatusInfo[] sensors = [.. s.Sensors.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => Describe(p.Key, p.Value))];
         // Reports are counted from their links, also those merged here from other cells: every link sent so far is committed first.
         await links.StoredAsync();
-        var counts = await links.CountByCasesAsync([.. rows.Select(row => row.CaseId)]);
-        CaseSummaryInfo[] open = [.. rows.Select(row => row.Header.WithReports(counts.GetValueOrDefault(row.CaseId)))];
-        return new CellSnapshot(CellId, _householdCount, counters, [.. open], [.. sensors]);
+        var counts = await links.CountByCasesAsync([.. open.Select(row => row.CaseId)]);
+        CaseSummaryInfo[] summaries = [.. open.Select(row => row.Header.WithReports(counts.GetValueOrDefault(row.CaseId)))];
+        return new CellSnapshot(CellId, _householdCount, counters, [.. summaries], [.. sensors]);
     }
 
     private SensorStatusInfo Describe(string sensorId, SensorState sensor)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Governance.City.Geometry;
 using Governance.City.Map;
+using Governance.Contracts.Cases;
 using Governance.Contracts.Merging;
 using Governance.Grains.Storage;
 
@@ -33,6 +34,11 @@ public sealed class MergeZoneGrain(
     {
         foreach (var row in await openCases.ListMergeableAsync(this.GetPrimaryKeyString(), cancellationToken))
         {
+            if (!CaseLifecycle.IsOpen(row.Header.Status))
+            {
+                continue;
+            }
+
             Add(new ZoneCase(row.CaseId, row.CellId, row.Header.Category, row.Header.Location, row.Header.FirstReportedAt, row.Merging!.Until));
         }
 
@@ -122,6 +128,16 @@ public sealed class MergeZoneGrain(
 
     private static MergeCandidate? Nearer(MergeCandidate? here, MergeCandidate? elsewhere) =>
         here is null ? elsewhere : elsewhere is null || here.DistanceMeters <= elsewhere.DistanceMeters ? here : elsewhere;
+
+    public Task ForgetAsync(string caseId)
+    {
+        if (_cases.Remove(caseId, out var closed))
+        {
+            _index[closed.Category][SquareOf(closed)].Remove(closed);
+        }
+
+        return Task.CompletedTask;
+    }
 
     private void Register(MergeQuery query)
     {

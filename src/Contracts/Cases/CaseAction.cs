@@ -1,0 +1,42 @@
+namespace Governance.Contracts.Cases;
+
+/// <summary>A step a dispatcher, department or inspector takes on a case; each moves it from one status to another.</summary>
+[GenerateSerializer, Alias("CaseAction")]
+public enum CaseAction
+{
+    /// <summary>Register the report as a case (立案).</summary>
+    Register = 1,
+
+    /// <summary>Refuse to register it (不予立案); needs a reason.</summary>
+    Reject = 2,
+
+    /// <summary>Send it to the department responsible (派遣); names the department.</summary>
+    Dispatch = 3,
+
+    /// <summary>The department reports it handled (处置反馈), with evidence such as photos.</summary>
+    Handle = 4,
+
+    /// <summary>Verification on site found it handled (核查通过).</summary>
+    Verify = 5,
+
+    /// <summary>Verification found it not handled: back to the department (返工); needs a reason.</summary>
+    Rework = 6,
+
+    /// <summary>Close the case (结案).</summary>
+    Close = 7,
+
+    /// <summary>Evaluate how it was handled (评价).</summary>
+    Evaluate = 8,
+
+    /// <summary>Extend the handling time (延期); needs a reason and an approver.</summary>
+    Postpone = 9,
+
+    /// <summary>Suspend handling (缓办); needs a reason and an approver.</summary>
+    Suspend = 10,
+
+    /// <summary>Resume a suspended case.</summary>
+    Resume = 11,
+
+    /// <summary>The department returns the case to be dispatched again (回退); needs a reason and an approver.</summary>
+    Return = 12,
+}

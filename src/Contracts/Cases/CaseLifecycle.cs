@@ -1,0 +1,92 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+
+namespace Governance.Contracts.Cases;
+
+/// <summary>
+/// The closed loop as a table: which steps each status allows and where each leads, and what each step must bring
+/// (a reason, an approver, a department). A case can only move along it, so no step of the loop can be skipped.
+/// </summary>
+public static class CaseLifecycle
+{
+    private static readonly FrozenDictionary<CaseStatusKind, FrozenDictionary<CaseAction, CaseStatusKind>> Steps =
+        new Dictionary<CaseStatusKind, FrozenDictionary<CaseAction, CaseStatusKind>>
+        {
+            [CaseStatusKind.Reported] = From((CaseAction.Register, CaseStatusKind.Registered), (CaseAction.Reject, CaseStatusKind.Rejected)),
+            [CaseStatusKind.Registered] = From((CaseAction.Dispatch, CaseStatusKind.Dispatched)),
+            [CaseStatusKind.Dispatched] = From(
+                (CaseAction.Handle, CaseStatusKind.Handled),
+                (CaseAction.Postpone, CaseStatusKind.Dispatched),
+                (CaseAction.Suspend, CaseStatusKind.Suspended),
+                (CaseAction.Return, CaseStatusKind.Registered)),
+            [CaseStatusKind.Suspended] = From((CaseAction.Resume, CaseStatusKind.Dispatched)),
+            [CaseStatusKind.Handled] = From((CaseAction.Verify, CaseStatusKind.Verified), (CaseAction.Rework, CaseStatusKind.Dispatched)),
+            [CaseStatusKind.Verified] = From((CaseAction.Close, CaseStatusKind.Closed)),
+            [CaseStatusKind.Closed] = From((CaseAction.Evaluate, CaseStatusKind.Evaluated)),
+            [CaseStatusKind.Rejected] = From(),
+            [CaseStatusKind.Evaluated] = From(),
+        }.ToFrozenDictionary();
+
+    private static readonly FrozenSet<CaseAction> NeedReason =
+        new[] { CaseAction.Reject, CaseAction.Rework, CaseAction.Postpone, CaseAction.Suspend, CaseAction.Return }.ToFrozenSet();
+
+    private static readonly FrozenSet<CaseAction> NeedApprover = new[] { CaseAction.Postpone, CaseAction.Suspend, CaseAction.Return }.ToFrozenSet();
+
+    /// <summary>The steps <paramref name="status"/> allows, in the order of the loop.</summary>
+    public static ImmutableArray<CaseAction> Allowed(CaseStatusKind status) =>
+        Steps.TryGetValue(status, out var steps) ? [.. steps.Keys.Order()] : [];
+
+    /// <summary>Where <paramref name="action"/> leads from <paramref name="status"/>, or null when the status does not allow it.</summary>
+    public static CaseStatusKind? Next(CaseStatusKind status, CaseAction action) =>
+        Steps.TryGetValue(status, out var steps) && steps.TryGetValue(action, out var next) ? next : null;
+
+    /// <summary>True while the case is being worked on: not rejected, closed or evaluated.</summary>
+    public static bool IsOpen(CaseStatusKind status) => status is not (CaseStatusKind.Rejected or CaseStatusKind.Closed or CaseStatusKind.Evaluated);
+
+    /// <summary>True for a status no step leads on from (rejected, evaluated).</summary>
+    public static bool IsFinal(CaseStatusKind status) => Allowed(status).IsEmpty;
+
+    /// <summary>
+    /// What the step lacks, as (field, reason) pairs; empty when it brings everything it needs. Checked before the
+    /// status, so a caller learns every missing field at once.
+    /// </summary>
+    public static ImmutableArray<(string Field, string Reason)> Missing(CaseTransition transition)
+    {
+        ArgumentNullException.ThrowIfNull(transition);
+        var missing = ImmutableArray.CreateBuilder<(string, string)>();
+        if (string.IsNullOrWhiteSpace(transition.Actor))
+        {
+            missing.Add(("actor", "who takes the step is required"));
+        }
+
+        if (NeedReason.Contains(transition.Action) && string.IsNullOrWhiteSpace(transition.Reason))
+        {
+            missing.Add(("reason", $"{Name(transition.Action)} needs a reason"));
+        }
+
+        if (NeedApprover.Contains(transition.Action))
+        {
+            if (string.IsNullOrWhiteSpace(transition.Approver))
+            {
+                missing.Add(("approver", $"{Name(transition.Action)} needs an approver"));
+            }
+            else if (string.Equals(transition.Approver.Trim(), transition.Actor?.Trim(), StringComparison.Ordinal))
+            {
+                missing.Add(("approver", "the approver must be someone other than the actor"));
+            }
+        }
+
+        if (transition.Action == CaseAction.Dispatch && string.IsNullOrWhiteSpace(transition.Department))
+        {
+            missing.Add(("department", "a dispatch names the department it sends the case to"));
+        }
+
+        return missing.ToImmutable();
+    }
+
+    /// <summary>The step's name as an API client sees it, e.g. "postpone".</summary>
+    public static string Name(CaseAction action) => action.ToString().ToLowerInvariant();
+
+    private static FrozenDictionary<CaseAction, CaseStatusKind> From(params (CaseAction Action, CaseStatusKind Next)[] steps) =>
+        steps.ToFrozenDictionary(step => step.Action, step => step.Next);
+}
