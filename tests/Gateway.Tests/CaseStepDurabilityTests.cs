@@ -24,14 +24,14 @@ public sealed class CaseStepDurabilityTests
             cellId = listing.Cells[0].CellId;
             openId = (await intake.ReportAsync(Reports.InCell(cellId))).CaseId;
             closedId = (await intake.ReportAsync(Reports.InCell(cellId))).CaseId;
-            foreach (var (action, department) in new[] { (CaseAction.Register, ""), (CaseAction.Dispatch, "roads") })
+            foreach (var (action, department) in new[] { (CaseAction.Register, ""), (CaseAction.Dispatch, "") })
             {
                 await cases.TransitionCaseAsync(new TransitionCaseRequest { CaseId = openId, Action = action, Actor = "dispatcher-1", Department = department });
             }
 
             foreach (var (action, department) in new[]
             {
-                (CaseAction.Register, ""), (CaseAction.Dispatch, "water"), (CaseAction.Handle, ""), (CaseAction.Verify, ""), (CaseAction.Close, ""),
+                (CaseAction.Register, ""), (CaseAction.Dispatch, ""), (CaseAction.Handle, ""), (CaseAction.Verify, ""), (CaseAction.Close, ""),
             })
             {
                 await cases.TransitionCaseAsync(new TransitionCaseRequest { CaseId = closedId, Action = action, Actor = "dispatcher-1", Department = department });
@@ -44,7 +44,7 @@ public sealed class CaseStepDurabilityTests
         using var after = GrpcChannel.ForAddress(restarted.Address);
         var afterCases = new CaseService.CaseServiceClient(after);
         var open = (await afterCases.GetCaseAsync(new GetCaseRequest { CaseId = openId })).Case;
-        Assert.Equal((CaseStatus.Dispatched, "roads", 3), (open.Status, open.Department, open.History.Count));
+        Assert.Equal((CaseStatus.Dispatched, "city-management", 3), (open.Status, open.Department, open.History.Count));
         Assert.Equal(CaseStatus.Closed, (await afterCases.GetCaseAsync(new GetCaseRequest { CaseId = closedId })).Case.Status);
         var cell = (await new GridService.GridServiceClient(after).GetCellAsync(new GetCellRequest { CellId = cellId })).Cell;
         Assert.Equal([(openId, CaseStatus.Dispatched)], cell.OpenCases.Select(c => (c.CaseId, c.Status)));

@@ -31,7 +31,7 @@ public sealed class CaseTests(DemoCityHostFixture fixture)
         var caseId = (await Host.Intake.ReportAsync(Reports.InCell(cellId))).CaseId;
 
         await StepAsync(caseId, CaseAction.Register, "dispatcher-1");
-        await StepAsync(caseId, CaseAction.Dispatch, "dispatcher-1", department: "roads");
+        await StepAsync(caseId, CaseAction.Dispatch, "dispatcher-1");
         await StepAsync(caseId, CaseAction.Postpone, "roads-7", reason: "asphalt arrives Monday", approver: "roads-chief");
         await StepAsync(caseId, CaseAction.Suspend, "roads-7", reason: "street flooded", approver: "roads-chief");
         await StepAsync(caseId, CaseAction.Resume, "roads-7");
@@ -43,7 +43,8 @@ public sealed class CaseTests(DemoCityHostFixture fixture)
 
         Assert.Equal(CaseStatus.Closed, closed.Case.Status);
         Assert.Equal([CaseAction.Evaluate], closed.Allowed);
-        Assert.Equal("roads", closed.Case.Department);
+        // A test category of its own matches no rule: the default department of the demo rules.
+        Assert.Equal("city-management", closed.Case.Department);
         var found = (await Host.Cases.GetCaseAsync(new GetCaseRequest { CaseId = caseId })).Case;
         Assert.Equal(
             [CaseAction.Unspecified, CaseAction.Register, CaseAction.Dispatch, CaseAction.Postpone, CaseAction.Suspend, CaseAction.Resume,
@@ -53,7 +54,7 @@ public sealed class CaseTests(DemoCityHostFixture fixture)
         Assert.Equal(("roads-7", "roads-chief", CaseStatus.Dispatched), (postponed.Actor, postponed.Approver, postponed.Status));
         Assert.Contains("asphalt arrives Monday", postponed.Note, StringComparison.Ordinal);
         Assert.Equal(["https://photos.example/after-2.jpg"], found.History[8].Evidence);
-        Assert.Equal("roads", found.History[2].Department);
+        Assert.Equal("city-management", found.History[2].Department);
 
         var cell = (await Host.Grid.GetCellAsync(new GetCellRequest { CellId = cellId })).Cell;
         Assert.DoesNotContain(cell.OpenCases, c => c.CaseId == caseId);
@@ -72,7 +73,7 @@ public sealed class CaseTests(DemoCityHostFixture fixture)
 
         foreach (var (action, department) in new[]
         {
-            (CaseAction.Register, ""), (CaseAction.Dispatch, "roads"), (CaseAction.Handle, ""), (CaseAction.Verify, ""), (CaseAction.Close, ""),
+            (CaseAction.Register, ""), (CaseAction.Dispatch, ""), (CaseAction.Handle, ""), (CaseAction.Verify, ""), (CaseAction.Close, ""),
         })
         {
             await StepAsync(caseId, action, "dispatcher-1", department: department);
@@ -112,7 +113,6 @@ public sealed class CaseTests(DemoCityHostFixture fixture)
     [InlineData(CaseAction.Reject, "dispatcher-1", "", "", "", "reason")]
     [InlineData(CaseAction.Postpone, "roads-7", "rain", "", "", "approver")]
     [InlineData(CaseAction.Suspend, "roads-7", "rain", "roads-7", "", "approver")]
-    [InlineData(CaseAction.Dispatch, "dispatcher-1", "", "", "", "department")]
     [InlineData(CaseAction.Handle, "roads-7", "", "", "ftp://photos.example/1.jpg", "evidence[0]")]
     public async Task AStepMissingWhatItNeeds_IsInvalidArgument_NamingTheField(
         CaseAction action, string actor, string reason, string approver, string evidence, string field)
@@ -128,6 +128,32 @@ public sealed class CaseTests(DemoCityHostFixture fixture)
         await RpcAssert.InvalidField(field, () => Host.Cases.TransitionCaseAsync(request).ResponseAsync);
 
         Assert.Equal(CaseStatus.Reported, (await Host.Cases.GetCaseAsync(new GetCaseRequest { CaseId = caseId })).Case.Status);
+    }
+
+    [Fact]
+    public async Task ADispatch_GoesWhereTheCategoryIsRouted_AndAnotherDepartmentNeedsAReason()
+    {
+        var (cellId, _) = await CityProbe.FreshCellAsync(Host);
+        var pothole = Reports.InCell(cellId);
+        pothole.Category = "road.pothole";
+        var routedId = (await Host.Intake.ReportAsync(pothole)).CaseId;
+        var (otherCell, _) = await CityProbe.FreshCellAsync(Host);
+        var overriddenId = (await Host.Intake.ReportAsync(Reports.InCell(otherCell))).CaseId;
+        await StepAsync(routedId, CaseAction.Register, "dispatcher-1");
+        await StepAsync(overriddenId, CaseAction.Register, "dispatcher-1");
+
+        var routed = await StepAsync(routedId, CaseAction.Dispatch, "dispatcher-1");
+        var unknown = await RpcAssert.InvalidField("department", () => StepAsync(overriddenId, CaseAction.Dispatch, "dispatcher-1", department: "bakery"));
+        var noReason = await RpcAssert.InvalidField("reason", () => StepAsync(overriddenId, CaseAction.Dispatch, "dispatcher-1", department: "water"));
+        var overridden = await StepAsync(overriddenId, CaseAction.Dispatch, "dispatcher-1", reason: "the hole is a water main's trench", department: "water");
+
+        Assert.Equal(("roads", CaseStatus.Dispatched), (routed.Case.Department, routed.Case.Status));
+        Assert.Contains("known: city-management, environment", unknown.Description, StringComparison.Ordinal);
+        Assert.Contains("instead of city-management", noReason.Description, StringComparison.Ordinal);
+        Assert.Equal("water", overridden.Case.Department);
+        Assert.Equal(
+            "Dispatched to water instead of city-management, where its category is routed. the hole is a water main's trench",
+            overridden.Case.History[^1].Note);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public enum CaseAction
     /// <summary>Refuse to register it (不予立案); needs a reason.</summary>
     Reject = 2,
 
-    /// <summary>Send it to the department responsible (派遣); names the department.</summary>
+    /// <summary>Send it to the department responsible (派遣): the one its category is routed to, or another with a reason.</summary>
     Dispatch = 3,
 
     /// <summary>The department reports it handled (处置反馈), with evidence such as photos.</summary>

@@ -5,7 +5,7 @@ namespace Governance.Contracts.Cases;
 
 /// <summary>
 /// The closed loop as a table: which steps each status allows and where each leads, and what each step must bring
-/// (a reason, an approver, a department). A case can only move along it, so no step of the loop can be skipped.
+/// (a reason, an approver). A case can only move along it, so no step of the loop can be skipped.
 /// </summary>
 public static class CaseLifecycle
 {
@@ -74,11 +74,6 @@ public static class CaseLifecycle
             {
                 missing.Add(("approver", "the approver must be someone other than the actor"));
             }
-        }
-
-        if (transition.Action == CaseAction.Dispatch && string.IsNullOrWhiteSpace(transition.Department))
-        {
-            missing.Add(("department", "a dispatch names the department it sends the case to"));
         }
 
         return missing.ToImmutable();

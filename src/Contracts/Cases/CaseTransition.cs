@@ -7,7 +7,7 @@ namespace Governance.Contracts.Cases;
 /// <param name="Actor">Who takes it.</param>
 /// <param name="Reason">Why, in words; required by some steps.</param>
 /// <param name="Approver">Who approved it; required by postpone, suspend and return.</param>
-/// <param name="Department">The department a dispatch sends the case to.</param>
+/// <param name="Department">The department a dispatch sends the case to; empty for the one its category is routed to.</param>
 /// <param name="Evidence">Links to photos or documents that back the step.</param>
 [GenerateSerializer, Immutable, Alias("CaseTransition")]
 public sealed record class CaseTransition(
@@ -28,7 +28,12 @@ public sealed record class CaseTransitionResult(
     [property: Id(0)] CaseTransitionOutcome Kind,
     [property: Id(1)] CaseDetails? Case,
     [property: Id(2)] string Refusal,
-    [property: Id(3)] ImmutableArray<CaseAction> Allowed);
+    [property: Id(3)] ImmutableArray<CaseAction> Allowed)
+{
+    /// <summary>For <see cref="CaseTransitionOutcome.Invalid"/>: the field of the step that is wrong.</summary>
+    [Id(4)]
+    public string Field { get; init; } = "";
+}
 
 /// <summary>Whether a step was taken.</summary>
 [GenerateSerializer, Alias("CaseTransitionOutcome")]
@@ -42,4 +47,7 @@ public enum CaseTransitionOutcome
 
     /// <summary>There is no case with this id.</summary>
     NotFound = 3,
+
+    /// <summary>A field of the step is wrong for this case (<see cref="CaseTransitionResult.Field"/>); nothing changed.</summary>
+    Invalid = 4,
 }

@@ -46,6 +46,7 @@ public sealed partial class CaseGrpcService(IGrainFactory grains) : CaseService.
         {
             CaseTransitionOutcome.Taken => new TransitionCaseResponse { Case = result.Case!.ToProto(), Allowed = { result.Allowed.Select(a => a.ToProto()) } },
             CaseTransitionOutcome.NotAllowed => throw new RpcException(new Status(StatusCode.FailedPrecondition, result.Refusal)),
+            CaseTransitionOutcome.Invalid => throw FieldViolations.ForField(result.Field, result.Refusal),
             _ => throw NotFound(request.CaseId),
         };
     }

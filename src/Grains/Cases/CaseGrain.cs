@@ -1,5 +1,6 @@
 using Governance.Contracts;
 using Governance.Contracts.Cases;
+using Governance.Grains.Routing;
 using Governance.Grains.Storage;
 
 namespace Governance.Grains.Cases;
@@ -16,6 +17,7 @@ namespace Governance.Grains.Cases;
 public sealed class CaseGrain(
     [PersistentState("case", StoreNames.Live)] IPersistentState<CaseState> state,
     IReportLinkStore links,
+    RoutingRules routing,
     TimeProvider time) : Grain, ICaseGrain
 {
     // The links of reporters an earlier version kept waiting in the state, until a flush has seen them stored.
@@ -65,13 +67,21 @@ public sealed class CaseGrain(
             return new CaseTransitionResult(CaseTransitionOutcome.NotAllowed, await GetAsync(), refusal, allowed);
         }
 
-        s.Status = next;
+        var note = DescribeStep(transition);
         if (transition.Action == CaseAction.Dispatch)
         {
-            s.Department = transition.Department.Trim();
+            var (department, routedNote, invalid) = Route(transition);
+            if (invalid is { } wrong)
+            {
+                return new CaseTransitionResult(CaseTransitionOutcome.Invalid, null, wrong.Reason, CaseLifecycle.Allowed(s.Status)) { Field = wrong.Field };
+            }
+
+            s.Department = department!;
+            note = routedNote!;
         }
 
-        s.History.Add(new CaseEventEntry(time.GetUtcNow(), next, transition.Actor.Trim(), DescribeStep(transition))
+        s.Status = next;
+        s.History.Add(new CaseEventEntry(time.GetUtcNow(), next, transition.Actor.Trim(), note)
         {
             Action = transition.Action,
             Approver = NullIfBlank(transition.Approver),
@@ -174,14 +184,36 @@ public sealed class CaseGrain(
     }
 
     // The audit entry's words: the step, and the reason when one was given.
-    private static string DescribeStep(CaseTransition transition)
+    private static string DescribeStep(CaseTransition transition, string? step = null)
     {
-        var step = transition.Action switch
-        {
-            CaseAction.Dispatch => $"Dispatched to {transition.Department.Trim()}.",
-            _ => $"{char.ToUpperInvariant(CaseLifecycle.Name(transition.Action)[0])}{CaseLifecycle.Name(transition.Action)[1..]}.",
-        };
+        step ??= $"{char.ToUpperInvariant(CaseLifecycle.Name(transition.Action)[0])}{CaseLifecycle.Name(transition.Action)[1..]}.";
         return string.IsNullOrWhiteSpace(transition.Reason) ? step : $"{step} {transition.Reason.Trim()}";
+    }
+
+    /// <summary>
+    /// Where a dispatch sends the case: the department its category is routed to, or the one the dispatcher names,
+    /// which must exist, and which needs a reason when it is not the routed one (an override the audit trail shows).
+    /// </summary>
+    private (string? Department, string? Note, (string Field, string Reason)? Invalid) Route(CaseTransition transition)
+    {
+        var routed = routing.Route(state.State.Category);
+        var named = transition.Department.Trim();
+        if (named.Length == 0 || named == routed)
+        {
+            return (routed, DescribeStep(transition, $"Dispatched to {routed}."), null);
+        }
+
+        if (!routing.Departments.ContainsKey(named))
+        {
+            return (null, null, ("department", $"'{named}' is not a department; known: {string.Join(", ", routing.Departments.Keys.Order(StringComparer.Ordinal))}"));
+        }
+
+        if (string.IsNullOrWhiteSpace(transition.Reason))
+        {
+            return (null, null, ("reason", $"dispatching to {named} instead of {routed}, where category {state.State.Category} is routed, needs a reason"));
+        }
+
+        return (named, DescribeStep(transition, $"Dispatched to {named} instead of {routed}, where its category is routed."), null);
     }
 
     private static string? NullIfBlank(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -1,4 +1,5 @@
 using Governance.Grains.Merging;
+using Governance.Grains.Routing;
 using Governance.Grains.Storage;
 using Governance.Intake.Journal;
 using Governance.Intake.Pipeline;
@@ -31,6 +32,8 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<IRegistryStore>(registry);
         builder.Services.AddSingleton(city.Map);
         builder.Services.AddSingleton<MergeZones>();
+        // Read now: a rules file in error stops the start with what is wrong in it.
+        builder.Services.AddSingleton(builder.Configuration["Routing:RulesFile"] is { Length: > 0 } rulesFile ? RoutingRules.Load(rulesFile) : RoutingRules.Demo());
         builder.Services.AddOptions<MergeOptions>().Bind(builder.Configuration.GetSection(MergeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(new StartupFacts(storage.GetConnection().ToString(), city));
         builder.Services.AddHostedService<StartupBanner>();

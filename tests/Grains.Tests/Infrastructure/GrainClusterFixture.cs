@@ -1,6 +1,7 @@
 using Governance.Contracts;
 using Governance.City.Map;
 using Governance.Grains.Merging;
+using Governance.Grains.Routing;
 using Governance.Grains.Storage;
 using Governance.Silo.Storage;
 using Governance.TestSupport;
@@ -55,6 +56,7 @@ public sealed class GrainClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton(city);
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.AddSingleton<MergeZones>();
+            silo.Services.AddSingleton(RoutingRules.Demo());
             silo.Services.Configure<MergeOptions>(merging =>
             {
                 merging.ZoneSizeMeters = ZoneSizeMeters;
