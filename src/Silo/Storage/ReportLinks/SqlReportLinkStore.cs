@@ -24,7 +24,6 @@ internal sealed partial class SqlReportLinkStore : IReportLinkStore, ILifecycleP
     private static readonly TimeSpan DefaultLinger = TimeSpan.FromMilliseconds(500);
 
     private readonly StorageConnection _target;
-    private readonly string _serviceId;
     private readonly ILogger _logger;
     private readonly HeldConnection _writer;
     private readonly HeldConnection _reader;
@@ -50,7 +49,6 @@ internal sealed partial class SqlReportLinkStore : IReportLinkStore, ILifecycleP
     {
         _linger = linger ?? DefaultLinger;
         _target = target;
-        _serviceId = serviceId;
         _logger = logger;
         _writer = WriterConnections.Acquire(target, this);
         _reader = new HeldConnection(target, writer: false);
