@@ -11,6 +11,7 @@ public static class GrainKeys
     public const string HouseholdPrefix = "hh:";
     public const string ResidentPrefix = "res:";
     public const string ZonePrefix = "zone:";
+    public const string DepartmentPrefix = "dept:";
 
     public static string Cell(string cellId) => CellPrefix + cellId;
 
@@ -21,6 +22,8 @@ public static class GrainKeys
     public static string Resident(string residentId) => ResidentPrefix + residentId;
 
     public static string Zone(string zoneId) => ZonePrefix + zoneId;
+
+    public static string Department(string code) => DepartmentPrefix + code;
 
     /// <summary>The id without its prefix, e.g. "d1.3.4" from "cell:d1.3.4".</summary>
     public static string Strip(string key, string prefix) =>

@@ -1,5 +1,6 @@
 using Governance.Contracts.Cases;
 using Governance.Contracts.Cells;
+using Governance.Contracts.Departments;
 using Governance.Contracts.Merging;
 
 namespace Governance.Contracts;
@@ -17,6 +18,8 @@ public static class GrainReferences
 
     /// <summary>The merge zone under its full grain key, as <c>MergeZones</c> gives it.</summary>
     public static IMergeZoneGrain Zone(this IGrainFactory grains, string zoneKey) => Get<IMergeZoneGrain>(grains, zoneKey);
+
+    public static IDepartmentGrain Department(this IGrainFactory grains, string code) => Get<IDepartmentGrain>(grains, GrainKeys.Department(code));
 
     private static T Get<T>(IGrainFactory grains, string key)
         where T : IGrainWithStringKey

@@ -5,13 +5,13 @@ using Grpc.Net.Client;
 
 namespace Governance.Gateway.Tests;
 
-/// <summary>A step a dispatcher was told was taken survives kill -9 of the silo: the case and its cell's row both keep it.</summary>
+/// <summary>A step a dispatcher was told was taken survives kill -9 of the silo: the case, its cell's row and its department's queue keep it.</summary>
 public sealed class CaseStepDurabilityTests
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
     [Fact]
-    public async Task StepsAnswered_SurviveKill9_InTheCaseAndInItsCell()
+    public async Task StepsAnswered_SurviveKill9_InTheCaseItsCellAndTheDepartmentQueue()
     {
         using var folder = new TempFolder("case-steps");
         string cellId, openId, closedId;
@@ -49,5 +49,7 @@ public sealed class CaseStepDurabilityTests
         var cell = (await new GridService.GridServiceClient(after).GetCellAsync(new GetCellRequest { CellId = cellId })).Cell;
         Assert.Equal([(openId, CaseStatus.Dispatched)], cell.OpenCases.Select(c => (c.CaseId, c.Status)));
         Assert.Equal((2L, 1), (cell.Counters.CasesOpened, cell.Counters.OpenCases));
+        var queue = await afterCases.GetDepartmentQueueAsync(new GetDepartmentQueueRequest { Department = "city-management" });
+        Assert.Equal([openId], queue.Cases.Select(c => c.CaseId));
     }
 }

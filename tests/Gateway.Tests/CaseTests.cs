@@ -157,11 +157,52 @@ public sealed class CaseTests(DemoCityHostFixture fixture)
     }
 
     [Fact]
+    public async Task ADepartmentsQueue_HoldsItsCasesFromDispatchUntilHandledOrReturned()
+    {
+        var ids = new List<string>();
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            var (cellId, _) = await CityProbe.FreshCellAsync(Host);
+            var report = Reports.InCell(cellId);
+            report.Category = "street-light-outages";
+            ids.Add((await Host.Intake.ReportAsync(report)).CaseId);
+        }
+
+        var (first, second) = (ids[0], ids[1]);
+        foreach (var id in ids)
+        {
+            await StepAsync(id, CaseAction.Register, "dispatcher-1");
+            await StepAsync(id, CaseAction.Dispatch, "dispatcher-1");
+        }
+
+        Assert.Equal([(first, CaseStatus.Dispatched), (second, CaseStatus.Dispatched)], await LightingQueueAsync());
+        await StepAsync(second, CaseAction.Suspend, "lighting-4", reason: "the pole is on a building site", approver: "lighting-chief");
+        await StepAsync(first, CaseAction.Handle, "lighting-4");
+        Assert.Equal([(second, CaseStatus.Suspended)], await LightingQueueAsync());
+
+        await StepAsync(first, CaseAction.Rework, "inspector-3", reason: "still dark at night");
+        await StepAsync(second, CaseAction.Resume, "lighting-4");
+        await StepAsync(second, CaseAction.Return, "lighting-4", reason: "the pole belongs to the port authority", approver: "lighting-chief");
+        Assert.Equal([(first, CaseStatus.Dispatched)], await LightingQueueAsync());
+    }
+
+    [Fact]
+    public async Task TheQueueOfAnUnknownDepartment_IsNotFound_AndAnEmptyCodeInvalid()
+    {
+        await RpcAssert.FailsWith(StatusCode.NotFound, () => Host.Cases.GetDepartmentQueueAsync(new GetDepartmentQueueRequest { Department = "bakery" }).ResponseAsync);
+        await RpcAssert.InvalidField("department", () => Host.Cases.GetDepartmentQueueAsync(new GetDepartmentQueueRequest()).ResponseAsync);
+    }
+
+    [Fact]
     public async Task AStepOnAnUnknownCase_IsNotFound()
     {
         await RpcAssert.FailsWith(StatusCode.NotFound, () => Host.Cases.TransitionCaseAsync(
             new TransitionCaseRequest { CaseId = "c0000000000000000", Action = CaseAction.Register, Actor = "dispatcher-1" }).ResponseAsync);
     }
+
+    // The lighting department takes no other test's cases: its entries are this test's alone.
+    private async Task<(string, CaseStatus)[]> LightingQueueAsync() =>
+        [.. (await Host.Cases.GetDepartmentQueueAsync(new GetDepartmentQueueRequest { Department = "lighting" })).Cases.Select(c => (c.CaseId, c.Status))];
 
     private static (ReportOutcome, string) Outcome(ReportAck ack) => (ack.Outcome, ack.CaseId);
 

@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Governance.Contracts.Cases;
 using Governance.Contracts.Common;
+using Governance.Contracts.Departments;
 using Governance.Contracts.V1;
 
 namespace Governance.Gateway.Mapping;
@@ -55,6 +56,16 @@ public static class CaseMapping
         }));
         return message;
     }
+
+    public static QueuedCase ToProto(this QueuedCaseInfo entry) => new()
+    {
+        CaseId = entry.CaseId,
+        CellId = entry.CellId,
+        Category = entry.Category,
+        Status = entry.Status.ToProto(),
+        DispatchedAt = Timestamp.FromDateTimeOffset(entry.DispatchedAt),
+        ChangedAt = Timestamp.FromDateTimeOffset(entry.ChangedAt),
+    };
 
     public static CaseSummary ToProto(this CaseSummaryInfo summary) => new()
     {

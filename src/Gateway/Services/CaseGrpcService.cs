@@ -51,6 +51,16 @@ public sealed partial class CaseGrpcService(IGrainFactory grains) : CaseService.
         };
     }
 
+    public override async Task<GetDepartmentQueueResponse> GetDepartmentQueue(GetDepartmentQueueRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        TextRules.RequireIdentifier(violations, "department", request.Department, PersonIdMaxLength);
+        violations.ThrowIfAny();
+        var queue = await grains.Department(request.Department).GetQueueAsync()
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"department: there is no department '{request.Department}' in the routing rules"));
+        return new GetDepartmentQueueResponse { Department = request.Department, Cases = { queue.Select(entry => entry.ToProto()) } };
+    }
+
     // Every field's problem at once, then what the step itself needs (a reason, an approver, a department).
     private static CaseTransition Validate(TransitionCaseRequest request)
     {

@@ -1,5 +1,6 @@
 using Governance.Contracts;
 using Governance.Contracts.Cases;
+using Governance.Contracts.Departments;
 using Governance.Grains.Routing;
 using Governance.Grains.Storage;
 
@@ -80,8 +81,14 @@ public sealed class CaseGrain(
             note = routedNote!;
         }
 
+        var now = time.GetUtcNow();
+        if (transition.Action is CaseAction.Dispatch or CaseAction.Rework)
+        {
+            s.DispatchedAt = now;
+        }
+
         s.Status = next;
-        s.History.Add(new CaseEventEntry(time.GetUtcNow(), next, transition.Actor.Trim(), note)
+        s.History.Add(new CaseEventEntry(now, next, transition.Actor.Trim(), note)
         {
             Action = transition.Action,
             Approver = NullIfBlank(transition.Approver),
@@ -93,6 +100,7 @@ public sealed class CaseGrain(
         // answered must already be durable.
         await _store.FlushAsync();
         await GrainFactory.Cell(s.CellId).SetCaseStatusAsync(CaseId, next);
+        await KeepQueueAsync(transition.Action, now);
         return new CaseTransitionResult(CaseTransitionOutcome.Taken, await GetAsync(), "", CaseLifecycle.Allowed(next));
     }
 
@@ -181,6 +189,20 @@ public sealed class CaseGrain(
             _waitingLinks = links.AddAsync([.. waiting.Select(entry => new ReportLink(CaseIds.ForReport(entry.Channel, entry.ExternalId), CaseId, opening.CellId, entry))]);
             _store.Changed();
         }
+    }
+
+    // The department's queue holds the case from its dispatch until it is handled or returned.
+    private Task KeepQueueAsync(CaseAction action, DateTimeOffset now)
+    {
+        var s = state.State;
+        var department = GrainFactory.Department(s.Department);
+        return action switch
+        {
+            CaseAction.Handle or CaseAction.Return => department.ReleaseAsync(CaseId),
+            CaseAction.Dispatch or CaseAction.Rework or CaseAction.Postpone or CaseAction.Suspend or CaseAction.Resume =>
+                department.HoldAsync(new QueuedCaseInfo(CaseId, s.CellId, s.Category, s.Status, s.DispatchedAt, now)),
+            _ => Task.CompletedTask,
+        };
     }
 
     // The audit entry's words: the step, and the reason when one was given.

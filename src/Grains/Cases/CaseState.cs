@@ -21,6 +21,9 @@ public sealed class CaseState
     /// <summary>The department the case was last dispatched to; empty until dispatched.</summary>
     public string Department { get; set; } = "";
 
+    /// <summary>When the case was last dispatched (a rework dispatches it again).</summary>
+    public DateTimeOffset DispatchedAt { get; set; }
+
     /// <summary>The report that opened the case. Every reporter, this one included, is a row in the report link store.</summary>
     public ReporterEntry? FirstReporter { get; set; }
 

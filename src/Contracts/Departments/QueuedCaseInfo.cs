@@ -1,0 +1,19 @@
+using Governance.Contracts.Cases;
+
+namespace Governance.Contracts.Departments;
+
+/// <summary>A case in a department's queue.</summary>
+/// <param name="CaseId">The case.</param>
+/// <param name="CellId">Its grid cell.</param>
+/// <param name="Category">Its category code.</param>
+/// <param name="Status">Dispatched, or suspended.</param>
+/// <param name="DispatchedAt">When it was last dispatched to the department (a rework dispatches it again).</param>
+/// <param name="ChangedAt">When its entry last changed.</param>
+[GenerateSerializer, Immutable, Alias("QueuedCaseInfo")]
+public sealed record class QueuedCaseInfo(
+    [property: Id(0)] string CaseId,
+    [property: Id(1)] string CellId,
+    [property: Id(2)] string Category,
+    [property: Id(3)] CaseStatusKind Status,
+    [property: Id(4)] DateTimeOffset DispatchedAt,
+    [property: Id(5)] DateTimeOffset ChangedAt);
