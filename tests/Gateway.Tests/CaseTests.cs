@@ -194,6 +194,47 @@ public sealed class CaseTests(DemoCityHostFixture fixture)
     }
 
     [Fact]
+    public async Task AReporter_RatesAClosedCaseOnce_AndOnlyItsReporters()
+    {
+        var (cellId, centre) = await CityProbe.FreshCellAsync(Host);
+        var first = Reports.At(centre.Latitude, centre.Longitude);
+        var caseId = (await Host.Intake.ReportAsync(first)).CaseId;
+        var duplicate = Reports.At(centre.Latitude, centre.Longitude);
+        (duplicate.Category, duplicate.ReporterId) = (first.Category, "citizen-77");
+        await Host.Intake.ReportAsync(duplicate);
+
+        var early = await RpcAssert.FailsWith(StatusCode.FailedPrecondition, () => RateAsync(caseId, "citizen-42", 5));
+        foreach (var action in new[] { CaseAction.Register, CaseAction.Dispatch, CaseAction.Handle, CaseAction.Verify, CaseAction.Close })
+        {
+            await StepAsync(caseId, action, "dispatcher-1");
+        }
+
+        var rated = await RateAsync(caseId, "citizen-42", 4, "fixed within a day");
+        await RateAsync(caseId, "citizen-77", 2);
+        var again = await RpcAssert.FailsWith(StatusCode.FailedPrecondition, () => RateAsync(caseId, "citizen-42", 1));
+        var stranger = await RpcAssert.InvalidField("reporter_id", () => RateAsync(caseId, "citizen-99", 3));
+
+        Assert.Contains("it can be rated once it is closed", early.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(("citizen-42", 4, "fixed within a day"), (rated.Ratings[0].ReporterId, rated.Ratings[0].Score, rated.Ratings[0].Comment));
+        Assert.Contains("has rated case", again.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("did not report case", stranger.Description, StringComparison.Ordinal);
+        var found = (await Host.Cases.GetCaseAsync(new GetCaseRequest { CaseId = caseId })).Case;
+        Assert.Equal([("citizen-42", 4), ("citizen-77", 2)], found.Ratings.Select(r => (r.ReporterId, r.Score)));
+    }
+
+    [Theory]
+    [InlineData(0, "", "score")]
+    [InlineData(6, "", "score")]
+    [InlineData(3, "x", "comment")]
+    public async Task ARatingOutOfRange_IsInvalidArgument_NamingTheField(int score, string comment, string field)
+    {
+        var (cellId, _) = await CityProbe.FreshCellAsync(Host);
+        var caseId = (await Host.Intake.ReportAsync(Reports.InCell(cellId))).CaseId;
+
+        await RpcAssert.InvalidField(field, () => RateAsync(caseId, "citizen-42", score, comment == "x" ? new string('x', 501) : comment));
+    }
+
+    [Fact]
     public async Task AStepOnAnUnknownCase_IsNotFound()
     {
         await RpcAssert.FailsWith(StatusCode.NotFound, () => Host.Cases.TransitionCaseAsync(
@@ -203,6 +244,9 @@ public sealed class CaseTests(DemoCityHostFixture fixture)
     // The lighting department takes no other test's cases: its entries are this test's alone.
     private async Task<(string, CaseStatus)[]> LightingQueueAsync() =>
         [.. (await Host.Cases.GetDepartmentQueueAsync(new GetDepartmentQueueRequest { Department = "lighting" })).Cases.Select(c => (c.CaseId, c.Status))];
+
+    private async Task<Case> RateAsync(string caseId, string reporterId, int score, string comment = "") =>
+        (await Host.Cases.RateCaseAsync(new RateCaseRequest { CaseId = caseId, ReporterId = reporterId, Score = score, Comment = comment })).Case;
 
     private static (ReportOutcome, string) Outcome(ReportAck ack) => (ack.Outcome, ack.CaseId);
 

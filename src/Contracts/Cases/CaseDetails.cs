@@ -19,4 +19,8 @@ public sealed record class CaseDetails(
     /// <summary>The department the case was last dispatched to; empty until dispatched.</summary>
     [Id(9)]
     public string Department { get; init; } = "";
+
+    /// <summary>Its reporters' ratings, oldest first.</summary>
+    [Id(10)]
+    public ImmutableArray<CaseRating> Ratings { get; init; } = [];
 }

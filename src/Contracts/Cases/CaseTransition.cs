@@ -18,36 +18,36 @@ public sealed record class CaseTransition(
     [property: Id(4)] string Department,
     [property: Id(5)] ImmutableArray<string> Evidence);
 
-/// <summary>What became of a step asked of a case.</summary>
+/// <summary>What became of a change asked of a case: a step of its lifecycle, or a reporter's rating.</summary>
 /// <param name="Kind">Taken, refused, or no such case.</param>
-/// <param name="Case">The case after the step (or as it stands, when refused); null when there is no such case.</param>
-/// <param name="Refusal">Why the step was refused: what is missing, or which steps the current status allows.</param>
+/// <param name="Case">The case after the change, or as it stands when a step is refused; null when there is no such case or a field is wrong.</param>
+/// <param name="Refusal">Why the change was refused: what is wrong, or which steps the current status allows.</param>
 /// <param name="Allowed">The steps the case's status allows now.</param>
-[GenerateSerializer, Immutable, Alias("CaseTransitionResult")]
-public sealed record class CaseTransitionResult(
-    [property: Id(0)] CaseTransitionOutcome Kind,
+[GenerateSerializer, Immutable, Alias("CaseChangeResult")]
+public sealed record class CaseChangeResult(
+    [property: Id(0)] CaseChangeOutcome Kind,
     [property: Id(1)] CaseDetails? Case,
     [property: Id(2)] string Refusal,
     [property: Id(3)] ImmutableArray<CaseAction> Allowed)
 {
-    /// <summary>For <see cref="CaseTransitionOutcome.Invalid"/>: the field of the step that is wrong.</summary>
+    /// <summary>For <see cref="CaseChangeOutcome.Invalid"/>: the field that is wrong.</summary>
     [Id(4)]
     public string Field { get; init; } = "";
 }
 
-/// <summary>Whether a step was taken.</summary>
-[GenerateSerializer, Alias("CaseTransitionOutcome")]
-public enum CaseTransitionOutcome
+/// <summary>Whether a change was made.</summary>
+[GenerateSerializer, Alias("CaseChangeOutcome")]
+public enum CaseChangeOutcome
 {
-    /// <summary>The step was taken and recorded.</summary>
+    /// <summary>The change was made and recorded.</summary>
     Taken = 1,
 
-    /// <summary>The case's status does not allow the step; nothing changed.</summary>
+    /// <summary>The case's status does not allow it (or the reporter has rated already); nothing changed.</summary>
     NotAllowed = 2,
 
     /// <summary>There is no case with this id.</summary>
     NotFound = 3,
 
-    /// <summary>A field of the step is wrong for this case (<see cref="CaseTransitionResult.Field"/>); nothing changed.</summary>
+    /// <summary>A field is wrong for this case (<see cref="CaseChangeResult.Field"/>); nothing changed.</summary>
     Invalid = 4,
 }

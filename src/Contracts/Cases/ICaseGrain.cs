@@ -28,7 +28,15 @@ public interface ICaseGrain : IGrainWithStringKey
     /// refused here too.
     /// </summary>
     [Alias("Transition")]
-    Task<CaseTransitionResult> TransitionAsync(CaseTransition transition);
+    Task<CaseChangeResult> TransitionAsync(CaseTransition transition);
+
+    /// <summary>
+    /// A reporter rates the case once it is closed, once per reporter; stored before answering. The rating's time is
+    /// the server's. Refused (nothing changed) before the case is closed, for someone who did not report it, and for a
+    /// second rating by the same reporter.
+    /// </summary>
+    [Alias("Rate")]
+    Task<CaseChangeResult> RateAsync(string reporterId, int score, string comment);
 
     /// <summary>The whole case, or null when no case has this id.</summary>
     [Alias("Get")]

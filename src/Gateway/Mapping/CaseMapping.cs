@@ -36,6 +36,13 @@ public static class CaseMapping
             OpenedAt = Timestamp.FromDateTimeOffset(details.OpenedAt),
             Department = details.Department,
         };
+        message.Ratings.AddRange(details.Ratings.Select(r => new Contracts.V1.CaseRating
+        {
+            ReporterId = r.ReporterId,
+            Score = r.Score,
+            Comment = r.Comment,
+            RatedAt = Timestamp.FromDateTimeOffset(r.RatedAt),
+        }));
         message.Reporters.AddRange(details.Reporters.Select(r => new Reporter
         {
             ReporterId = r.ReporterId,

@@ -16,6 +16,7 @@ public sealed partial class CaseGrpcService(IGrainFactory grains) : CaseService.
     private const int ReasonMaxLength = 2_000;
     private const int EvidenceMaxCount = 20;
     private const int EvidenceMaxLength = 2_048;
+    private const int CommentMaxLength = 500;
 
     public override async Task<GetCaseResponse> GetCase(GetCaseRequest request, ServerCallContext context)
     {
@@ -42,13 +43,41 @@ public sealed partial class CaseGrpcService(IGrainFactory grains) : CaseService.
         }
 
         var result = await grains.Case(request.CaseId).TransitionAsync(transition);
-        return result.Kind switch
+        return new TransitionCaseResponse { Case = Answer(result, request.CaseId).ToProto(), Allowed = { result.Allowed.Select(a => a.ToProto()) } };
+    }
+
+    // The case after a change, or the status that says why there is none.
+    private static CaseDetails Answer(CaseChangeResult result, string caseId) => result.Kind switch
+    {
+        CaseChangeOutcome.Taken => result.Case!,
+        CaseChangeOutcome.NotAllowed => throw new RpcException(new Status(StatusCode.FailedPrecondition, result.Refusal)),
+        CaseChangeOutcome.Invalid => throw FieldViolations.ForField(result.Field, result.Refusal),
+        _ => throw NotFound(caseId),
+    };
+
+    public override async Task<RateCaseResponse> RateCase(RateCaseRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        TextRules.RequireIdentifier(violations, "case_id", request.CaseId, CaseIdMaxLength);
+        TextRules.RequireIdentifier(violations, "reporter_id", request.ReporterId, PersonIdMaxLength);
+        if (request.Score is < Contracts.Cases.CaseRating.MinScore or > Contracts.Cases.CaseRating.MaxScore)
         {
-            CaseTransitionOutcome.Taken => new TransitionCaseResponse { Case = result.Case!.ToProto(), Allowed = { result.Allowed.Select(a => a.ToProto()) } },
-            CaseTransitionOutcome.NotAllowed => throw new RpcException(new Status(StatusCode.FailedPrecondition, result.Refusal)),
-            CaseTransitionOutcome.Invalid => throw FieldViolations.ForField(result.Field, result.Refusal),
-            _ => throw NotFound(request.CaseId),
-        };
+            violations.Add("score", $"is {request.Score}; a score is from {Contracts.Cases.CaseRating.MinScore} to {Contracts.Cases.CaseRating.MaxScore}");
+        }
+
+        if (request.Comment.Length > CommentMaxLength)
+        {
+            violations.Add("comment", $"is {request.Comment.Length} characters long; at most {CommentMaxLength} are allowed");
+        }
+
+        violations.ThrowIfAny();
+        if (!CaseIdShape().IsMatch(request.CaseId))
+        {
+            throw NotFound(request.CaseId);
+        }
+
+        var result = await grains.Case(request.CaseId).RateAsync(request.ReporterId, request.Score, request.Comment);
+        return new RateCaseResponse { Case = Answer(result, request.CaseId).ToProto() };
     }
 
     public override async Task<GetDepartmentQueueResponse> GetDepartmentQueue(GetDepartmentQueueRequest request, ServerCallContext context)

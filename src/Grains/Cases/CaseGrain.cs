@@ -46,12 +46,12 @@ public sealed class CaseGrain(
         _store.Changed();
     }
 
-    public async Task<CaseTransitionResult> TransitionAsync(CaseTransition transition)
+    public async Task<CaseChangeResult> TransitionAsync(CaseTransition transition)
     {
         ArgumentNullException.ThrowIfNull(transition);
         if (!await ExistsAsync())
         {
-            return new CaseTransitionResult(CaseTransitionOutcome.NotFound, null, $"There is no case {CaseId}.", []);
+            return new CaseChangeResult(CaseChangeOutcome.NotFound, null, $"There is no case {CaseId}.", []);
         }
 
         var s = state.State;
@@ -65,7 +65,7 @@ public sealed class CaseGrain(
             var allowed = CaseLifecycle.Allowed(s.Status);
             var refusal = $"Case {CaseId} is {s.Status.ToString().ToLowerInvariant()}; {CaseLifecycle.Name(transition.Action)} is not allowed from there. "
                 + (allowed.IsEmpty ? "No step is: the case has ended." : $"Allowed: {string.Join(", ", allowed.Select(CaseLifecycle.Name))}.");
-            return new CaseTransitionResult(CaseTransitionOutcome.NotAllowed, await GetAsync(), refusal, allowed);
+            return new CaseChangeResult(CaseChangeOutcome.NotAllowed, await GetAsync(), refusal, allowed);
         }
 
         var note = DescribeStep(transition);
@@ -74,7 +74,7 @@ public sealed class CaseGrain(
             var (department, routedNote, invalid) = Route(transition);
             if (invalid is { } wrong)
             {
-                return new CaseTransitionResult(CaseTransitionOutcome.Invalid, null, wrong.Reason, CaseLifecycle.Allowed(s.Status)) { Field = wrong.Field };
+                return new CaseChangeResult(CaseChangeOutcome.Invalid, null, wrong.Reason, CaseLifecycle.Allowed(s.Status)) { Field = wrong.Field };
             }
 
             s.Department = department!;
@@ -101,7 +101,47 @@ public sealed class CaseGrain(
         await _store.FlushAsync();
         await GrainFactory.Cell(s.CellId).SetCaseStatusAsync(CaseId, next);
         await KeepQueueAsync(transition.Action, now);
-        return new CaseTransitionResult(CaseTransitionOutcome.Taken, await GetAsync(), "", CaseLifecycle.Allowed(next));
+        return new CaseChangeResult(CaseChangeOutcome.Taken, await GetAsync(), "", CaseLifecycle.Allowed(next));
+    }
+
+    public async Task<CaseChangeResult> RateAsync(string reporterId, int score, string comment)
+    {
+        if (!await ExistsAsync())
+        {
+            return new CaseChangeResult(CaseChangeOutcome.NotFound, null, $"There is no case {CaseId}.", []);
+        }
+
+        var s = state.State;
+        if (score is < CaseRating.MinScore or > CaseRating.MaxScore)
+        {
+            return new CaseChangeResult(CaseChangeOutcome.Invalid, null, $"{score} is not a score from {CaseRating.MinScore} to {CaseRating.MaxScore}", []) { Field = "score" };
+        }
+
+        if (s.Status is not (CaseStatusKind.Closed or CaseStatusKind.Evaluated))
+        {
+            var refusal = $"Case {CaseId} is {s.Status.ToString().ToLowerInvariant()}; it can be rated once it is closed.";
+            return new CaseChangeResult(CaseChangeOutcome.NotAllowed, null, refusal, CaseLifecycle.Allowed(s.Status));
+        }
+
+        if (s.Ratings.Any(r => r.ReporterId == reporterId))
+        {
+            return new CaseChangeResult(CaseChangeOutcome.NotAllowed, null, $"{reporterId} has rated case {CaseId} already.", CaseLifecycle.Allowed(s.Status));
+        }
+
+        await links.StoredAsync();
+        if (!(await links.ListByCaseAsync(CaseId)).Any(link => link.Reporter.ReporterId == reporterId))
+        {
+            return new CaseChangeResult(CaseChangeOutcome.Invalid, null, $"{reporterId} did not report case {CaseId}; only its reporters rate it", [])
+            {
+                Field = "reporter_id",
+            };
+        }
+
+        s.Ratings.Add(new CaseRating(reporterId, score, comment.Trim(), time.GetUtcNow()));
+        _store.Changed();
+        // Stored before the answer, as a step is: nothing else would bring it back.
+        await _store.FlushAsync();
+        return new CaseChangeResult(CaseChangeOutcome.Taken, await GetAsync(), "", CaseLifecycle.Allowed(s.Status));
     }
 
     public async Task FlushAsync()
@@ -137,6 +177,7 @@ public sealed class CaseGrain(
             CaseId, s.CellId, s.Category, s.Description, s.Location, s.Status, s.OpenedAt, [s.FirstReporter!, .. reporters], [.. s.History])
         {
             Department = s.Department,
+            Ratings = [.. s.Ratings],
         };
     }
 

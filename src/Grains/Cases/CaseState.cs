@@ -29,6 +29,9 @@ public sealed class CaseState
 
     public List<CaseEventEntry> History { get; set; } = [];
 
+    /// <summary>Reporters' ratings of the closed case, one per reporter, oldest first.</summary>
+    public List<CaseRating> Ratings { get; set; } = [];
+
     /// <summary>
     /// Duplicates that reached the case before its own first report opened it, as versions before cells linked
     /// duplicates themselves stored them; they join the reporters when the case opens. Nothing adds to it now.
