@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using Governance.Cli.Cases;
 using Governance.Cli.Replay;
 
 namespace Governance.Cli.CommandLine;
@@ -11,6 +12,8 @@ public static class GovernanceCommandLine
         new("governance: the command-line tool of Governance.Actors, the city grid-governance platform.")
         {
             ReplayCommand.Create(console, time),
+            CaseCommand.CreateCase(console),
+            CaseCommand.CreateQueue(console),
         };
 
     /// <summary>Parses <paramref name="args"/> and runs the verb; a command line in error prints why and returns <see cref="ExitCodes.Usage"/>.</summary>

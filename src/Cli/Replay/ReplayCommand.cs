@@ -9,7 +9,6 @@ namespace Governance.Cli.Replay;
 public static class ReplayCommand
 {
     public const int MaxStreams = 64;
-    public static readonly Uri DefaultServer = new("http://127.0.0.1:5080");
 
     public static Command Create(CliConsole console, TimeProvider time)
     {
@@ -31,13 +30,7 @@ public static class ReplayCommand
             }
         });
 
-        var server = new Option<Uri>("--server", "-s")
-        {
-            Description = "The gateway's address (gRPC over HTTP/2 cleartext).",
-            DefaultValueFactory = _ => DefaultServer,
-            CustomParser = ParseServer,
-            HelpName = "URL",
-        };
+        var server = ServerOption.Create();
 
         var streams = new Option<int>("--streams")
         {
@@ -94,17 +87,5 @@ public static class ReplayCommand
             ? $"{option}: '{text}' is not a whole number of at least 1."
             : $"{option}: '{text}' is not a whole number from 1 to {max}.");
         return null;
-    }
-
-    private static Uri ParseServer(ArgumentResult result)
-    {
-        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
-        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
-        {
-            return uri;
-        }
-
-        result.AddError($"--server: '{text}' is not an http:// or https:// address (e.g. {DefaultServer}).");
-        return DefaultServer;
     }
 }

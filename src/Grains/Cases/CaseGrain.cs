@@ -249,7 +249,21 @@ public sealed class CaseGrain(
     // The audit entry's words: the step, and the reason when one was given.
     private static string DescribeStep(CaseTransition transition, string? step = null)
     {
-        step ??= $"{char.ToUpperInvariant(CaseLifecycle.Name(transition.Action)[0])}{CaseLifecycle.Name(transition.Action)[1..]}.";
+        step ??= transition.Action switch
+        {
+            CaseAction.Register => "Registered.",
+            CaseAction.Reject => "Not registered.",
+            CaseAction.Handle => "Handled.",
+            CaseAction.Verify => "Verified on site.",
+            CaseAction.Rework => "Sent back for rework.",
+            CaseAction.Close => "Closed.",
+            CaseAction.Evaluate => "Evaluated.",
+            CaseAction.Postpone => "Postponed.",
+            CaseAction.Suspend => "Suspended.",
+            CaseAction.Resume => "Resumed.",
+            CaseAction.Return => "Returned to be dispatched again.",
+            _ => $"{CaseLifecycle.Name(transition.Action)}.",
+        };
         return string.IsNullOrWhiteSpace(transition.Reason) ? step : $"{step} {transition.Reason.Trim()}";
     }
 

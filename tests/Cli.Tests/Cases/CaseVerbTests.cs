@@ -1,0 +1,87 @@
+using Governance.Cli.CommandLine;
+using Governance.Cli.Tests.Infrastructure;
+using Governance.Contracts.V1;
+using Google.Protobuf.WellKnownTypes;
+
+namespace Governance.Cli.Tests.Cases;
+
+/// <summary>The dispatcher's verbs against the real application: steps taken, shown and listed, and refusals explained.</summary>
+public sealed class CaseVerbTests
+{
+    [Fact]
+    public async Task StepShowAndQueue_FollowACaseThroughTheLoop()
+    {
+        await using var server = await BostonServer.StartAsync();
+        var caseId = await ReportPotholeAsync(server);
+
+        var register = await CliRun.ExecuteAsync("case", "step", caseId, "register", "--actor", "dispatcher-1", "--server", server.Address);
+        var dispatch = await CliRun.ExecuteAsync("case", "step", caseId, "dispatch", "--actor", "dispatcher-1", "--server", server.Address);
+        var queue = await CliRun.ExecuteAsync("queue", "roads", "--server", server.Address);
+        var handle = await CliRun.ExecuteAsync(
+            "case", "step", caseId, "handle", "--actor", "roads-7", "--evidence", "https://photos.example/after.jpg", "--server", server.Address);
+        var show = await CliRun.ExecuteAsync("case", "show", caseId, "--server", server.Address);
+        var emptyQueue = await CliRun.ExecuteAsync("queue", "roads", "--server", server.Address);
+
+        Assert.True(register.ExitCode == ExitCodes.Success, register.Error);
+        Assert.Contains($"Case {caseId}: register taken; now registered.", register.Out, StringComparison.Ordinal);
+        Assert.Contains("Next: dispatch.", register.Out, StringComparison.Ordinal);
+        Assert.Contains("Dispatched to roads.", dispatch.Out, StringComparison.Ordinal);
+        Assert.Contains("Queue of roads (1)", queue.Out, StringComparison.Ordinal);
+        Assert.Contains(caseId, queue.Out, StringComparison.Ordinal);
+        Assert.Contains("Next: verify, rework.", handle.Out, StringComparison.Ordinal);
+        Assert.True(show.ExitCode == ExitCodes.Success, show.Error);
+        foreach (var expected in new[] { "handled", "road.pothole", "roads", "dispatcher-1", "roads-7", "https://photos.example/after.jpg", "Reporters (1)" })
+        {
+            Assert.Contains(expected, show.Out, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("The queue of roads is empty.", emptyQueue.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARefusedStep_PrintsTheServersReason_AndExitsFailed()
+    {
+        await using var server = await BostonServer.StartAsync();
+        var caseId = await ReportPotholeAsync(server);
+
+        var skipped = await CliRun.ExecuteAsync("case", "step", caseId, "close", "--actor", "dispatcher-1", "--server", server.Address);
+        var noReason = await CliRun.ExecuteAsync("case", "step", caseId, "reject", "--actor", "dispatcher-1", "--server", server.Address);
+        var unknown = await CliRun.ExecuteAsync("case", "show", "c0000000000000000", "--server", server.Address);
+
+        Assert.Equal(ExitCodes.Failed, skipped.ExitCode);
+        Assert.Contains("FailedPrecondition", skipped.Error, StringComparison.Ordinal);
+        Assert.Contains("Allowed: register, reject.", skipped.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Failed, noReason.ExitCode);
+        Assert.Contains("reason: reject needs a reason", noReason.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Failed, unknown.ExitCode);
+        Assert.Contains("NotFound", unknown.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnUnknownStepOrAMissingActor_IsAUsageError()
+    {
+        var badStep = await CliRun.ExecuteAsync("case", "step", "c0000000000000000", "finish", "--actor", "dispatcher-1");
+        var noActor = await CliRun.ExecuteAsync("case", "step", "c0000000000000000", "register");
+
+        Assert.Equal(ExitCodes.Usage, badStep.ExitCode);
+        Assert.Contains("'finish' is not a step; one of register, reject, dispatch", badStep.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Usage, noActor.ExitCode);
+        Assert.Contains("--actor", noActor.Error, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> ReportPotholeAsync(BostonServer server)
+    {
+        var cell = (await new GridService.GridServiceClient(server.Channel).ListCellsAsync(new ListCellsRequest { PageSize = 1 })).Cells[0];
+        var ack = await server.Intake.ReportAsync(new ReportRequest
+        {
+            ExternalId = $"cli-test-{Guid.NewGuid():N}",
+            Source = ReportSource.GridWorker,
+            Category = "road.pothole",
+            Description = "Pothole at the crossing, about 40 cm across.",
+            CellId = cell.CellId,
+            ReportedAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddMinutes(-5)),
+            ReporterId = "worker-12",
+        });
+        return ack.CaseId;
+    }
+}
