@@ -141,6 +141,26 @@ public sealed class CellAndCaseGrainTests(GrainClusterFixture fixture)
         Assert.Matches("^c[0-9a-hjkmnp-tv-z]{16}$", a);
     }
 
+    [Fact]
+    public async Task Transition_RefusedOrInvalid_ChangesNothing_AndTakenIsStoredWithItsStep()
+    {
+        var cell = fixture.Grains.GetGrain<IGridCellGrain>(GrainKeys.Cell(FreshCell()));
+        var caseId = (await TakeAsync(cell, Report())).CaseId;
+        var caseGrain = fixture.Grains.GetGrain<ICaseGrain>(GrainKeys.Case(caseId));
+
+        var skipped = await caseGrain.TransitionAsync(new CaseTransition(CaseAction.Close, "dispatcher-1", "", "", "", []));
+        var noReason = await caseGrain.TransitionAsync(new CaseTransition(CaseAction.Reject, "dispatcher-1", " ", "", "", []));
+        var taken = await caseGrain.TransitionAsync(new CaseTransition(CaseAction.Register, "dispatcher-1", "", "", "", []));
+
+        Assert.Equal((CaseChangeOutcome.NotAllowed, null), (skipped.Kind, skipped.Case));
+        Assert.Equal([CaseAction.Register, CaseAction.Reject], skipped.Allowed.ToArray());
+        Assert.Equal((CaseChangeOutcome.Invalid, "reason"), (noReason.Kind, noReason.Field));
+        Assert.Equal((CaseChangeOutcome.Taken, CaseStatusKind.Registered), (taken.Kind, taken.Case!.Status));
+        Assert.Equal([null, CaseAction.Register], taken.Case.History.Select(e => e.Action));
+        Assert.Equal(CaseStatusKind.Registered, (await cell.GetSnapshotAsync()).OpenCases.Single(c => c.CaseId == caseId).Status);
+        Assert.True(await fixture.HasStoredCaseStateAsync(caseId), "a step is stored before it is answered");
+    }
+
     private static async Task<ReportReceipt> TakeAsync(IGridCellGrain cell, IncomingReport report) =>
         (await cell.ProcessAsync([report]))[0];
 

@@ -82,6 +82,9 @@ public static class CaseLifecycle
     /// <summary>The step's name as an API client sees it, e.g. "postpone".</summary>
     public static string Name(CaseAction action) => action.ToString().ToLowerInvariant();
 
+    /// <summary>The status's name in messages, e.g. "dispatched".</summary>
+    public static string Name(CaseStatusKind status) => status.ToString().ToLowerInvariant();
+
     private static FrozenDictionary<CaseAction, CaseStatusKind> From(params (CaseAction Action, CaseStatusKind Next)[] steps) =>
         steps.ToFrozenDictionary(step => step.Action, step => step.Next);
 }

@@ -20,7 +20,7 @@ public sealed record class CaseTransition(
 
 /// <summary>What became of a change asked of a case: a step of its lifecycle, or a reporter's rating.</summary>
 /// <param name="Kind">Taken, refused, or no such case.</param>
-/// <param name="Case">The case after the change, or as it stands when a step is refused; null when there is no such case or a field is wrong.</param>
+/// <param name="Case">The case after the change; null when nothing changed.</param>
 /// <param name="Refusal">Why the change was refused: what is wrong, or which steps the current status allows.</param>
 /// <param name="Allowed">The steps the case's status allows now.</param>
 [GenerateSerializer, Immutable, Alias("CaseChangeResult")]

@@ -57,15 +57,16 @@ public sealed class CaseGrain(
         var s = state.State;
         if (CaseLifecycle.Missing(transition) is { IsEmpty: false } missing)
         {
-            throw new ArgumentException(string.Join("; ", missing.Select(m => $"{m.Field}: {m.Reason}")), nameof(transition));
+            // The gateway asks for these first; a caller that did not is told the same way.
+            return new CaseChangeResult(CaseChangeOutcome.Invalid, null, missing[0].Reason, CaseLifecycle.Allowed(s.Status)) { Field = missing[0].Field };
         }
 
         if (CaseLifecycle.Next(s.Status, transition.Action) is not { } next)
         {
             var allowed = CaseLifecycle.Allowed(s.Status);
-            var refusal = $"Case {CaseId} is {s.Status.ToString().ToLowerInvariant()}; {CaseLifecycle.Name(transition.Action)} is not allowed from there. "
+            var refusal = $"Case {CaseId} is {CaseLifecycle.Name(s.Status)}; {CaseLifecycle.Name(transition.Action)} is not allowed from there. "
                 + (allowed.IsEmpty ? "No step is: the case has ended." : $"Allowed: {string.Join(", ", allowed.Select(CaseLifecycle.Name))}.");
-            return new CaseChangeResult(CaseChangeOutcome.NotAllowed, await GetAsync(), refusal, allowed);
+            return new CaseChangeResult(CaseChangeOutcome.NotAllowed, null, refusal, allowed);
         }
 
         var note = DescribeStep(transition);
@@ -119,7 +120,7 @@ public sealed class CaseGrain(
 
         if (s.Status is not (CaseStatusKind.Closed or CaseStatusKind.Evaluated))
         {
-            var refusal = $"Case {CaseId} is {s.Status.ToString().ToLowerInvariant()}; it can be rated once it is closed.";
+            var refusal = $"Case {CaseId} is {CaseLifecycle.Name(s.Status)}; it can be rated once it is closed.";
             return new CaseChangeResult(CaseChangeOutcome.NotAllowed, null, refusal, CaseLifecycle.Allowed(s.Status));
         }
 
