@@ -129,8 +129,9 @@ public sealed class CaseGrain(
             return new CaseChangeResult(CaseChangeOutcome.NotAllowed, null, $"{reporterId} has rated case {CaseId} already.", CaseLifecycle.Allowed(s.Status));
         }
 
-        await links.StoredAsync();
-        if (!(await links.ListByCaseAsync(CaseId)).Any(link => link.Reporter.ReporterId == reporterId))
+        // The case as it stands lists every reporter (their links); read once, and answered with the rating added.
+        var details = (await GetAsync())!;
+        if (!details.Reporters.Any(reporter => reporter.ReporterId == reporterId))
         {
             return new CaseChangeResult(CaseChangeOutcome.Invalid, null, $"{reporterId} did not report case {CaseId}; only its reporters rate it", [])
             {
@@ -142,7 +143,7 @@ public sealed class CaseGrain(
         _store.Changed();
         // Stored before the answer, as a step is: nothing else would bring it back.
         await _store.FlushAsync();
-        return new CaseChangeResult(CaseChangeOutcome.Taken, await GetAsync(), "", CaseLifecycle.Allowed(s.Status));
+        return new CaseChangeResult(CaseChangeOutcome.Taken, details with { Ratings = [.. s.Ratings] }, "", CaseLifecycle.Allowed(s.Status));
     }
 
     public async Task FlushAsync()

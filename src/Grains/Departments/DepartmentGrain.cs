@@ -19,11 +19,6 @@ public sealed class DepartmentGrain(
     public async Task HoldAsync(QueuedCaseInfo entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        if (state.State.Queue.TryGetValue(entry.CaseId, out var held) && held == entry)
-        {
-            return;
-        }
-
         state.State.Queue[entry.CaseId] = entry;
         await this.WriteOrForgetAsync(state, DelayDeactivation);
     }

@@ -4,12 +4,12 @@ namespace Governance.Silo.Storage.ReportLinks;
 
 /// <summary>
 /// Which report ids a sealed segment of links may hold (a blocked Bloom filter): "no" is certain, "maybe" is wrong about
-/// one time in several hundred. Each id sets one bit in each of the eight words of one 32-byte block, so asking costs one
+/// one time in eight hundred. Each id sets one bit in each of the eight words of one 32-byte block, so asking costs one
 /// cache line however many segments there are. Stored with its segment, so the hash must never change.
 /// </summary>
 internal sealed class ReportIdFilter
 {
-    // 16 bits an id: measured about 0.1 % false positives (ReportIdFilterTests); two bytes an id in memory.
+    // 16 bits an id, two bytes in memory: 246 false positives among 200,000 ids not added (0.12 %, ReportIdFilterTests' data).
     private const int BitsPerId = 16;
     private const int WordsPerBlock = 8;
 

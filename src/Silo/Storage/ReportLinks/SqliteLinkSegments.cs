@@ -9,7 +9,7 @@ namespace Governance.Silo.Storage.ReportLinks;
 /// <c>gov_report_link_segment</c>. Only the newest (open) segment takes inserts; once full it is sealed with a filter of
 /// the report ids it holds (<see cref="ReportIdFilter"/>), kept in the catalog and in memory.
 /// Why: report ids are hashes, so each insert into one big table dirties an index page at a random place, and the cost
-/// grew with the table (35 µs a link at 2–2.5 million rows); in segments of 100,000 it stays at about 9 µs
+/// grew with the table (35 µs a link at 2–2.5 million rows); in segments of 200,000 it stays at 11–12 µs
 /// (bench/LinkLayout.Bench, docs/benchmarks.md). A lookup asks the open segment, then only the sealed segments whose filter
 /// says "maybe". Only one process writes a SQLite file, so the segments in memory are the truth.
 /// </summary>
@@ -85,18 +85,11 @@ internal sealed class SqliteLinkSegments(StorageConnection target, string servic
         var segments = await SegmentsAsync();
         var found = await FindInAsync(segments.Open, reportIds);
         var missing = reportIds.Except(found.Select(link => link.ReportId), StringComparer.Ordinal).ToList();
-        // Newest first, and only where the filter says the id may be: a report is in one segment at most.
-        for (var i = segments.Sealed.Length - 1; i >= 0 && missing.Count > 0; i--)
+        foreach (var (number, suspects) in Suspects(segments, missing))
         {
-            var (number, filter) = segments.Sealed[i];
-            var suspects = missing.Where(filter.MightContain).ToArray();
-            if (suspects.Length == 0)
-            {
-                continue;
-            }
-
             var inSegment = await FindInAsync(number, suspects);
             found.AddRange(inSegment);
+            // Found ids are asked of no older segment (the list is read again for each).
             var foundHere = inSegment.Select(link => link.ReportId).ToHashSet(StringComparer.Ordinal);
             missing.RemoveAll(foundHere.Contains);
         }
@@ -143,8 +136,7 @@ internal sealed class SqliteLinkSegments(StorageConnection target, string servic
     private async Task<List<ReportLink>> FindInAsync(long segment, string[] reportIds)
     {
         // One prepared statement per segment however many ids: they travel as one JSON array.
-        var sql = $"SELECT {LinkRows.Columns} FROM {TableOf(segment)} WHERE service_id = @service AND report_id IN (SELECT value FROM json_each(@reports))";
-        var prepared = await reader.PreparedAsync(sql, ["service", "reports"], CancellationToken.None);
+        var prepared = await reader.PreparedAsync(ReportsInSql(segment, LinkRows.Columns), ["service", "reports"], CancellationToken.None);
         prepared.SetParameter("service", serviceId);
         prepared.SetParameter("reports", System.Text.Json.JsonSerializer.Serialize(reportIds));
         return await LinkRows.ReadAsync(prepared, CancellationToken.None);
@@ -153,29 +145,43 @@ internal sealed class SqliteLinkSegments(StorageConnection target, string servic
     // A report already in a sealed segment keeps that link: the open segment's unique index cannot see it.
     private async Task<IReadOnlyList<ReportLink>> WithoutSealedAsync(DbConnection connection, DbTransaction transaction, SegmentSet segments, IReadOnlyList<ReportLink> links)
     {
-        HashSet<string>? linked = null;
-        foreach (var (number, filter) in segments.Sealed)
+        var linked = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (number, suspects) in Suspects(segments, [.. links.Select(link => link.ReportId)]))
         {
-            var suspects = links.Select(link => link.ReportId).Where(filter.MightContain).ToArray();
-            if (suspects.Length == 0)
-            {
-                continue;
-            }
-
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = $"SELECT report_id FROM {TableOf(number)} WHERE service_id = @service AND report_id IN (SELECT value FROM json_each(@reports))";
+            command.CommandText = ReportsInSql(number, "report_id");
             command.AddParameter("service", serviceId);
             command.AddParameter("reports", System.Text.Json.JsonSerializer.Serialize(suspects));
             await using var rows = await command.ExecuteReaderAsync();
             while (await rows.ReadAsync())
             {
-                (linked ??= new HashSet<string>(StringComparer.Ordinal)).Add(rows.GetString(0));
+                linked.Add(rows.GetString(0));
             }
         }
 
-        return linked is null ? links : [.. links.Where(link => !linked.Contains(link.ReportId))];
+        return linked.Count == 0 ? links : [.. links.Where(link => !linked.Contains(link.ReportId))];
     }
+
+    /// <summary>
+    /// The sealed segments, newest first, each with the ids its filter says it may hold; those it says "no" to are not
+    /// asked. A report is in one segment at most, so most ids are asked of none.
+    /// </summary>
+    private static IEnumerable<(long Number, string[] Suspects)> Suspects(SegmentSet segments, List<string> reportIds)
+    {
+        for (var i = segments.Sealed.Length - 1; i >= 0 && reportIds.Count > 0; i--)
+        {
+            var (number, filter) = segments.Sealed[i];
+            var suspects = reportIds.Where(filter.MightContain).ToArray();
+            if (suspects.Length > 0)
+            {
+                yield return (number, suspects);
+            }
+        }
+    }
+
+    private static string ReportsInSql(long segment, string columns) =>
+        $"SELECT {columns} FROM {TableOf(segment)} WHERE service_id = @service AND report_id IN (SELECT value FROM json_each(@reports))";
 
     // Within the commit's transaction: the filter, the catalog and the next segment are stored with the links that filled it.
     private static async Task<SegmentSet> SealAsync(DbConnection connection, DbTransaction transaction, SegmentSet segments)
