@@ -151,8 +151,9 @@ public sealed class CaseTests(DemoCityHostFixture fixture)
         Assert.Contains("known: city-management, environment", unknown.Description, StringComparison.Ordinal);
         Assert.Contains("instead of city-management", noReason.Description, StringComparison.Ordinal);
         Assert.Equal("water", overridden.Case.Department);
+        var due = overridden.Case.Deadline.DueAt.ToDateTimeOffset();
         Assert.Equal(
-            "Dispatched to water instead of city-management, where its category is routed. the hole is a water main's trench",
+            $"Dispatched to water instead of city-management, where its category is routed. Due by {due:yyyy-MM-dd HH:mm} UTC (committed, 3d). the hole is a water main's trench",
             overridden.Case.History[^1].Note);
     }
 

@@ -35,4 +35,28 @@ public sealed class PostgresHostTests(PostgresFixture postgres)
         var cell = (await second.Grid.GetCellAsync(new GetCellRequest { CellId = cellId })).Cell;
         Assert.Equal(2, cell.Counters.CasesOpened);
     }
+
+    [SkippableFact]
+    public async Task ADeadline_OnPostgres_OutlivesARestart_AndEscalatesAfterIt()
+    {
+        PostgresAvailability.SkipIfMissing();
+        var connectionString = await postgres.CreateDatabaseAsync("deadline_restart");
+        using var folder = new TempFolder("pg-deadline");
+        string[] args = ["--Storage:Provider=PostgreSql", $"--Storage:PostgresConnectionString={connectionString}", .. Escalations.FastRulesArgs(folder)];
+        string caseId;
+        await using (var first = await GatewayHost.StartAsync(folder.Path, args))
+        {
+            var (cellId, _) = await CityProbe.FreshCellAsync(first);
+            caseId = (await first.Intake.ReportAsync(Reports.InCell(cellId))).CaseId;
+            await Escalations.DispatchAsync(first.Cases, caseId);
+        }
+
+        var restartedAt = DateTimeOffset.UtcNow;
+        await using var second = await GatewayHost.StartAsync(folder.Path, args);
+        var escalated = await Escalations.WaitForAsync(second.Cases, caseId, levels: 1, TimeSpan.FromSeconds(30));
+
+        var escalation = Assert.Single(escalated.History, e => e.EscalationLevel == 1);
+        Assert.True(escalation.At.ToDateTimeOffset() >= restartedAt, "escalated by the restarted host");
+        Assert.True(escalated.Overdue);
+    }
 }

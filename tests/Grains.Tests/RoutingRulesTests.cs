@@ -1,3 +1,4 @@
+using Governance.Contracts.Deadlines;
 using Governance.Grains.Routing;
 using Governance.TestSupport;
 
@@ -61,6 +62,80 @@ public sealed class RoutingRulesTests
 
         Assert.Contains("does not exist", missing.Message, StringComparison.Ordinal);
         Assert.Contains("defualt", unknownKey.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("noise", DeadlineKind.Immediate, "2h")]
+    [InlineData("flood.water-level-alarm", DeadlineKind.Immediate, "1h")]
+    [InlineData("road.pothole", DeadlineKind.Committed, "5d")]
+    [InlineData("building.unsafe", DeadlineKind.Coordinated, "10d")]
+    [InlineData("graffiti-removal", DeadlineKind.Committed, "3d")]
+    public void TheDemoRules_GiveEachCategoryAKindOfDeadline_AndItsLimit(string category, DeadlineKind kind, string limit)
+    {
+        Assert.Equal(new DeadlineRule(kind, DurationText.Parse(limit)!.Value), RoutingRules.Demo().Deadline(category));
+    }
+
+    [Fact]
+    public void ARuleWithoutItsOwnLimit_TakesItsKindsLimit_AndAFileWithoutDeadlines_TheBuiltInOnes()
+    {
+        using var folder = new TempFolder("routing");
+        var withLimits = RoutingRules.Load(Write(folder, """
+            { "departments": [ { "code": "a" } ], "default": "a", "deadlines": { "immediate": "30m", "Coordinated": "20d" },
+              "defaultDeadline": "coordinated", "escalation": [ "the street office" ],
+              "rules": [ { "category": "noise", "department": "a", "deadline": "immediate" },
+                         { "category": "road.*", "department": "a", "deadline": "immediate", "limit": "90s" } ] }
+            """));
+        var without = RoutingRules.Load(Write(folder, """{ "departments": [ { "code": "a" } ], "default": "a" }"""));
+
+        Assert.Equal(new DeadlineRule(DeadlineKind.Immediate, TimeSpan.FromMinutes(30)), withLimits.Deadline("noise"));
+        Assert.Equal(new DeadlineRule(DeadlineKind.Immediate, TimeSpan.FromSeconds(90)), withLimits.Deadline("road.hole"));
+        Assert.Equal(new DeadlineRule(DeadlineKind.Coordinated, TimeSpan.FromDays(20)), withLimits.Deadline("graffiti"));
+        Assert.Equal(["the street office"], withLimits.Escalation.ToArray());
+        Assert.Equal(new DeadlineRule(DeadlineKind.Committed, TimeSpan.FromDays(3)), without.Deadline("noise"));
+        Assert.Equal(2, without.Escalation.Length);
+    }
+
+    [Fact]
+    public void DeadlinesInError_AreRefused_NamingEachEntry()
+    {
+        using var folder = new TempFolder("routing");
+        var path = Write(folder, """
+            { "departments": [ { "code": "a" } ], "default": "a", "deadlines": { "urgent": "1h", "committed": "-2d" },
+              "defaultDeadline": "soon", "escalation": [],
+              "rules": [ { "category": "noise", "department": "a", "deadline": "immediate,committed" },
+                         { "category": "road.*", "department": "a", "limit": "3 days" } ] }
+            """);
+
+        var error = Assert.Throws<InvalidDataException>(() => RoutingRules.Load(path));
+
+        Assert.Contains("deadlines.urgent: not a kind of deadline; one of immediate, committed, coordinated", error.Message, StringComparison.Ordinal);
+        Assert.Contains("deadlines.committed: '-2d' is not a duration", error.Message, StringComparison.Ordinal);
+        Assert.Contains("defaultDeadline: 'soon' is not a kind of deadline", error.Message, StringComparison.Ordinal);
+        Assert.Contains("escalation: list at least one level", error.Message, StringComparison.Ordinal);
+        Assert.Contains("rules[0].deadline: 'immediate,committed' is not a kind of deadline", error.Message, StringComparison.Ordinal);
+        Assert.Contains("rules[1].limit: '3 days' is not a duration", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("90s", 90)]
+    [InlineData("30m", 1_800)]
+    [InlineData("1.5h", 5_400)]
+    [InlineData("3d", 259_200)]
+    public void Durations_ReadAsANumberAndAUnit(string text, int seconds)
+    {
+        Assert.Equal(TimeSpan.FromSeconds(seconds), DurationText.Parse(text));
+        Assert.Equal(TimeSpan.FromSeconds(seconds), DurationText.Parse(DurationText.Format(TimeSpan.FromSeconds(seconds))));
+    }
+
+    [Theory]
+    [InlineData("0h")]
+    [InlineData("3")]
+    [InlineData("h")]
+    [InlineData("2w")]
+    [InlineData("1e3s")]
+    public void Durations_NotANumberAndAUnit_OrNotMoreThanZero_AreNone(string text)
+    {
+        Assert.Null(DurationText.Parse(text));
     }
 
     private static string Write(TempFolder folder, string json)

@@ -46,6 +46,7 @@ public static class CaseCommand
         var reason = new Option<string>("--reason") { Description = "Why (reject, rework, postpone, suspend, return, and a dispatch elsewhere than the rules say).", HelpName = "TEXT" };
         var approver = new Option<string>("--approver") { Description = "Who approved it (postpone, suspend, return).", HelpName = "ID" };
         var department = new Option<string>("--department") { Description = "Dispatch to this department instead of the one the rules give (needs --reason).", HelpName = "CODE" };
+        var until = new Option<DateTimeOffset?>("--until") { Description = "For postpone: the new due time (ISO 8601, e.g. 2026-12-05T09:00Z); one more handling limit if left out.", HelpName = "TIME" };
         var evidence = new Option<string[]>("--evidence") { Description = "A link to a photo or document; may be given more than once.", HelpName = "URL" };
         var stepServer = ServerOption.Create();
         step.Add(stepId);
@@ -54,6 +55,7 @@ public static class CaseCommand
         step.Add(reason);
         step.Add(approver);
         step.Add(department);
+        step.Add(until);
         step.Add(evidence);
         step.Add(stepServer);
         step.SetAction((parse, cancellationToken) => RunAsync(console, parse.GetRequiredValue(stepServer), async cases =>
@@ -67,6 +69,7 @@ public static class CaseCommand
                 Approver = parse.GetValue(approver) ?? "",
                 Department = parse.GetValue(department) ?? "",
                 Evidence = { parse.GetValue(evidence) ?? [] },
+                PostponeUntil = parse.GetValue(until) is { } due ? Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(due) : null,
             };
             var taken = await cases.TransitionCaseAsync(request, cancellationToken: cancellationToken);
             CaseTables.WriteStepTaken(console.RichOut(), taken);
@@ -79,7 +82,7 @@ public static class CaseCommand
     {
         var code = new Argument<string>("DEPARTMENT") { Description = "The department's code, as the routing rules list it (e.g. roads)." };
         var server = ServerOption.Create();
-        var queue = new Command("queue", "List a department's queue: the cases dispatched to it and not yet handled, longest waiting first.") { code, server };
+        var queue = new Command("queue", "List a department's queue: the cases dispatched to it and not yet handled, soonest due (most overdue) first.") { code, server };
         queue.SetAction((parse, cancellationToken) => RunAsync(console, parse.GetRequiredValue(server), async cases =>
         {
             var found = await cases.GetDepartmentQueueAsync(new GetDepartmentQueueRequest { Department = parse.GetRequiredValue(code) }, cancellationToken: cancellationToken);

@@ -32,6 +32,7 @@ public static class CaseTables
         Fact(facts, "category", found.Category);
         Fact(facts, "cell", found.CellId);
         Fact(facts, "department", found.Department.Length > 0 ? found.Department : "(not dispatched)");
+        Fact(facts, "deadline", found.Deadline is null ? "(none: not dispatched)" : Deadline(found.Deadline, found.Overdue));
         Fact(facts, "opened", Time(found.OpenedAt));
         Fact(facts, "description", found.Description);
         console.Write(facts);
@@ -85,15 +86,47 @@ public static class CaseTables
             return;
         }
 
-        var table = new Table().Border(TableBorder.Rounded).Title($"Queue of {queue.Department} ({queue.Cases.Count})")
-            .AddColumn("dispatched").AddColumn("case").AddColumn("status").AddColumn("category").AddColumn("cell").AddColumn("changed");
+        var overdue = queue.Cases.Count(c => c.Overdue);
+        var table = new Table().Border(TableBorder.Rounded).Title($"Queue of {queue.Department} ({queue.Cases.Count}, {overdue} overdue)")
+            .AddColumn("due").AddColumn("case").AddColumn("status").AddColumn("category").AddColumn("cell").AddColumn("dispatched").AddColumn("escalated");
         foreach (var entry in queue.Cases)
         {
-            table.AddRow(Cells(Time(entry.DispatchedAt), entry.CaseId, Name(entry.Status), entry.Category, entry.CellId, Time(entry.ChangedAt)));
+            var due = entry.Deadline?.DueAt is { } dueAt ? Time(dueAt) + (entry.Overdue ? " OVERDUE" : "") : entry.Deadline is null ? "-" : "stopped";
+            var escalated = entry.Deadline is { EscalationLevel: > 0 } d ? $"level {d.EscalationLevel}" : "";
+            table.AddRow(Cells(due, entry.CaseId, Name(entry.Status), entry.Category, entry.CellId, Time(entry.DispatchedAt), escalated));
         }
 
         console.Write(table);
     }
+
+    // "committed, 3d: due 2026-12-04 09:00:00 UTC, OVERDUE, escalated to level 1", or the time left while suspended.
+    private static string Deadline(CaseDeadline deadline, bool overdue)
+    {
+        var kind = Short(deadline.Kind.ToString(), "DEADLINE_KIND_", (int)deadline.Kind, typeof(DeadlineKind));
+        var parts = new List<string>
+        {
+            deadline.HandledAt is not null ? $"handled {Time(deadline.HandledAt)}, due {Time(deadline.DueAt)}"
+                : deadline.DueAt is not null ? $"due {Time(deadline.DueAt)}"
+                : $"stopped while suspended, {Span(deadline.Remaining?.ToTimeSpan() ?? TimeSpan.Zero)} left",
+        };
+        if (overdue)
+        {
+            parts.Add(deadline.HandledAt is null ? "OVERDUE" : "LATE");
+        }
+
+        if (deadline.EscalationLevel > 0)
+        {
+            parts.Add($"escalated to level {deadline.EscalationLevel}");
+        }
+
+        return $"{kind}, {Span(deadline.Limit.ToTimeSpan())}: {string.Join(", ", parts)}";
+    }
+
+    private static string Span(TimeSpan span) =>
+        span < TimeSpan.Zero ? $"-{Span(span.Negate())}"
+        : span.TotalDays >= 1 ? $"{(int)span.TotalDays}d {span.Hours}h"
+        : span.TotalHours >= 1 ? $"{(int)span.TotalHours}h {span.Minutes}m"
+        : $"{(int)span.TotalMinutes}m {span.Seconds}s";
 
     private static void Fact(Table table, string name, string value) => table.AddRow(new Text(name), new Text(value));
 

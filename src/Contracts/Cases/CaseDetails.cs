@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Governance.Contracts.Common;
+using Governance.Contracts.Deadlines;
 
 namespace Governance.Contracts.Cases;
 
@@ -23,4 +24,12 @@ public sealed record class CaseDetails(
     /// <summary>Its reporters' ratings, oldest first.</summary>
     [Id(10)]
     public ImmutableArray<CaseRating> Ratings { get; init; } = [];
+
+    /// <summary>Its handling clock since it was last dispatched; null before that, and after it is returned.</summary>
+    [Id(11)]
+    public CaseDeadline? Deadline { get; init; }
+
+    /// <summary>True when it is past due, or was handled late (as of the moment it was read).</summary>
+    [Id(12)]
+    public bool Overdue { get; init; }
 }

@@ -29,4 +29,12 @@ public sealed record class CaseEventEntry(
     /// <summary>Links to the evidence given with the step.</summary>
     [Id(7)]
     public ImmutableArray<string> Evidence { get; init; } = [];
+
+    /// <summary>For an escalation of an overdue case: the level it reached (1 when it fell due).</summary>
+    [Id(8)]
+    public int? EscalationLevel { get; init; }
+
+    /// <summary>For a dispatch, a rework, a postponement or a resumption: when the case is due after it.</summary>
+    [Id(9)]
+    public DateTimeOffset? DueAt { get; init; }
 }

@@ -16,7 +16,12 @@ public sealed record class CaseTransition(
     [property: Id(2)] string Reason,
     [property: Id(3)] string Approver,
     [property: Id(4)] string Department,
-    [property: Id(5)] ImmutableArray<string> Evidence);
+    [property: Id(5)] ImmutableArray<string> Evidence)
+{
+    /// <summary>For a postponement: the new due time; null for one more handling limit.</summary>
+    [Id(6)]
+    public DateTimeOffset? PostponeUntil { get; init; }
+}
 
 /// <summary>What became of a change asked of a case: a step of its lifecycle, or a reporter's rating.</summary>
 /// <param name="Kind">Taken, refused, or no such case.</param>

@@ -38,6 +38,14 @@ public interface ICaseGrain : IGrainWithStringKey
     [Alias("Rate")]
     Task<CaseChangeResult> RateAsync(string reporterId, int score, string comment);
 
+    /// <summary>
+    /// Escalates the case if its deadline says it is due to (see <see cref="Deadlines.CaseDeadline.EscalationsDue"/>):
+    /// records each level reached in its history, stores it, and updates its department's queue. Answers the levels
+    /// reached so far; asking again before the next level is due changes nothing.
+    /// </summary>
+    [Alias("Escalate")]
+    Task<int> EscalateAsync();
+
     /// <summary>The whole case, or null when no case has this id.</summary>
     [Alias("Get")]
     Task<CaseDetails?> GetAsync();

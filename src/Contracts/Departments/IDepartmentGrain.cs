@@ -17,7 +17,7 @@ public interface IDepartmentGrain : IGrainWithStringKey
     [Alias("Release")]
     Task ReleaseAsync(string caseId);
 
-    /// <summary>The queue, longest waiting first; null for a code the routing rules do not list.</summary>
+    /// <summary>The queue, soonest due (most overdue) first, suspended cases last; null for a code the routing rules do not list.</summary>
     [Alias("GetQueue")]
     Task<ImmutableArray<QueuedCaseInfo>?> GetQueueAsync();
 }

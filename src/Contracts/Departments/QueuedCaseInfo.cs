@@ -1,4 +1,5 @@
 using Governance.Contracts.Cases;
+using Governance.Contracts.Deadlines;
 
 namespace Governance.Contracts.Departments;
 
@@ -16,4 +17,13 @@ public sealed record class QueuedCaseInfo(
     [property: Id(2)] string Category,
     [property: Id(3)] CaseStatusKind Status,
     [property: Id(4)] DateTimeOffset DispatchedAt,
-    [property: Id(5)] DateTimeOffset ChangedAt);
+    [property: Id(5)] DateTimeOffset ChangedAt)
+{
+    /// <summary>Its handling clock: when it is due, or the time left while suspended; how far it has escalated.</summary>
+    [Id(6)]
+    public CaseDeadline? Deadline { get; init; }
+
+    /// <summary>True when it is past due (as of the moment the queue was read).</summary>
+    [Id(7)]
+    public bool Overdue { get; init; }
+}

@@ -35,6 +35,8 @@ public static class CaseMapping
             Status = details.Status.ToProto(),
             OpenedAt = Timestamp.FromDateTimeOffset(details.OpenedAt),
             Department = details.Department,
+            Deadline = details.Deadline?.ToProto(),
+            Overdue = details.Overdue,
         };
         message.Ratings.AddRange(details.Ratings.Select(r => new Contracts.V1.CaseRating
         {
@@ -60,6 +62,8 @@ public static class CaseMapping
             Approver = e.Approver ?? "",
             Department = e.Department ?? "",
             Evidence = { e.Evidence.IsDefault ? [] : e.Evidence },
+            EscalationLevel = e.EscalationLevel ?? 0,
+            DueAt = e.DueAt is { } due ? Timestamp.FromDateTimeOffset(due) : null,
         }));
         return message;
     }
@@ -72,6 +76,19 @@ public static class CaseMapping
         Status = entry.Status.ToProto(),
         DispatchedAt = Timestamp.FromDateTimeOffset(entry.DispatchedAt),
         ChangedAt = Timestamp.FromDateTimeOffset(entry.ChangedAt),
+        Deadline = entry.Deadline?.ToProto(),
+        Overdue = entry.Overdue,
+    };
+
+    public static Contracts.V1.CaseDeadline ToProto(this Contracts.Deadlines.CaseDeadline deadline) => new()
+    {
+        // The proto enum numbers its kinds as the grains' enum does.
+        Kind = System.Enum.IsDefined(deadline.Kind) ? (DeadlineKind)(int)deadline.Kind : DeadlineKind.Unspecified,
+        Limit = Duration.FromTimeSpan(deadline.Limit),
+        DueAt = deadline.DueAt is { } due ? Timestamp.FromDateTimeOffset(due) : null,
+        Remaining = deadline.Remaining is { } left ? Duration.FromTimeSpan(left) : null,
+        EscalationLevel = deadline.Escalations,
+        HandledAt = deadline.HandledAt is { } handled ? Timestamp.FromDateTimeOffset(handled) : null,
     };
 
     public static CaseSummary ToProto(this CaseSummaryInfo summary) => new()

@@ -123,8 +123,17 @@ public sealed partial class CaseGrpcService(IGrainFactory grains) : CaseService.
             }
         }
 
+        var postponeUntil = TimeRules.Optional(violations, "postpone_until", request.PostponeUntil);
+        if (request.PostponeUntil is not null && action != Contracts.Cases.CaseAction.Postpone)
+        {
+            violations.Add("postpone_until", "only a postponement takes a new due time");
+        }
+
         var transition = new CaseTransition(
-            action ?? Contracts.Cases.CaseAction.Register, request.Actor, request.Reason, request.Approver, request.Department, [.. request.Evidence]);
+            action ?? Contracts.Cases.CaseAction.Register, request.Actor, request.Reason, request.Approver, request.Department, [.. request.Evidence])
+        {
+            PostponeUntil = postponeUntil,
+        };
         if (action is not null && violations.IsEmpty)
         {
             foreach (var (field, reason) in CaseLifecycle.Missing(transition))

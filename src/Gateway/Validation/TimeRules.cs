@@ -14,8 +14,7 @@ internal static class TimeRules
             return default;
         }
 
-        // Seconds bounds of google.protobuf.Timestamp: 0001-01-01 to 9999-12-31.
-        if (timestamp.Nanos is < 0 or > 999_999_999 || timestamp.Seconds < -62_135_596_800 || timestamp.Seconds > 253_402_300_799)
+        if (!IsValid(timestamp))
         {
             violations.Add(field, "is not a valid timestamp");
             return default;
@@ -33,4 +32,25 @@ internal static class TimeRules
 
         return at;
     }
+
+    /// <summary>The time an optional timestamp names, null when unset; a malformed one is a violation.</summary>
+    public static DateTimeOffset? Optional(FieldViolations violations, string field, Timestamp? timestamp)
+    {
+        if (timestamp is null)
+        {
+            return null;
+        }
+
+        if (!IsValid(timestamp))
+        {
+            violations.Add(field, "is not a valid timestamp");
+            return null;
+        }
+
+        return timestamp.ToDateTimeOffset();
+    }
+
+    // Seconds bounds of google.protobuf.Timestamp: 0001-01-01 to 9999-12-31.
+    private static bool IsValid(Timestamp timestamp) =>
+        timestamp.Nanos is >= 0 and <= 999_999_999 && timestamp.Seconds >= -62_135_596_800 && timestamp.Seconds <= 253_402_300_799;
 }

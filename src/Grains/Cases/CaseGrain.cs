@@ -1,6 +1,7 @@
 using Governance.Contracts;
 using Governance.Contracts.Cases;
 using Governance.Contracts.Departments;
+using Governance.Grains.Deadlines;
 using Governance.Grains.Routing;
 using Governance.Grains.Storage;
 
@@ -58,7 +59,7 @@ public sealed class CaseGrain(
         if (CaseLifecycle.Missing(transition) is { IsEmpty: false } missing)
         {
             // The gateway asks for these first; a caller that did not is told the same way.
-            return new CaseChangeResult(CaseChangeOutcome.Invalid, null, missing[0].Reason, CaseLifecycle.Allowed(s.Status)) { Field = missing[0].Field };
+            return Invalid(missing[0]);
         }
 
         if (CaseLifecycle.Next(s.Status, transition.Action) is not { } next)
@@ -69,32 +70,41 @@ public sealed class CaseGrain(
             return new CaseChangeResult(CaseChangeOutcome.NotAllowed, null, refusal, allowed);
         }
 
-        var note = DescribeStep(transition);
+        var now = time.GetUtcNow();
+        var (deadline, wrongDue) = DeadlineSteps.After(transition, s.Deadline, routing.Deadline(s.Category), now);
+        if (wrongDue is { } wrongField)
+        {
+            return Invalid(wrongField);
+        }
+
+        var due = DeadlineSteps.Describe(transition.Action, deadline);
+        var note = DescribeStep(transition, due);
         if (transition.Action == CaseAction.Dispatch)
         {
-            var (department, routedNote, invalid) = Route(transition);
+            var (department, routedNote, invalid) = Route(transition, due);
             if (invalid is { } wrong)
             {
-                return new CaseChangeResult(CaseChangeOutcome.Invalid, null, wrong.Reason, CaseLifecycle.Allowed(s.Status)) { Field = wrong.Field };
+                return Invalid(wrong);
             }
 
             s.Department = department!;
             note = routedNote!;
         }
 
-        var now = time.GetUtcNow();
         if (transition.Action is CaseAction.Dispatch or CaseAction.Rework)
         {
             s.DispatchedAt = now;
         }
 
         s.Status = next;
+        s.Deadline = deadline;
         s.History.Add(new CaseEventEntry(now, next, transition.Actor.Trim(), note)
         {
             Action = transition.Action,
             Approver = NullIfBlank(transition.Approver),
             Department = transition.Action == CaseAction.Dispatch ? s.Department : null,
             Evidence = transition.Evidence.IsDefault ? [] : transition.Evidence,
+            DueAt = DeadlineSteps.SetsDueTime(transition.Action) ? deadline?.DueAt : null,
         });
         _store.Changed();
         // Stored before the answer, and the cell's row after it: a step is not in the intake journal, so what was
@@ -104,6 +114,10 @@ public sealed class CaseGrain(
         await KeepQueueAsync(transition.Action, now);
         return new CaseChangeResult(CaseChangeOutcome.Taken, await GetAsync(), "", CaseLifecycle.Allowed(next));
     }
+
+    // A step refused for a wrong field: nothing changed.
+    private CaseChangeResult Invalid((string Field, string Reason) wrong) =>
+        new(CaseChangeOutcome.Invalid, null, wrong.Reason, CaseLifecycle.Allowed(state.State.Status)) { Field = wrong.Field };
 
     public async Task<CaseChangeResult> RateAsync(string reporterId, int score, string comment)
     {
@@ -146,6 +160,37 @@ public sealed class CaseGrain(
         return new CaseChangeResult(CaseChangeOutcome.Taken, details with { Ratings = [.. s.Ratings] }, "", CaseLifecycle.Allowed(s.Status));
     }
 
+    public async Task<int> EscalateAsync()
+    {
+        if (!await ExistsAsync() || state.State.Deadline is not { } deadline)
+        {
+            return 0;
+        }
+
+        var s = state.State;
+        var now = time.GetUtcNow();
+        var reached = deadline.EscalationsDue(now, routing.Escalation.Length);
+        if (reached <= deadline.Escalations)
+        {
+            return deadline.Escalations;
+        }
+
+        for (var level = deadline.Escalations + 1; level <= reached; level++)
+        {
+            s.History.Add(new CaseEventEntry(now, s.Status, DeadlineWatch.Actor, DeadlineSteps.DescribeEscalation(deadline, routing.Escalation[level - 1]))
+            {
+                EscalationLevel = level,
+            });
+        }
+
+        s.Deadline = deadline with { Escalations = reached };
+        _store.Changed();
+        // Stored before the queue shows it, as a step is; the watch asks again if the queue is not updated.
+        await _store.FlushAsync();
+        await GrainFactory.Department(s.Department).HoldAsync(QueueEntry(now));
+        return reached;
+    }
+
     public async Task FlushAsync()
     {
         if (_waitingLinks is { IsCompletedSuccessfully: false } waiting)
@@ -180,6 +225,8 @@ public sealed class CaseGrain(
         {
             Department = s.Department,
             Ratings = [.. s.Ratings],
+            Deadline = s.Deadline,
+            Overdue = s.Deadline?.IsOverdue(time.GetUtcNow()) ?? false,
         };
     }
 
@@ -243,13 +290,19 @@ public sealed class CaseGrain(
         {
             CaseAction.Handle or CaseAction.Return => department.ReleaseAsync(CaseId),
             CaseAction.Dispatch or CaseAction.Rework or CaseAction.Postpone or CaseAction.Suspend or CaseAction.Resume =>
-                department.HoldAsync(new QueuedCaseInfo(CaseId, s.CellId, s.Category, s.Status, s.DispatchedAt, now)),
+                department.HoldAsync(QueueEntry(now)),
             _ => Task.CompletedTask,
         };
     }
 
-    // The audit entry's words: the step, and the reason when one was given.
-    private static string DescribeStep(CaseTransition transition, string? step = null)
+    private QueuedCaseInfo QueueEntry(DateTimeOffset now)
+    {
+        var s = state.State;
+        return new QueuedCaseInfo(CaseId, s.CellId, s.Category, s.Status, s.DispatchedAt, now) { Deadline = s.Deadline };
+    }
+
+    // The audit entry's words: the step, when the case is due after it, and the reason when one was given.
+    private static string DescribeStep(CaseTransition transition, string due, string? step = null)
     {
         step ??= transition.Action switch
         {
@@ -266,6 +319,7 @@ public sealed class CaseGrain(
             CaseAction.Return => "Returned to be dispatched again.",
             _ => $"{CaseLifecycle.Name(transition.Action)}.",
         };
+        step += due;
         return string.IsNullOrWhiteSpace(transition.Reason) ? step : $"{step} {transition.Reason.Trim()}";
     }
 
@@ -273,13 +327,13 @@ public sealed class CaseGrain(
     /// Where a dispatch sends the case: the department its category is routed to, or the one the dispatcher names,
     /// which must exist, and which needs a reason when it is not the routed one (an override the audit trail shows).
     /// </summary>
-    private (string? Department, string? Note, (string Field, string Reason)? Invalid) Route(CaseTransition transition)
+    private (string? Department, string? Note, (string Field, string Reason)? Invalid) Route(CaseTransition transition, string due)
     {
         var routed = routing.Route(state.State.Category);
         var named = transition.Department.Trim();
         if (named.Length == 0 || named == routed)
         {
-            return (routed, DescribeStep(transition, $"Dispatched to {routed}."), null);
+            return (routed, DescribeStep(transition, due, $"Dispatched to {routed}."), null);
         }
 
         if (!routing.Departments.ContainsKey(named))
@@ -292,7 +346,7 @@ public sealed class CaseGrain(
             return (null, null, ("reason", $"dispatching to {named} instead of {routed}, where category {state.State.Category} is routed, needs a reason"));
         }
 
-        return (named, DescribeStep(transition, $"Dispatched to {named} instead of {routed}, where its category is routed."), null);
+        return (named, DescribeStep(transition, due, $"Dispatched to {named} instead of {routed}, where its category is routed."), null);
     }
 
     private static string? NullIfBlank(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

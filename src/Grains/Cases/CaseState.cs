@@ -1,5 +1,6 @@
 using Governance.Contracts.Cases;
 using Governance.Contracts.Common;
+using Governance.Contracts.Deadlines;
 
 namespace Governance.Grains.Cases;
 
@@ -23,6 +24,9 @@ public sealed class CaseState
 
     /// <summary>When the case was last dispatched (a rework dispatches it again).</summary>
     public DateTimeOffset DispatchedAt { get; set; }
+
+    /// <summary>Its handling clock since it was last dispatched; null before that and after a return.</summary>
+    public CaseDeadline? Deadline { get; set; }
 
     /// <summary>The report that opened the case. Every reporter, this one included, is a row in the report link store.</summary>
     public ReporterEntry? FirstReporter { get; set; }

@@ -12,7 +12,8 @@ namespace Governance.Grains.Departments;
 /// </summary>
 public sealed class DepartmentGrain(
     [PersistentState("department", StoreNames.Live)] IPersistentState<DepartmentState> state,
-    RoutingRules routing) : Grain, IDepartmentGrain
+    RoutingRules routing,
+    TimeProvider time) : Grain, IDepartmentGrain
 {
     private string Code => GrainKeys.Strip(this.GetPrimaryKeyString(), GrainKeys.DepartmentPrefix);
 
@@ -31,11 +32,25 @@ public sealed class DepartmentGrain(
         }
     }
 
-    public Task<ImmutableArray<QueuedCaseInfo>?> GetQueueAsync() =>
-        Task.FromResult<ImmutableArray<QueuedCaseInfo>?>(
-            routing.Departments.ContainsKey(Code)
-                ? [.. state.State.Queue.Values.OrderBy(entry => entry.DispatchedAt).ThenBy(entry => entry.CaseId, StringComparer.Ordinal)]
-                : null);
+    public Task<ImmutableArray<QueuedCaseInfo>?> GetQueueAsync()
+    {
+        if (!routing.Departments.ContainsKey(Code))
+        {
+            return Task.FromResult<ImmutableArray<QueuedCaseInfo>?>(null);
+        }
+
+        // Soonest due first, so the most overdue lead; suspended cases, their clocks stopped, after them.
+        var now = time.GetUtcNow();
+        ImmutableArray<QueuedCaseInfo> queue =
+        [
+            .. state.State.Queue.Values
+                .OrderBy(entry => entry.Deadline?.DueAt ?? DateTimeOffset.MaxValue)
+                .ThenBy(entry => entry.DispatchedAt)
+                .ThenBy(entry => entry.CaseId, StringComparer.Ordinal)
+                .Select(entry => entry with { Overdue = entry.Deadline?.IsOverdue(now) ?? false }),
+        ];
+        return Task.FromResult<ImmutableArray<QueuedCaseInfo>?>(queue);
+    }
 }
 
 /// <summary>What a department grain stores (as JSON, under the state name "department").</summary>

@@ -1,17 +1,30 @@
 using System.Collections.Frozen;
+using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Governance.Contracts.Deadlines;
 
 namespace Governance.Grains.Routing;
 
 /// <summary>
-/// Which department handles which category of case, from a rules file read at start (<see cref="Load"/>; the demo
-/// city's set is built in, <see cref="Demo"/>). A category matches its exact code, else the longest <c>prefix.*</c>
-/// rule, else the default department. A file that names a department it does not list is refused whole.
+/// Which department handles which category of case, and in how long, from a rules file read at start
+/// (<see cref="Load"/>; the demo city's set is built in, <see cref="Demo"/>). A category matches its exact code, else
+/// the longest <c>prefix.*</c> rule, else the defaults. A rule's deadline is a kind (immediate, committed, coordinated)
+/// with that kind's limit unless it gives its own. A file with any entry in error is refused whole.
 /// </summary>
 public sealed class RoutingRules
 {
     private const string DemoResource = "Governance.Grains.Routing.demo-routing.json";
+
+    /// <summary>The limits of each kind of deadline a file does not set.</summary>
+    private static readonly FrozenDictionary<DeadlineKind, TimeSpan> BuiltInLimits = new Dictionary<DeadlineKind, TimeSpan>
+    {
+        [DeadlineKind.Immediate] = TimeSpan.FromHours(2),
+        [DeadlineKind.Committed] = TimeSpan.FromDays(3),
+        [DeadlineKind.Coordinated] = TimeSpan.FromDays(10),
+    }.ToFrozenDictionary();
+
+    private static readonly List<string> BuiltInEscalation = ["the department's head", "the city supervision and command centre"];
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -21,28 +34,43 @@ public sealed class RoutingRules
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
 
-    private readonly FrozenDictionary<string, string> _exact;
-    private readonly (string Prefix, string Department)[] _prefixes;
+    private readonly CategoryRule _fallback;
+    private readonly FrozenDictionary<string, CategoryRule> _exact;
+    private readonly (string Prefix, CategoryRule Rule)[] _prefixes;
 
-    private RoutingRules(FrozenDictionary<string, string> departments, string defaultDepartment, FrozenDictionary<string, string> exact, (string, string)[] prefixes)
+    private RoutingRules(
+        FrozenDictionary<string, string> departments,
+        CategoryRule fallback,
+        FrozenDictionary<string, CategoryRule> exact,
+        (string, CategoryRule)[] prefixes,
+        ImmutableArray<string> escalation)
     {
         Departments = departments;
-        DefaultDepartment = defaultDepartment;
+        _fallback = fallback;
         _exact = exact;
         _prefixes = prefixes;
+        Escalation = escalation;
     }
 
     /// <summary>Department names by code.</summary>
     public FrozenDictionary<string, string> Departments { get; }
 
-    public string DefaultDepartment { get; }
+    public string DefaultDepartment => _fallback.Department;
+
+    /// <summary>Who an overdue case is escalated to: the first when it falls due, the next after each further limit.</summary>
+    public ImmutableArray<string> Escalation { get; }
 
     /// <summary>The department that handles <paramref name="category"/>.</summary>
-    public string Route(string category)
+    public string Route(string category) => Match(category).Department;
+
+    /// <summary>The handling time <paramref name="category"/> is given from its dispatch.</summary>
+    public DeadlineRule Deadline(string category) => Match(category).Deadline;
+
+    private CategoryRule Match(string category)
     {
-        if (_exact.TryGetValue(category, out var department))
+        if (_exact.TryGetValue(category, out var rule))
         {
-            return department;
+            return rule;
         }
 
         foreach (var (prefix, byPrefix) in _prefixes)
@@ -53,7 +81,7 @@ public sealed class RoutingRules
             }
         }
 
-        return DefaultDepartment;
+        return _fallback;
     }
 
     /// <summary>The rules built into this version for the demo city.</summary>
@@ -79,10 +107,10 @@ public sealed class RoutingRules
 
     private static RoutingRules Parse(Stream stream, string source)
     {
-        RulesFile file;
+        RoutingRulesFile file;
         try
         {
-            file = JsonSerializer.Deserialize<RulesFile>(stream, Json) ?? throw new InvalidDataException($"{source}: the file is empty.");
+            file = JsonSerializer.Deserialize<RoutingRulesFile>(stream, Json) ?? throw new InvalidDataException($"{source}: the file is empty.");
         }
         catch (JsonException ex)
         {
@@ -105,8 +133,37 @@ public sealed class RoutingRules
             problems.Add($"default: '{file.Default}' is not a listed department");
         }
 
-        var exact = new Dictionary<string, string>(StringComparer.Ordinal);
-        var prefixes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var limits = new Dictionary<DeadlineKind, TimeSpan>(BuiltInLimits);
+        foreach (var (kindName, limitText) in file.Deadlines)
+        {
+            if (ParseKind(kindName) is not { } kind)
+            {
+                problems.Add($"deadlines.{kindName}: not a kind of deadline; one of {KindNames}");
+            }
+            else if (DurationText.Parse(limitText) is { } limit)
+            {
+                limits[kind] = limit;
+            }
+            else
+            {
+                problems.Add($"deadlines.{kindName}: '{limitText}' is not a duration such as 90m, 4h or 3d");
+            }
+        }
+
+        var defaultKind = file.DefaultDeadline is null ? DeadlineKind.Committed : ParseKind(file.DefaultDeadline);
+        if (defaultKind is null)
+        {
+            problems.Add($"defaultDeadline: '{file.DefaultDeadline}' is not a kind of deadline; one of {KindNames}");
+        }
+
+        var escalation = file.Escalation ?? BuiltInEscalation;
+        if (escalation.Count == 0 || escalation.Any(string.IsNullOrWhiteSpace))
+        {
+            problems.Add("escalation: list at least one level, none of them empty");
+        }
+
+        var exact = new Dictionary<string, CategoryRule>(StringComparer.Ordinal);
+        var prefixes = new Dictionary<string, CategoryRule>(StringComparer.Ordinal);
         for (var i = 0; i < file.Rules.Count; i++)
         {
             var rule = file.Rules[i];
@@ -115,10 +172,23 @@ public sealed class RoutingRules
                 problems.Add($"rules[{i}].department: '{rule.Department}' is not a listed department");
             }
 
+            var kind = rule.Deadline is null ? defaultKind ?? DeadlineKind.Committed : ParseKind(rule.Deadline);
+            if (kind is null)
+            {
+                problems.Add($"rules[{i}].deadline: '{rule.Deadline}' is not a kind of deadline; one of {KindNames}");
+            }
+
+            var limit = rule.Limit is null ? null : DurationText.Parse(rule.Limit);
+            if (rule.Limit is not null && limit is null)
+            {
+                problems.Add($"rules[{i}].limit: '{rule.Limit}' is not a duration such as 90m, 4h or 3d");
+            }
+
+            var resolved = new CategoryRule(rule.Department ?? "", new DeadlineRule(kind ?? DeadlineKind.Committed, limit ?? limits[kind ?? DeadlineKind.Committed]));
             var category = rule.Category ?? "";
             var added = category.EndsWith(".*", StringComparison.Ordinal) && category.Length > 2
-                ? prefixes.TryAdd(category[..^1], rule.Department ?? "")
-                : category.Length > 0 && !category.Contains('*', StringComparison.Ordinal) && exact.TryAdd(category, rule.Department ?? "");
+                ? prefixes.TryAdd(category[..^1], resolved)
+                : category.Length > 0 && !category.Contains('*', StringComparison.Ordinal) && exact.TryAdd(category, resolved);
             if (!added)
             {
                 problems.Add($"rules[{i}].category: '{category}' is empty, listed twice, or has a '*' other than a final '.*'");
@@ -130,33 +200,23 @@ public sealed class RoutingRules
             throw new InvalidDataException($"{source}: {string.Join("; ", problems)}.");
         }
 
+        var fallback = new CategoryRule(file.Default!, new DeadlineRule(defaultKind!.Value, limits[defaultKind.Value]));
         return new RoutingRules(
             departments.ToFrozenDictionary(StringComparer.Ordinal),
-            file.Default!,
+            fallback,
             exact.ToFrozenDictionary(StringComparer.Ordinal),
-            [.. prefixes.OrderByDescending(p => p.Key.Length).Select(p => (p.Key, p.Value))]);
+            [.. prefixes.OrderByDescending(p => p.Key.Length).Select(p => (p.Key, p.Value))],
+            [.. escalation.Select(level => level.Trim())]);
     }
 
-    private sealed class RulesFile
-    {
-        public List<DepartmentEntry> Departments { get; set; } = [];
+    private static DeadlineKind? ParseKind(string name) =>
+        Enum.GetValues<DeadlineKind>().Cast<DeadlineKind?>().FirstOrDefault(kind => string.Equals(KindName(kind!.Value), name.Trim(), StringComparison.OrdinalIgnoreCase));
 
-        public string? Default { get; set; }
+    /// <summary>A kind's name as a rules file and a client write it, e.g. "immediate".</summary>
+    public static string KindName(DeadlineKind kind) => kind.ToString().ToLowerInvariant();
 
-        public List<RuleEntry> Rules { get; set; } = [];
-    }
+    private static string KindNames => string.Join(", ", Enum.GetValues<DeadlineKind>().Select(KindName));
 
-    private sealed class DepartmentEntry
-    {
-        public string? Code { get; set; }
-
-        public string? Name { get; set; }
-    }
-
-    private sealed class RuleEntry
-    {
-        public string? Category { get; set; }
-
-        public string? Department { get; set; }
-    }
+    /// <summary>What a category is given: who handles it, and in how long.</summary>
+    private sealed record CategoryRule(string Department, DeadlineRule Deadline);
 }

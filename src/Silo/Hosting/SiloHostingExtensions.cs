@@ -1,3 +1,4 @@
+using Governance.Grains.Deadlines;
 using Governance.Grains.Merging;
 using Governance.Grains.Routing;
 using Governance.Grains.Storage;
@@ -49,6 +50,9 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<IIntakeJournal>(new SqlIntakeJournal(storage, intake.JournalName));
         builder.Services.AddSingleton<IntakePipeline>();
         builder.Services.AddHostedService<IntakeHostedService>();
+        builder.Services.AddOptions<DeadlineOptions>().Bind(builder.Configuration.GetSection(DeadlineOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<DeadlineWatch>();
+        builder.Services.AddHostedService<DeadlineWatchService>();
         return builder;
     }
 

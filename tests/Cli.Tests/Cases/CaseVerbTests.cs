@@ -17,6 +17,10 @@ public sealed class CaseVerbTests
         var register = await CliRun.ExecuteAsync("case", "step", caseId, "register", "--actor", "dispatcher-1", "--server", server.Address);
         var dispatch = await CliRun.ExecuteAsync("case", "step", caseId, "dispatch", "--actor", "dispatcher-1", "--server", server.Address);
         var queue = await CliRun.ExecuteAsync("queue", "roads", "--server", server.Address);
+        var until = DateTimeOffset.UtcNow.AddDays(9).ToString("yyyy-MM-ddTHH:mm:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        var postpone = await CliRun.ExecuteAsync(
+            "case", "step", caseId, "postpone", "--actor", "roads-7", "--reason", "asphalt plant closed", "--approver", "roads-chief", "--until", until, "--server", server.Address);
+        var postponed = await CliRun.ExecuteAsync("case", "show", caseId, "--server", server.Address);
         var handle = await CliRun.ExecuteAsync(
             "case", "step", caseId, "handle", "--actor", "roads-7", "--evidence", "https://photos.example/after.jpg", "--server", server.Address);
         var show = await CliRun.ExecuteAsync("case", "show", caseId, "--server", server.Address);
@@ -26,7 +30,11 @@ public sealed class CaseVerbTests
         Assert.Contains($"Case {caseId}: register taken; now registered.", register.Out, StringComparison.Ordinal);
         Assert.Contains("Next: dispatch.", register.Out, StringComparison.Ordinal);
         Assert.Contains("Dispatched to roads.", dispatch.Out, StringComparison.Ordinal);
-        Assert.Contains("Queue of roads (1)", queue.Out, StringComparison.Ordinal);
+        Assert.Contains("Queue of roads (1, 0 overdue)", queue.Out, StringComparison.Ordinal);
+        Assert.True(postpone.ExitCode == ExitCodes.Success, postpone.Error);
+        var untilShown = DateTimeOffset.Parse(until, System.Globalization.CultureInfo.InvariantCulture).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"Postponed. Due by {untilShown} UTC (committed, 5d).", postpone.Out, StringComparison.Ordinal);
+        Assert.Contains($"committed, 5d 0h: due {untilShown}:00 UTC", postponed.Out, StringComparison.Ordinal);
         Assert.Contains(caseId, queue.Out, StringComparison.Ordinal);
         Assert.Contains("Next: verify, rework.", handle.Out, StringComparison.Ordinal);
         Assert.True(show.ExitCode == ExitCodes.Success, show.Error);

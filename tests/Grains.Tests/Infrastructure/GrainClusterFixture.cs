@@ -15,7 +15,7 @@ namespace Governance.Grains.Tests.Infrastructure;
 /// An in-process Orleans cluster whose grains keep their state in a real SQLite file through the ADO.NET
 /// provider, serving <see cref="TestCity"/>. Shared by a collection; each test uses fresh grain keys.
 /// </summary>
-public sealed class GrainClusterFixture : IAsyncLifetime
+public class GrainClusterFixture : IAsyncLifetime
 {
     private readonly TempFolder _folder = new("grain-tests");
 
@@ -30,6 +30,9 @@ public sealed class GrainClusterFixture : IAsyncLifetime
 
     public IRegistryStore Registry { get; private set; } = null!;
 
+    /// <summary>The silo's clock: the system's, unless a test advances it.</summary>
+    public ShiftedClock Clock { get; } = new();
+
     public StorageOptions Storage { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -38,14 +41,14 @@ public sealed class GrainClusterFixture : IAsyncLifetime
         await SchemaInstaller.ApplyAsync(Storage);
         Registry = new SqlRegistryStore(Storage);
 
-        Cluster = await StartClusterAsync(Storage, City);
+        Cluster = await StartClusterAsync(Storage, City, Clock);
     }
 
     /// <summary>Merge zones of three cells a side: the small test city then has zone boundaries to cross.</summary>
     public const double ZoneSizeMeters = 300;
 
     /// <summary>A one-silo cluster on the given store and city.</summary>
-    public static async Task<InProcessTestCluster> StartClusterAsync(StorageOptions storage, CityMap city)
+    public static async Task<InProcessTestCluster> StartClusterAsync(StorageOptions storage, CityMap city, TimeProvider? clock = null)
     {
         var builder = new InProcessTestClusterBuilder(1);
         // The service id is part of every stored row's key: clusters that share a store must share it.
@@ -54,7 +57,7 @@ public sealed class GrainClusterFixture : IAsyncLifetime
         {
             silo.AddGovernanceStorage(storage);
             silo.Services.AddSingleton(city);
-            silo.Services.AddSingleton(TimeProvider.System);
+            silo.Services.AddSingleton(clock ?? TimeProvider.System);
             silo.Services.AddSingleton<MergeZones>();
             silo.Services.AddSingleton(RoutingRules.Demo());
             silo.Services.Configure<MergeOptions>(merging =>
@@ -112,4 +115,13 @@ public sealed class GrainClusterFixture : IAsyncLifetime
 public sealed class GrainClusterCollection : ICollectionFixture<GrainClusterFixture>
 {
     public const string Name = "Grain cluster on SQLite";
+}
+
+/// <summary>A cluster of its own for tests that advance its clock, so no other test sees time jump.</summary>
+public sealed class MovableClockClusterFixture : GrainClusterFixture;
+
+[CollectionDefinition(Name)]
+public sealed class MovableClockClusterCollection : ICollectionFixture<MovableClockClusterFixture>
+{
+    public const string Name = "Grain cluster with a movable clock";
 }
