@@ -135,6 +135,17 @@ public sealed class CityMap
         return chain;
     }
 
+    /// <summary>
+    /// The area's place in the city as one string, outermost first: "/district/street/community/". Every area below it
+    /// has a path that starts with it, so a list of cases can find an area at any level by one prefix. Empty for an
+    /// unknown area.
+    /// </summary>
+    public string AreaPath(string areaCode)
+    {
+        var chain = GetAreaChain(areaCode);
+        return chain.Count == 0 ? "" : "/" + string.Concat(chain.Reverse().Select(area => area.Code + "/"));
+    }
+
     /// <summary>Metres from the point to the nearest river centre line, or null when the city has no river.</summary>
     public double? DistanceToRiverMeters(GeoPoint point)
     {

@@ -53,9 +53,10 @@ public interface IGridCellGrain : IGrainWithStringKey
     Task<CellSnapshot> GetSnapshotAsync();
 
     /// <summary>
-    /// A case of this cell moved in its lifecycle: its row takes the new status and is stored before this returns. A
-    /// closed case keeps its row (the cell's counters come from the rows) and leaves the list of open cases.
+    /// A case of this cell moved in its lifecycle: its row takes the new status, department and due time, and is stored
+    /// before this returns. A closed case keeps its row (the cell's counters come from the rows, lists of cases read
+    /// them) and leaves the list of open cases.
     /// </summary>
-    [Alias("SetCaseStatus")]
-    Task SetCaseStatusAsync(string caseId, CaseStatusKind status);
+    [Alias("SetCaseProgress")]
+    Task SetCaseProgressAsync(string caseId, CaseProgress progress);
 }

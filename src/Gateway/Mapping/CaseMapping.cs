@@ -1,4 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
+using Governance.Contracts.CaseList;
 using Governance.Contracts.Cases;
 using Governance.Contracts.Common;
 using Governance.Contracts.Departments;
@@ -89,6 +90,21 @@ public static class CaseMapping
         Remaining = deadline.Remaining is { } left ? Duration.FromTimeSpan(left) : null,
         EscalationLevel = deadline.Escalations,
         HandledAt = deadline.HandledAt is { } handled ? Timestamp.FromDateTimeOffset(handled) : null,
+    };
+
+    public static CaseListEntry ToProto(this CaseListItem item) => new()
+    {
+        CaseId = item.CaseId,
+        CellId = item.CellId,
+        Kind = System.Enum.IsDefined(item.Kind) ? (Contracts.V1.CaseKind)(int)item.Kind : Contracts.V1.CaseKind.Unspecified,
+        Category = item.Category,
+        Status = item.Status.ToProto(),
+        OpenedAt = Timestamp.FromDateTimeOffset(item.OpenedAt),
+        Headline = item.Headline,
+        Location = item.Location.ToProto(),
+        Department = item.Department,
+        DueAt = item.DueAt is { } due ? Timestamp.FromDateTimeOffset(due) : null,
+        Overdue = item.Overdue,
     };
 
     public static CaseSummary ToProto(this CaseSummaryInfo summary) => new()

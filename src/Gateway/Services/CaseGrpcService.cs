@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using Governance.City.Map;
 using Governance.Contracts;
+using Governance.Contracts.CaseList;
 using Governance.Contracts.Cases;
 using Governance.Contracts.V1;
 using Governance.Gateway.Mapping;
@@ -9,7 +11,7 @@ using Grpc.Core;
 namespace Governance.Gateway.Services;
 
 /// <summary>CaseService: read a case from its grain, and take the steps of its lifecycle.</summary>
-public sealed partial class CaseGrpcService(IGrainFactory grains) : CaseService.CaseServiceBase
+public sealed partial class CaseGrpcService(IGrainFactory grains, CityMap city) : CaseService.CaseServiceBase
 {
     private const int CaseIdMaxLength = 64;
     private const int PersonIdMaxLength = 64;
@@ -54,6 +56,17 @@ public sealed partial class CaseGrpcService(IGrainFactory grains) : CaseService.
         CaseChangeOutcome.Invalid => throw FieldViolations.ForField(result.Field, result.Refusal),
         _ => throw NotFound(caseId),
     };
+
+    public override async Task<ListCasesResponse> ListCases(ListCasesRequest request, ServerCallContext context)
+    {
+        var query = CaseListRules.ToQuery(request, city);
+        var page = await grains.GetGrain<ICaseListGrain>(0).ListAsync(query);
+        return new ListCasesResponse
+        {
+            Cases = { page.Cases.Select(item => item.ToProto()) },
+            NextPageToken = page.Next is { } next ? CaseListTokens.Write(next, request) : "",
+        };
+    }
 
     public override async Task<RateCaseResponse> RateCase(RateCaseRequest request, ServerCallContext context)
     {

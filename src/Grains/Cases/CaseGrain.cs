@@ -110,7 +110,7 @@ public sealed class CaseGrain(
         // Stored before the answer, and the cell's row after it: a step is not in the intake journal, so what was
         // answered must already be durable.
         await _store.FlushAsync();
-        await GrainFactory.Cell(s.CellId).SetCaseStatusAsync(CaseId, next);
+        await GrainFactory.Cell(s.CellId).SetCaseProgressAsync(CaseId, new CaseProgress(next, s.Department, s.Deadline?.IsRunning == true ? s.Deadline.DueAt : null));
         await KeepQueueAsync(transition.Action, now);
         return new CaseChangeResult(CaseChangeOutcome.Taken, await GetAsync(), "", CaseLifecycle.Allowed(next));
     }

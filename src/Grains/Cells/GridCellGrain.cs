@@ -309,14 +309,16 @@ public sealed class GridCellGrain(
         return new CaseOpening(CellId, row.Header, description);
     }
 
-    public async Task SetCaseStatusAsync(string caseId, CaseStatusKind status)
+    public async Task SetCaseProgressAsync(string caseId, CaseProgress progress)
     {
+        ArgumentNullException.ThrowIfNull(progress);
         if (!_openCases.TryGetValue(caseId, out var row))
         {
             throw new InvalidOperationException($"Cell {CellId} opened no case {caseId}; its status cannot be set here.");
         }
 
-        _openCases[caseId] = row with { Header = row.Header with { Status = status } };
+        var status = progress.Status;
+        _openCases[caseId] = row with { Header = row.Header with { Status = status }, Department = progress.Department, DueAt = progress.DueAt };
         RowChanged(caseId);
         // Stored now, not at the next checkpoint: a dispatcher's step is not in the intake journal to be replayed.
         await SaveRowsAsync();

@@ -38,6 +38,12 @@ public interface IOpenCaseStore
 public sealed record OpenCaseRow(string CellId, CaseHeader Header, MergeRegistration? Merging, string? Description = null)
 {
     public string CaseId => Header.CaseId;
+
+    /// <summary>The department the case was last dispatched to; empty until dispatched.</summary>
+    public string Department { get; init; } = "";
+
+    /// <summary>When the case is due while its handling clock runs; null otherwise.</summary>
+    public DateTimeOffset? DueAt { get; init; }
 }
 
 /// <summary>The merge zone a case is registered in, and until when a duplicate may still join it.</summary>

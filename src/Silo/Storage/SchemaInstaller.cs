@@ -37,6 +37,7 @@ public static class SchemaInstaller
 
         await InstallAsync(
             target, LoadScripts(MainFolder(target.Provider)), cancellationToken,
+            isSqlite ? SqliteOpenCaseUpgrade.BeforeScriptsAsync : null,
             isSqlite ? UpgradeSqliteAfterScriptsAsync : null).ConfigureAwait(false);
         if (isSqlite)
         {
@@ -49,13 +50,13 @@ public static class SchemaInstaller
     private static async Task UpgradeSqliteAfterScriptsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         await SqliteReportLinkUpgrade.AfterScriptsAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-        await SqliteOpenCaseUpgrade.AfterScriptsAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task InstallAsync(
         StorageConnection target,
         List<(string Name, string Text)> scripts,
         CancellationToken cancellationToken,
+        Func<DbConnection, DbTransaction, CancellationToken, Task>? beforeScripts = null,
         Func<DbConnection, DbTransaction, CancellationToken, Task>? afterScripts = null)
     {
         if (target.SqliteFile is { } file)
@@ -81,6 +82,11 @@ public static class SchemaInstaller
                 {
                     await connection.ExecuteAsync(transaction, $"SELECT pg_advisory_xact_lock({PostgresInstallLockKey});", cancellationToken)
                         .ConfigureAwait(false);
+                }
+
+                if (beforeScripts is not null)
+                {
+                    await beforeScripts(connection, transaction, cancellationToken).ConfigureAwait(false);
                 }
 
                 foreach (var (name, text) in scripts)

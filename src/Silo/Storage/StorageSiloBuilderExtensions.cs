@@ -1,4 +1,6 @@
+using Governance.City.Map;
 using Governance.Grains.Storage;
+using Governance.Silo.Storage.CaseList;
 using Governance.Silo.Storage.LiveState;
 using Governance.Silo.Storage.OpenCases;
 using Governance.Silo.Storage.ReportLinks;
@@ -56,12 +58,31 @@ public static class StorageSiloBuilderExtensions
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => services.GetRequiredService<SqlReportLinkStore>());
 
         builder.Services.AddSingleton(services => new SqlOpenCaseStore(
-            target, services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId, services.GetRequiredService<ILogger<SqlOpenCaseStore>>()));
+            target,
+            services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
+            AreaPathsOfCells(services.GetService<CityMap>()),
+            services.GetRequiredService<ILogger<SqlOpenCaseStore>>()));
         builder.Services.AddSingleton<IOpenCaseStore>(services => services.GetRequiredService<SqlOpenCaseStore>());
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => services.GetRequiredService<SqlOpenCaseStore>());
+
+        builder.Services.AddSingleton<ICaseListStore>(services => new SqlCaseListStore(
+            target, services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
 
         // A host that already made its store (to load the city before the silo starts) keeps that one.
         builder.Services.TryAddSingleton<IRegistryStore>(new SqlRegistryStore(options));
         return builder;
+    }
+
+    // Each cell's area path, worked out once: every new case's row carries its cell's. A silo with no city (storage
+    // alone, as its tests run it) saves none.
+    private static Func<string, string?> AreaPathsOfCells(CityMap? map)
+    {
+        if (map is null)
+        {
+            return _ => null;
+        }
+
+        var paths = new System.Collections.Concurrent.ConcurrentDictionary<string, string?>(StringComparer.Ordinal);
+        return cellId => paths.GetOrAdd(cellId, id => map.TryGetCell(id, out var cell) ? map.AreaPath(cell.AreaCode) : null);
     }
 }

@@ -121,7 +121,7 @@ public abstract class OpenCaseStoreContract
     }
 
     private static SqlOpenCaseStore NewStore(StorageTarget target, string serviceId) =>
-        new(target.Connection, serviceId, NullLogger<SqlOpenCaseStore>.Instance);
+        new(target.Connection, serviceId, cellId => $"/district/{cellId}-area/", NullLogger<SqlOpenCaseStore>.Instance);
 
     private static OpenCaseRow Row(string caseId, string cellId, DateTimeOffset firstReportedAt, MergeRegistration? merging) =>
         new(cellId, new CaseHeader(caseId, "drain.blocked", CaseStatusKind.Reported, firstReportedAt.AddMinutes(1), $"Drain blocked ({caseId})",

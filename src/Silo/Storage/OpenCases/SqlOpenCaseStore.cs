@@ -15,14 +15,19 @@ internal sealed partial class SqlOpenCaseStore : IOpenCaseStore, ILifecycleParti
     private const int MaxSavesPerCommit = 2_000;
 
     private const string Columns =
-        "cell_id, case_id, category, status, opened_at, headline, latitude, longitude, first_reported_at, merge_zone, merges_until";
+        "cell_id, case_id, category, status, opened_at, headline, latitude, longitude, first_reported_at, merge_zone, merges_until, department, due_at";
 
     // Where and when a case was opened, and its merge registration, never change: an update leaves them, and with them
-    // both indexes, alone.
+    // the indexes on them, alone.
     private const string UpsertSql =
-        "INSERT INTO gov_open_case (service_id, " + Columns + ", description) "
-        + "VALUES (@service, @cell, @case, @category, @status, @opened, @headline, @latitude, @longitude, @first, @zone, @until, @description) "
-        + "ON CONFLICT (service_id, case_id) DO UPDATE SET status = excluded.status, headline = excluded.headline";
+        "INSERT INTO gov_open_case (service_id, " + Columns + ", description, area_path) "
+        + "VALUES (@service, @cell, @case, @category, @status, @opened, @headline, @latitude, @longitude, @first, @zone, @until, @department, @due, @description, @area) "
+        + "ON CONFLICT (service_id, case_id) DO UPDATE SET status = excluded.status, headline = excluded.headline, "
+        + "department = excluded.department, due_at = excluded.due_at";
+
+    // Rows saved before cases knew their area get it at start, cell by cell (the area index finds them).
+    private const string CellsWithoutAreaSql = "SELECT DISTINCT cell_id FROM gov_open_case WHERE service_id = @service AND area_path IS NULL";
+    private const string FillAreaSql = "UPDATE gov_open_case SET area_path = @area WHERE service_id = @service AND cell_id = @cell AND area_path IS NULL";
 
     private const string DescriptionSql = "SELECT description FROM gov_open_case WHERE service_id = @service AND case_id = @case";
 
@@ -36,14 +41,20 @@ internal sealed partial class SqlOpenCaseStore : IOpenCaseStore, ILifecycleParti
 
     private readonly StorageConnection _target;
     private readonly string _serviceId;
+    private readonly Func<string, string?> _areaPathOf;
     private readonly ILogger _logger;
     private readonly HeldConnection _writer;
     private readonly BatchingQueue<PendingSave> _saves;
 
-    public SqlOpenCaseStore(StorageConnection target, string serviceId, ILogger<SqlOpenCaseStore> logger)
+    /// <param name="target">The database.</param>
+    /// <param name="serviceId">The cluster's service id, part of every row's key.</param>
+    /// <param name="areaPathOf">The area path of a cell (<c>CityMap.AreaPath</c> of its area), saved with each new row; null for a cell the map does not have.</param>
+    /// <param name="logger">Where failed commits are logged.</param>
+    public SqlOpenCaseStore(StorageConnection target, string serviceId, Func<string, string?> areaPathOf, ILogger<SqlOpenCaseStore> logger)
     {
         _target = target;
         _serviceId = serviceId;
+        _areaPathOf = areaPathOf;
         _logger = logger;
         _writer = WriterConnections.Acquire(target, this);
         _saves = new BatchingQueue<PendingSave>(MaxSavesPerCommit, SaveBatchAsync);
@@ -83,7 +94,40 @@ internal sealed partial class SqlOpenCaseStore : IOpenCaseStore, ILifecycleParti
 
     public void Participate(ISiloLifecycle lifecycle) =>
         // Stops after the grains: their deactivation flushes still find the writer running.
-        lifecycle.Subscribe(nameof(SqlOpenCaseStore), ServiceLifecycleStage.RuntimeStorageServices, _ => Task.CompletedTask, _ => StopAsync());
+        lifecycle.Subscribe(nameof(SqlOpenCaseStore), ServiceLifecycleStage.RuntimeStorageServices, FillAreaPathsAsync, _ => StopAsync());
+
+    /// <summary>Gives rows saved before cases knew their area the path of their cell's area; answers how many cells had such rows.</summary>
+    public async Task<int> FillAreaPathsAsync(CancellationToken cancellationToken)
+    {
+        var cells = new List<string>();
+        await using (var connection = await _target.OpenAsync(cancellationToken))
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = CellsWithoutAreaSql;
+            command.AddParameter("service", _serviceId);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                cells.Add(reader.GetString(0));
+            }
+        }
+
+        var statements = cells.Select(cell => (cell, _areaPathOf(cell))).Where(pair => pair.Item2 is not null)
+            .Select(pair => (FillAreaSql, (IReadOnlyList<(string, object)>)[("service", _serviceId), ("cell", pair.cell), ("area", pair.Item2!)]))
+            .ToList();
+        if (statements.Count > 0)
+        {
+            using (await SqliteWriteGate.EnterAsync(_target, cancellationToken))
+            {
+                var connection = await _writer.GetAsync(cancellationToken);
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                await StatementRuns.RunAsync(_writer, transaction, statements, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+
+        return cells.Count;
+    }
 
     public async ValueTask DisposeAsync() => await StopAsync();
 
@@ -155,7 +199,10 @@ internal sealed partial class SqlOpenCaseStore : IOpenCaseStore, ILifecycleParti
         ("first", row.Header.FirstReportedAt.UtcTicks),
         ("zone", (object?)row.Merging?.Zone ?? DBNull.Value),
         ("until", (object?)row.Merging?.Until.UtcTicks ?? DBNull.Value),
+        ("department", row.Department.Length > 0 ? row.Department : DBNull.Value),
+        ("due", (object?)row.DueAt?.UtcTicks ?? DBNull.Value),
         ("description", (object?)row.Description ?? DBNull.Value),
+        ("area", (object?)_areaPathOf(row.CellId) ?? DBNull.Value),
     ];
 
     private static OpenCaseRow Read(DbDataReader reader) => new(
@@ -168,7 +215,11 @@ internal sealed partial class SqlOpenCaseStore : IOpenCaseStore, ILifecycleParti
             reader.GetString(5),
             new GeoLocation(reader.GetDouble(6), reader.GetDouble(7)),
             Utc(reader.GetInt64(8))),
-        reader.IsDBNull(9) ? null : new MergeRegistration(reader.GetString(9), Utc(reader.GetInt64(10))));
+        reader.IsDBNull(9) ? null : new MergeRegistration(reader.GetString(9), Utc(reader.GetInt64(10))))
+    {
+        Department = reader.IsDBNull(11) ? "" : reader.GetString(11),
+        DueAt = reader.IsDBNull(12) ? null : Utc(reader.GetInt64(12)),
+    };
 
     private static DateTimeOffset Utc(long ticks) => new(ticks, TimeSpan.Zero);
 

@@ -1,5 +1,7 @@
--- The cases each cell lists as open, one row each (see Storage/OpenCases): a cell stores the rows that changed instead
--- of its whole list at every checkpoint, and a merge zone builds its index from the rows registered in it.
+-- Every case, one row each, kept by its cell (see Storage/OpenCases): a cell stores the rows that changed instead of its
+-- whole list at every checkpoint, a merge zone builds its index from the rows registered in it, and lists of cases
+-- read them (07_case_list.sql indexes them). A closed case keeps its row; the table's name is from when only open
+-- cases had one.
 -- Times are UTC ticks. How many reports a case has is counted from gov_report_link.
 CREATE TABLE IF NOT EXISTS gov_open_case
 (
@@ -17,6 +19,12 @@ CREATE TABLE IF NOT EXISTS gov_open_case
     merges_until      INTEGER,
     -- The first report's whole description, which a case grain is first built from; null in rows saved before it was kept.
     description       TEXT,
+    -- What kind of matter (1: incident); where it lies, "/district/street/community/" (CityMap.AreaPath); the
+    -- department it was last dispatched to; and when it is due while its handling clock runs.
+    kind              INTEGER NOT NULL DEFAULT 1,
+    area_path         TEXT,
+    department        TEXT,
+    due_at            INTEGER,
     PRIMARY KEY (service_id, case_id)
 );
 
