@@ -7,8 +7,8 @@ using Grpc.Net.Client;
 namespace Governance.Cli.Cases;
 
 /// <summary>
-/// The dispatcher's verbs: `governance case show CASE_ID`, `governance case step CASE_ID ACTION --actor …` and
-/// `governance queue DEPARTMENT`. A refusal by the server prints its reason and exits with <see cref="ExitCodes.Failed"/>.
+/// The dispatcher's verbs: `governance case show CASE_ID`, `governance case step CASE_ID ACTION --actor …`,
+/// `governance case list …` (<see cref="CaseListCommand"/>) and `governance queue DEPARTMENT`. A refusal by the server prints its reason and exits with <see cref="ExitCodes.Failed"/>.
 /// </summary>
 public static class CaseCommand
 {
@@ -75,7 +75,7 @@ public static class CaseCommand
             CaseTables.WriteStepTaken(console.RichOut(), taken);
         }));
 
-        return new Command("case", "Look at and move cases along the closed loop.") { show, step };
+        return new Command("case", "Look at, list and move cases along the closed loop.") { show, step, CaseListCommand.Create(console) };
     }
 
     public static Command CreateQueue(CliConsole console)
@@ -94,7 +94,7 @@ public static class CaseCommand
     private static Argument<string> CaseIdArgument() => new("CASE_ID") { Description = "The case id, as an ack or a list gives it." };
 
     // One call to the gateway; what it refuses is printed with its reason, as the server phrased it.
-    private static async Task<int> RunAsync(CliConsole console, Uri server, Func<CaseService.CaseServiceClient, Task> call)
+    internal static async Task<int> RunAsync(CliConsole console, Uri server, Func<CaseService.CaseServiceClient, Task> call)
     {
         using var channel = GrpcChannel.ForAddress(server);
         try

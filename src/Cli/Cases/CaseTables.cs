@@ -14,6 +14,14 @@ public static class CaseTables
     public static IReadOnlyList<string> ActionNames { get; } =
         [.. Enum.GetValues<CaseAction>().Where(a => a != CaseAction.Unspecified).Select(Name)];
 
+    /// <summary>The statuses by the names the command line takes: reported, registered, …</summary>
+    public static IReadOnlyList<string> StatusNames { get; } =
+        [.. Enum.GetValues<CaseStatus>().Where(s => s != CaseStatus.Unspecified).Select(Name)];
+
+    public static CaseStatus? ParseStatus(string text) =>
+        Enum.GetValues<CaseStatus>().Where(s => s != CaseStatus.Unspecified).Select(s => (CaseStatus?)s)
+            .FirstOrDefault(s => string.Equals(Name(s!.Value), text.Trim(), StringComparison.OrdinalIgnoreCase));
+
     public static CaseAction? ParseAction(string text) =>
         Enum.GetValues<CaseAction>().Where(a => a != CaseAction.Unspecified).Select(a => (CaseAction?)a)
             .FirstOrDefault(a => string.Equals(Name(a!.Value), text.Trim(), StringComparison.OrdinalIgnoreCase));
@@ -128,9 +136,39 @@ public static class CaseTables
         : span.TotalHours >= 1 ? $"{(int)span.TotalHours}h {span.Minutes}m"
         : $"{(int)span.TotalMinutes}m {span.Seconds}s";
 
+    public static void WriteList(IAnsiConsole console, ListCasesResponse page)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(page);
+        if (page.Cases.Count == 0)
+        {
+            console.WriteLine("No case matches.");
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded).Title($"Cases ({page.Cases.Count}{(page.NextPageToken.Length > 0 ? ", more follow" : "")})")
+            // Ids and times are copied from here: they never wrap; the words do.
+            .AddColumn(new TableColumn("opened").NoWrap()).AddColumn(new TableColumn("case").NoWrap()).AddColumn(new TableColumn("status").NoWrap())
+            .AddColumn("category").AddColumn(new TableColumn("cell").NoWrap()).AddColumn("department").AddColumn("due").AddColumn("headline");
+        foreach (var entry in page.Cases)
+        {
+            var due = entry.DueAt is null ? "" : Minutes(entry.DueAt) + (entry.Overdue ? " OVERDUE" : "");
+            table.AddRow(Cells(Minutes(entry.OpenedAt), entry.CaseId, Name(entry.Status), entry.Category, entry.CellId, entry.Department, due, entry.Headline));
+        }
+
+        console.Write(table);
+        if (page.NextPageToken.Length > 0)
+        {
+            console.WriteLine($"Next page: --page {page.NextPageToken}");
+        }
+    }
+
     private static void Fact(Table table, string name, string value) => table.AddRow(new Text(name), new Text(value));
 
     private static Text[] Cells(params string[] values) => [.. values.Select(v => new Text(v))];
+
+    private static string Minutes(Google.Protobuf.WellKnownTypes.Timestamp at) =>
+        at.ToDateTimeOffset().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     private static string Time(Google.Protobuf.WellKnownTypes.Timestamp? at) =>
         at is null ? "" : at.ToDateTimeOffset().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);

@@ -14,6 +14,10 @@ public sealed record class CaseListQuery
     [Id(0)]
     public string? AreaPath { get; init; }
 
+    /// <summary>True when <see cref="AreaPath"/> is a lowest-level area (a community): its cases' paths are exactly it.</summary>
+    [Id(12)]
+    public bool AreaIsLowest { get; init; }
+
     /// <summary>Cases in this grid cell.</summary>
     [Id(1)]
     public string? CellId { get; init; }

@@ -73,6 +73,7 @@ internal static class CaseListRules
         return new CaseListQuery
         {
             AreaPath = areaPath,
+            AreaIsLowest = areaPath is not null && city.ChildrenOf(request.Area).Count == 0,
             CellId = cellId,
             Statuses = [.. statuses],
             Kind = request.Kind == Contracts.V1.CaseKind.Unspecified ? null : (Contracts.Cases.CaseKind)(int)request.Kind,

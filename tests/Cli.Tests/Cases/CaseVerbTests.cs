@@ -77,14 +77,47 @@ public sealed class CaseVerbTests
         Assert.Contains("--actor", noActor.Error, StringComparison.Ordinal);
     }
 
-    private static async Task<string> ReportPotholeAsync(BostonServer server)
+    [Fact]
+    public async Task List_ShowsTheCasesTheFiltersAsk_APageAtATime()
+    {
+        await using var server = await BostonServer.StartAsync();
+        var first = await ReportPotholeAsync(server, "road.pothole-small");
+        var second = await ReportPotholeAsync(server, "road.pothole-deep");
+        await CliRun.ExecuteAsync("case", "step", first, "register", "--actor", "dispatcher-1", "--server", server.Address);
+
+        var registered = await CliRun.ExecuteAsync("case", "list", "--status", "registered", "--category", "road.*", "--server", server.Address);
+        var paged = await CliRun.ExecuteAsync("case", "list", "--category", "road.*", "--sort", "oldest", "--page-size", "1", "--server", server.Address);
+        var token = paged.Out.Split("--page ")[^1].Trim();
+        var next = await CliRun.ExecuteAsync("case", "list", "--category", "road.*", "--sort", "oldest", "--page-size", "1", "--page", token, "--server", server.Address);
+        var none = await CliRun.ExecuteAsync("case", "list", "--status", "suspended", "--server", server.Address);
+
+        Assert.True(registered.ExitCode == ExitCodes.Success, registered.Error);
+        Assert.True(registered.Out.Contains(first, StringComparison.Ordinal), registered.Out);
+        Assert.DoesNotContain(second, registered.Out, StringComparison.Ordinal);
+        Assert.Contains("Cases (1, more follow)", paged.Out, StringComparison.Ordinal);
+        Assert.Contains(first, paged.Out, StringComparison.Ordinal);
+        Assert.Contains(second, next.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("Next page", next.Out, StringComparison.Ordinal);
+        Assert.Contains("No case matches.", none.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task List_WithAStatusItDoesNotKnow_IsAUsageError_NamingTheStatuses()
+    {
+        var listed = await CliRun.ExecuteAsync("case", "list", "--status", "finished");
+
+        Assert.Equal(ExitCodes.Usage, listed.ExitCode);
+        Assert.Contains("'finished' is not a status; one of reported, registered", listed.Error, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> ReportPotholeAsync(BostonServer server, string category = "road.pothole")
     {
         var cell = (await new GridService.GridServiceClient(server.Channel).ListCellsAsync(new ListCellsRequest { PageSize = 1 })).Cells[0];
         var ack = await server.Intake.ReportAsync(new ReportRequest
         {
             ExternalId = $"cli-test-{Guid.NewGuid():N}",
             Source = ReportSource.GridWorker,
-            Category = "road.pothole",
+            Category = category,
             Description = "Pothole at the crossing, about 40 cm across.",
             CellId = cell.CellId,
             ReportedAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddMinutes(-5)),

@@ -35,7 +35,7 @@ public abstract class CaseListStoreContract
         ["everything"] = new(),
         ["district"] = new() { AreaPath = "/east/" },
         ["street"] = new() { AreaPath = "/east/harbour/" },
-        ["community"] = new() { AreaPath = "/east/harbour/quay/" },
+        ["community"] = new() { AreaPath = "/east/harbour/quay/", AreaIsLowest = true },
         ["cell"] = new() { CellId = "cell-b1" },
         ["statuses"] = new() { Statuses = [CaseStatusKind.Dispatched, CaseStatusKind.Closed] },
         ["category"] = new() { Category = "water.leak" },

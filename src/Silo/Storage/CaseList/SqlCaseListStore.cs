@@ -10,7 +10,8 @@ namespace Governance.Silo.Storage.CaseList;
 /// <summary>
 /// <see cref="ICaseListStore"/> on <c>gov_open_case</c>, one SQL query a page: the filters as one conjunction, the order
 /// with the case id as tie-breaker, and the page's start as a keyset condition on both, so a deep page costs what the
-/// first does. <c>07_case_list.sql</c> holds the indexes the filters lead with.
+/// first does. <c>07_case_list.sql</c> holds the indexes the filters lead with; on SQLite, <see cref="SqliteCaseListIndex"/>
+/// chooses which one a query reads.
 /// </summary>
 internal sealed class SqlCaseListStore(StorageConnection target, string serviceId) : ICaseListStore
 {
@@ -54,12 +55,19 @@ internal sealed class SqlCaseListStore(StorageConnection target, string serviceI
             command.AddParameter("cell", cell);
         }
 
-        if (query.AreaPath is { Length: > 0 } area)
+        if (query.AreaPath is { Length: > 0 } area && query.AreaIsLowest)
         {
-            // Every path below the area starts with it: a range, which the area index reads in order.
+            // A community's cases all have its path: the area index reads them already in time order.
+            where.Add("area_path = @area");
+            command.AddParameter("area", area);
+        }
+        else if (query.AreaPath is { Length: > 0 } wider)
+        {
+            // Every path below a wider area starts with it: a range, read in another index's order and filtered (through
+            // the area index, the range would have to be sorted whole: half a city, for a district).
             where.Add("area_path >= @areaFrom AND area_path < @areaTo");
-            command.AddParameter("areaFrom", area);
-            command.AddParameter("areaTo", PrefixEnd(area));
+            command.AddParameter("areaFrom", wider);
+            command.AddParameter("areaTo", PrefixEnd(wider));
         }
 
         if (!query.Statuses.IsDefaultOrEmpty)
@@ -139,7 +147,8 @@ internal sealed class SqlCaseListStore(StorageConnection target, string serviceI
 
         var direction = descending ? "DESC" : "ASC";
         command.AddParameter("limit", query.PageSize + 1);
-        return new StringBuilder("SELECT ").Append(Columns).Append(" FROM gov_open_case WHERE ").AppendJoin(" AND ", where)
+        var table = target.Provider == StorageProvider.Sqlite ? $"gov_open_case INDEXED BY {SqliteCaseListIndex.For(query)}" : "gov_open_case";
+        return new StringBuilder("SELECT ").Append(Columns).Append(" FROM ").Append(table).Append(" WHERE ").AppendJoin(" AND ", where)
             .Append(" ORDER BY ").Append(key).Append(' ').Append(direction).Append(", case_id ").Append(direction)
             .Append(" LIMIT @limit").ToString();
     }

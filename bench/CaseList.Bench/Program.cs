@@ -1,0 +1,190 @@
+using System.Diagnostics;
+using System.Globalization;
+using Governance.CaseList.Bench;
+using Governance.City.Demo;
+using Governance.Contracts.CaseList;
+using Governance.Silo.Storage;
+using Governance.Silo.Storage.CaseList;
+using Governance.Silo.Storage.OpenCases;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+
+// Saves CASES cases of the demo city through the open case store (as cells save them at intake checkpoints) into a
+// fresh SQLite file, then times pages of ListCases' queries against the read model (SqlCaseListStore), RUNS pages per
+// query with fresh parameters, first pages and the fifth page of the same lists. The baseline, measured in the same
+// run: one case read by its id. A second file saved without 07_case_list.sql's indexes gives what they cost intake.
+// Usage: CaseList.Bench [CASES] [RUNS] [FOLDER]   (default 1,000,000 and 200; with FOLDER, the files are kept there and
+// a later run with the same CASES reuses them instead of saving the cases again, and then reports no saving cost)
+var cases = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
+var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
+var keptIn = args.Length > 2 ? Path.GetFullPath(args[2]) : null;
+const int PageSize = 50;
+const int SaveBatch = 2_000;
+const string ServiceId = "bench";
+
+var city = DemoCityGenerator.Generate().Map;
+var now = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
+Console.WriteLine($"CaseList.Bench {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {cases:N0} cases in {city.Cells.Count:N0} cells, {runs} pages a query, {Environment.ProcessorCount} cores");
+
+using var folder = new TempDirectory(keptIn);
+var listFile = Path.Combine(folder.Path, $"list-{cases}.db");
+if (File.Exists(listFile))
+{
+    Console.WriteLine($"reusing {listFile}");
+}
+else
+{
+    var withIndexes = await LoadAsync(listFile, dropListIndexes: false);
+    var withoutIndexes = await LoadAsync(Path.Combine(folder.Path, $"no-list-indexes-{cases}.db"), dropListIndexes: true);
+    Console.WriteLine($"saving a case: {withIndexes:F1} µs with the list's indexes, {withoutIndexes:F1} µs without (ratio {withIndexes / withoutIndexes:F2})");
+}
+
+var target = new StorageOptions { SqlitePath = listFile }.GetConnection();
+var store = new SqlCaseListStore(target, ServiceId);
+var random = new Random(11);
+var baseline = await TimeAsync(runs, async () =>
+{
+    await using var connection = await target.OpenAsync(CancellationToken.None);
+    await using var command = connection.CreateCommand();
+    command.CommandText = "SELECT case_id, status FROM gov_open_case WHERE service_id = @service AND case_id = @case";
+    command.AddParameter("service", ServiceId);
+    command.AddParameter("case", $"c{random.Next(cases):D16}");
+    await using var reader = await command.ExecuteReaderAsync();
+    await reader.ReadAsync();
+});
+Console.WriteLine();
+Console.WriteLine("| query | page | rows | median ms | p99 ms | max ms | p99 / baseline |");
+Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- |");
+Console.WriteLine($"| baseline: one case by id | - | 1 | {baseline.Median:F2} | {baseline.P99:F2} | {baseline.Max:F2} | 1 |");
+var allFirstPages = new List<double>();
+foreach (var (name, make) in QueryMix.Build(city, now))
+{
+    foreach (var pageNumber in new[] { 1, 5 })
+    {
+        var rows = new List<int>();
+        var timings = new List<double>();
+        for (var run = 0; run < runs; run++)
+        {
+            // Pages before the one timed are fetched untimed, to get their cursor.
+            var query = make(random) with { PageSize = PageSize };
+            var page = await store.ListAsync(query, now);
+            for (var n = 1; n < pageNumber && page.Next is { } next; n++)
+            {
+                page = await store.ListAsync(query with { After = next }, now);
+            }
+
+            if (pageNumber > 1 && page.Next is null && page.Cases.IsEmpty)
+            {
+                continue;
+            }
+
+            var timed = pageNumber == 1 ? query : query with { After = page.Next };
+            if (timed.After is null && pageNumber > 1)
+            {
+                continue;
+            }
+
+            var watch = Stopwatch.StartNew();
+            var result = await store.ListAsync(timed, now);
+            timings.Add(watch.Elapsed.TotalMilliseconds);
+            rows.Add(result.Cases.Length);
+        }
+
+        if (timings.Count == 0)
+        {
+            Console.WriteLine($"| {name} | {pageNumber + 1} | no list had that many pages | | | | |");
+            continue;
+        }
+
+        var stats = Stats.Of(timings);
+        if (pageNumber == 1)
+        {
+            allFirstPages.AddRange(timings);
+        }
+
+        var shown = pageNumber == 1 ? "1" : (pageNumber + 1).ToString(CultureInfo.InvariantCulture);
+        Console.WriteLine($"| {name} | {shown} | {rows.Average():F0} | {stats.Median:F2} | {stats.P99:F2} | {stats.Max:F2} | {stats.P99 / baseline.P99:F0} |");
+    }
+}
+
+var overall = Stats.Of(allFirstPages);
+Console.WriteLine();
+Console.WriteLine($"every first page: {allFirstPages.Count} pages, median {overall.Median:F2} ms, p99 {overall.P99:F2} ms (target: p99 under 20 ms)");
+
+async Task<double> LoadAsync(string path, bool dropListIndexes)
+{
+    var options = new StorageOptions { SqlitePath = path };
+    await SchemaInstaller.ApplyAsync(options);
+    var connection = options.GetConnection();
+    if (dropListIndexes)
+    {
+        await using var open = await connection.OpenAsync(CancellationToken.None);
+        await using var drop = open.CreateCommand();
+        drop.CommandText = "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'gov_case_by_%'";
+        var names = new List<string>();
+        await using (var reader = await drop.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                names.Add(reader.GetString(0));
+            }
+        }
+
+        drop.CommandText = string.Concat(names.Select(name => $"DROP INDEX {name};"));
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    var paths = city.Cells.ToDictionary(c => c.Code, c => city.AreaPath(c.AreaCode));
+    var rows = new CaseRows(city, now);
+    var watch = Stopwatch.StartNew();
+    await using (var store = new SqlOpenCaseStore(connection, ServiceId, cell => paths[cell], NullLogger<SqlOpenCaseStore>.Instance))
+    {
+        for (var from = 0; from < cases; from += SaveBatch)
+        {
+            var batch = rows.Next(from, Math.Min(SaveBatch, cases - from), cases);
+            await store.SaveAsync(batch);
+        }
+    }
+
+    var microsPerCase = watch.Elapsed.TotalMicroseconds / cases;
+    // No ANALYZE: the store chooses its indexes without statistics, as it must in a file that grows by a storm.
+    SqliteConnection.ClearAllPools();
+    return microsPerCase;
+}
+
+static async Task<Stats> TimeAsync(int runs, Func<Task> call)
+{
+    var timings = new List<double>();
+    for (var i = 0; i < runs; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        await call();
+        timings.Add(watch.Elapsed.TotalMilliseconds);
+    }
+
+    return Stats.Of(timings);
+}
+
+internal sealed record Stats(double Median, double P99, double Max)
+{
+    public static Stats Of(List<double> timings)
+    {
+        var sorted = timings.Order().ToArray();
+        return new Stats(sorted[sorted.Length / 2], sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(sorted.Length * 0.99) - 1)], sorted[^1]);
+    }
+}
+
+// A folder of its own, deleted afterwards, unless one to keep was named.
+internal sealed class TempDirectory(string? kept) : IDisposable
+{
+    public string Path { get; } = kept is null ? Directory.CreateTempSubdirectory("case-list-bench-").FullName : Directory.CreateDirectory(kept).FullName;
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        if (kept is null)
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+    }
+}
