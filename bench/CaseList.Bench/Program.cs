@@ -11,10 +11,14 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 // Saves CASES cases of the demo city through the open case store (as cells save them at intake checkpoints) into a
 // fresh SQLite file, then times pages of ListCases' queries against the read model (SqlCaseListStore), RUNS pages per
-// query with fresh parameters, first pages and the fifth page of the same lists. The baseline, measured in the same
+// query with fresh parameters, first pages and the sixth page of the same lists. The baseline, measured in the same
 // run: one case read by its id. A second file saved without 07_case_list.sql's indexes gives what they cost intake.
 // Usage: CaseList.Bench [CASES] [RUNS] [FOLDER]   (default 1,000,000 and 200; with FOLDER, the files are kept there and
-// a later run with the same CASES reuses them instead of saving the cases again, and then reports no saving cost)
+// a later run with the same CASES reuses them instead of saving the cases again, and then reports no saving cost).
+// With CASELIST_POSTGRES set to a connection string of a PostgreSQL server, the two stores are databases made there
+// instead (caselist_list_<CASES> and caselist_no_list_indexes_<CASES>, dropped first), analyzed after saving as
+// autovacuum would; with CASELIST_REUSE=1 as well, the list database of an earlier run is reused.
+var postgres = Environment.GetEnvironmentVariable("CASELIST_POSTGRES");
 var cases = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
 var keptIn = args.Length > 2 ? Path.GetFullPath(args[2]) : null;
@@ -27,19 +31,20 @@ var now = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
 Console.WriteLine($"CaseList.Bench {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {cases:N0} cases in {city.Cells.Count:N0} cells, {runs} pages a query, {Environment.ProcessorCount} cores");
 
 using var folder = new TempDirectory(keptIn);
-var listFile = Path.Combine(folder.Path, $"list-{cases}.db");
-if (File.Exists(listFile))
+var listStore = await StoreAsync($"list-{cases}");
+if (listStore.Reused)
 {
-    Console.WriteLine($"reusing {listFile}");
+    Console.WriteLine($"reusing {listStore.Options.GetConnection()}");
 }
 else
 {
-    var withIndexes = await LoadAsync(listFile, dropListIndexes: false);
-    var withoutIndexes = await LoadAsync(Path.Combine(folder.Path, $"no-list-indexes-{cases}.db"), dropListIndexes: true);
+    var withIndexes = await LoadAsync(listStore.Options, dropListIndexes: false);
+    var withoutIndexes = await LoadAsync((await StoreAsync($"no-list-indexes-{cases}")).Options, dropListIndexes: true);
     Console.WriteLine($"saving a case: {withIndexes:F1} µs with the list's indexes, {withoutIndexes:F1} µs without (ratio {withIndexes / withoutIndexes:F2})");
 }
 
-var target = new StorageOptions { SqlitePath = listFile }.GetConnection();
+var target = listStore.Options.GetConnection();
+Console.WriteLine($"store: {target.Provider}");
 var store = new SqlCaseListStore(target, ServiceId);
 var random = new Random(11);
 var baseline = await TimeAsync(runs, async () =>
@@ -111,16 +116,51 @@ var overall = Stats.Of(allFirstPages);
 Console.WriteLine();
 Console.WriteLine($"every first page: {allFirstPages.Count} pages, median {overall.Median:F2} ms, p99 {overall.P99:F2} ms (target: p99 under 20 ms)");
 
-async Task<double> LoadAsync(string path, bool dropListIndexes)
+// A SQLite file in the folder, or a database of its own on the PostgreSQL server; reused when a kept file exists.
+async Task<(StorageOptions Options, bool Reused)> StoreAsync(string name)
 {
-    var options = new StorageOptions { SqlitePath = path };
+    if (postgres is null)
+    {
+        var file = Path.Combine(folder.Path, $"{name}.db");
+        return (new StorageOptions { SqlitePath = file }, File.Exists(file));
+    }
+
+    var database = "caselist_" + name.Replace('-', '_');
+    var reuse = Environment.GetEnvironmentVariable("CASELIST_REUSE") == "1";
+    await using (var server = new Npgsql.NpgsqlConnection(postgres))
+    {
+        await server.OpenAsync();
+        await using var command = server.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM pg_database WHERE datname = '{database}'";
+        if (reuse && Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture) == 1)
+        {
+            return (Options(database), true);
+        }
+
+        command.CommandText = $"DROP DATABASE IF EXISTS {database} WITH (FORCE); CREATE DATABASE {database};";
+        await command.ExecuteNonQueryAsync();
+    }
+
+    return (Options(database), false);
+
+    StorageOptions Options(string database) => new()
+    {
+        Provider = StorageProvider.PostgreSql,
+        PostgresConnectionString = new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = database }.ConnectionString,
+    };
+}
+
+async Task<double> LoadAsync(StorageOptions options, bool dropListIndexes)
+{
     await SchemaInstaller.ApplyAsync(options);
     var connection = options.GetConnection();
     if (dropListIndexes)
     {
         await using var open = await connection.OpenAsync(CancellationToken.None);
         await using var drop = open.CreateCommand();
-        drop.CommandText = "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'gov_case_by_%'";
+        drop.CommandText = connection.Provider == StorageProvider.Sqlite
+            ? "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'gov_case_%'"
+            : "SELECT indexname FROM pg_indexes WHERE tablename = 'gov_open_case' AND indexname LIKE 'gov_case_%'";
         var names = new List<string>();
         await using (var reader = await drop.ExecuteReaderAsync())
         {
@@ -147,7 +187,16 @@ async Task<double> LoadAsync(string path, bool dropListIndexes)
     }
 
     var microsPerCase = watch.Elapsed.TotalMicroseconds / cases;
-    // No ANALYZE: the store chooses its indexes without statistics, as it must in a file that grows by a storm.
+    if (connection.Provider == StorageProvider.PostgreSql)
+    {
+        // Autovacuum analyzes a table once a tenth of it changed; a bench does not wait for it.
+        await using var open = await connection.OpenAsync(CancellationToken.None);
+        await using var analyze = open.CreateCommand();
+        analyze.CommandText = "ANALYZE gov_open_case";
+        await analyze.ExecuteNonQueryAsync();
+    }
+
+    // SQLite gets no ANALYZE: the store chooses its indexes without statistics, as it must in a file a storm grows.
     SqliteConnection.ClearAllPools();
     return microsPerCase;
 }

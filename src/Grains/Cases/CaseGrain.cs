@@ -78,10 +78,10 @@ public sealed class CaseGrain(
         }
 
         var due = DeadlineSteps.Describe(transition.Action, deadline);
-        var note = DescribeStep(transition, due);
+        var note = CaseSteps.Describe(transition, due);
         if (transition.Action == CaseAction.Dispatch)
         {
-            var (department, routedNote, invalid) = Route(transition, due);
+            var (department, routedNote, invalid) = CaseSteps.Dispatch(routing, s.Category, transition, due);
             if (invalid is { } wrong)
             {
                 return Invalid(wrong);
@@ -299,54 +299,6 @@ public sealed class CaseGrain(
     {
         var s = state.State;
         return new QueuedCaseInfo(CaseId, s.CellId, s.Category, s.Status, s.DispatchedAt, now) { Deadline = s.Deadline };
-    }
-
-    // The audit entry's words: the step, when the case is due after it, and the reason when one was given.
-    private static string DescribeStep(CaseTransition transition, string due, string? step = null)
-    {
-        step ??= transition.Action switch
-        {
-            CaseAction.Register => "Registered.",
-            CaseAction.Reject => "Not registered.",
-            CaseAction.Handle => "Handled.",
-            CaseAction.Verify => "Verified on site.",
-            CaseAction.Rework => "Sent back for rework.",
-            CaseAction.Close => "Closed.",
-            CaseAction.Evaluate => "Evaluated.",
-            CaseAction.Postpone => "Postponed.",
-            CaseAction.Suspend => "Suspended.",
-            CaseAction.Resume => "Resumed.",
-            CaseAction.Return => "Returned to be dispatched again.",
-            _ => $"{CaseLifecycle.Name(transition.Action)}.",
-        };
-        step += due;
-        return string.IsNullOrWhiteSpace(transition.Reason) ? step : $"{step} {transition.Reason.Trim()}";
-    }
-
-    /// <summary>
-    /// Where a dispatch sends the case: the department its category is routed to, or the one the dispatcher names,
-    /// which must exist, and which needs a reason when it is not the routed one (an override the audit trail shows).
-    /// </summary>
-    private (string? Department, string? Note, (string Field, string Reason)? Invalid) Route(CaseTransition transition, string due)
-    {
-        var routed = routing.Route(state.State.Category);
-        var named = transition.Department.Trim();
-        if (named.Length == 0 || named == routed)
-        {
-            return (routed, DescribeStep(transition, due, $"Dispatched to {routed}."), null);
-        }
-
-        if (!routing.Departments.ContainsKey(named))
-        {
-            return (null, null, ("department", $"'{named}' is not a department; known: {string.Join(", ", routing.Departments.Keys.Order(StringComparer.Ordinal))}"));
-        }
-
-        if (string.IsNullOrWhiteSpace(transition.Reason))
-        {
-            return (null, null, ("reason", $"dispatching to {named} instead of {routed}, where category {state.State.Category} is routed, needs a reason"));
-        }
-
-        return (named, DescribeStep(transition, due, $"Dispatched to {named} instead of {routed}, where its category is routed."), null);
     }
 
     private static string? NullIfBlank(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -139,8 +139,9 @@ internal sealed class SqlCaseListStore(StorageConnection target, string serviceI
 
         if (query.After is { } after)
         {
+            // As one row value: PostgreSQL reads it as a range of an index on (key, case_id); an OR of the two it filters row by row.
             var beyond = descending ? "<" : ">";
-            where.Add($"({key} {beyond} @afterKey OR ({key} = @afterKey AND case_id {beyond} @afterId))");
+            where.Add($"({key}, case_id) {beyond} (@afterKey, @afterId)");
             command.AddParameter("afterKey", after.SortKey);
             command.AddParameter("afterId", after.CaseId);
         }

@@ -1,0 +1,58 @@
+using Governance.Contracts.Cases;
+using Governance.Grains.Routing;
+
+namespace Governance.Grains.Cases;
+
+/// <summary>What a step writes in a case's audit trail, and where a dispatch sends the case.</summary>
+internal static class CaseSteps
+{
+    /// <summary>The audit entry's words: the step, when the case is due after it, and the reason when one was given.</summary>
+    public static string Describe(CaseTransition transition, string due, string? step = null)
+    {
+        step ??= transition.Action switch
+        {
+            CaseAction.Register => "Registered.",
+            CaseAction.Reject => "Not registered.",
+            CaseAction.Handle => "Handled.",
+            CaseAction.Verify => "Verified on site.",
+            CaseAction.Rework => "Sent back for rework.",
+            CaseAction.Close => "Closed.",
+            CaseAction.Evaluate => "Evaluated.",
+            CaseAction.Postpone => "Postponed.",
+            CaseAction.Suspend => "Suspended.",
+            CaseAction.Resume => "Resumed.",
+            CaseAction.Return => "Returned to be dispatched again.",
+            _ => $"{CaseLifecycle.Name(transition.Action)}.",
+        };
+        step += due;
+        return string.IsNullOrWhiteSpace(transition.Reason) ? step : $"{step} {transition.Reason.Trim()}";
+    }
+
+    /// <summary>
+    /// Where a dispatch sends a case of <paramref name="category"/>: the department the category is routed to, or the
+    /// one the dispatcher names, which must exist, and which needs a reason when it is not the routed one (an override
+    /// the audit trail shows). Answers the department and the audit note, or the field that is wrong.
+    /// </summary>
+    public static (string? Department, string? Note, (string Field, string Reason)? Invalid) Dispatch(
+        RoutingRules routing, string category, CaseTransition transition, string due)
+    {
+        var routed = routing.Route(category);
+        var named = transition.Department.Trim();
+        if (named.Length == 0 || named == routed)
+        {
+            return (routed, Describe(transition, due, $"Dispatched to {routed}."), null);
+        }
+
+        if (!routing.Departments.ContainsKey(named))
+        {
+            return (null, null, ("department", $"'{named}' is not a department; known: {string.Join(", ", routing.Departments.Keys.Order(StringComparer.Ordinal))}"));
+        }
+
+        if (string.IsNullOrWhiteSpace(transition.Reason))
+        {
+            return (null, null, ("reason", $"dispatching to {named} instead of {routed}, where category {category} is routed, needs a reason"));
+        }
+
+        return (named, Describe(transition, due, $"Dispatched to {named} instead of {routed}, where its category is routed."), null);
+    }
+}
