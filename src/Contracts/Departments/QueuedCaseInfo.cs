@@ -23,7 +23,7 @@ public sealed record class QueuedCaseInfo(
     [Id(6)]
     public CaseDeadline? Deadline { get; init; }
 
-    /// <summary>True when it is past due (as of the moment the queue was read).</summary>
-    [Id(7)]
+    /// <summary>True when it is past due (as of the moment the queue was read); worked out then, never stored.</summary>
+    [Id(7), System.Text.Json.Serialization.JsonIgnore]
     public bool Overdue { get; init; }
 }
