@@ -25,6 +25,15 @@ public static class GrainKeys
 
     public static string Department(string code) => DepartmentPrefix + code;
 
+    public const string AreaEvaluationPrefix = "eval:area:";
+    public const string DepartmentEvaluationPrefix = "eval:dept:";
+
+    /// <summary>The roll-up of an area's evaluation.</summary>
+    public static string AreaEvaluation(string areaCode) => AreaEvaluationPrefix + areaCode;
+
+    /// <summary>The roll-up of a department's evaluation.</summary>
+    public static string DepartmentEvaluation(string code) => DepartmentEvaluationPrefix + code;
+
     /// <summary>The id without its prefix, e.g. "d1.3.4" from "cell:d1.3.4".</summary>
     public static string Strip(string key, string prefix) =>
         key.StartsWith(prefix, StringComparison.Ordinal)

@@ -21,6 +21,12 @@ public static class GrainReferences
 
     public static IDepartmentGrain Department(this IGrainFactory grains, string code) => Get<IDepartmentGrain>(grains, GrainKeys.Department(code));
 
+    public static Evaluation.IEvaluationGrain AreaEvaluation(this IGrainFactory grains, string areaCode) =>
+        Get<Evaluation.IEvaluationGrain>(grains, GrainKeys.AreaEvaluation(areaCode));
+
+    public static Evaluation.IEvaluationGrain DepartmentEvaluation(this IGrainFactory grains, string code) =>
+        Get<Evaluation.IEvaluationGrain>(grains, GrainKeys.DepartmentEvaluation(code));
+
     private static T Get<T>(IGrainFactory grains, string key)
         where T : IGrainWithStringKey
     {

@@ -8,4 +8,9 @@ namespace Governance.Contracts.Cases;
 public sealed record class CaseProgress(
     [property: Id(0)] CaseStatusKind Status,
     [property: Id(1)] string Department,
-    [property: Id(2)] DateTimeOffset? DueAt);
+    [property: Id(2)] DateTimeOffset? DueAt)
+{
+    /// <summary>What its evaluation counts, after this step.</summary>
+    [Id(3)]
+    public Evaluation.CaseFacts Facts { get; init; } = new();
+}

@@ -59,4 +59,12 @@ public interface IGridCellGrain : IGrainWithStringKey
     /// </summary>
     [Alias("SetCaseProgress")]
     Task SetCaseProgressAsync(string caseId, CaseProgress progress);
+
+    /// <summary>The evaluation of this cell's cases opened on the days <paramref name="firstDay"/> to <paramref name="lastDay"/>, both included.</summary>
+    [Alias("Evaluate")]
+    Task<Evaluation.EvaluationReport> EvaluateAsync(DateOnly firstDay, DateOnly lastDay);
+
+    /// <summary>Pushes the day tallies changed since the last push to the cell's area now, rather than at the next timer.</summary>
+    [Alias("PushEvaluation")]
+    Task PushEvaluationAsync();
 }

@@ -54,6 +54,7 @@ public static class GatewayHostingExtensions
         app.MapGrpcService<GridGrpcService>();
         app.MapGrpcService<CaseGrpcService>();
         app.MapGrpcService<SensorGrpcService>();
+        app.MapGrpcService<EvaluationGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

@@ -2,6 +2,7 @@ using Governance.Contracts;
 using Governance.Contracts.Cases;
 using Governance.Contracts.Departments;
 using Governance.Grains.Deadlines;
+using Governance.Grains.Evaluation;
 using Governance.Grains.Routing;
 using Governance.Grains.Storage;
 
@@ -110,7 +111,7 @@ public sealed class CaseGrain(
         // Stored before the answer, and the cell's row after it: a step is not in the intake journal, so what was
         // answered must already be durable.
         await _store.FlushAsync();
-        await GrainFactory.Cell(s.CellId).SetCaseProgressAsync(CaseId, new CaseProgress(next, s.Department, s.Deadline?.IsRunning == true ? s.Deadline.DueAt : null));
+        await TellCellAsync();
         await KeepQueueAsync(transition.Action, now);
         return new CaseChangeResult(CaseChangeOutcome.Taken, await GetAsync(), "", CaseLifecycle.Allowed(next));
     }
@@ -155,8 +156,9 @@ public sealed class CaseGrain(
 
         s.Ratings.Add(new CaseRating(reporterId, score, comment.Trim(), time.GetUtcNow()));
         _store.Changed();
-        // Stored before the answer, as a step is: nothing else would bring it back.
+        // Stored before the answer, as a step is: nothing else would bring it back. The cell's row counts it for evaluation.
         await _store.FlushAsync();
+        await TellCellAsync();
         return new CaseChangeResult(CaseChangeOutcome.Taken, details with { Ratings = [.. s.Ratings] }, "", CaseLifecycle.Allowed(s.Status));
     }
 
@@ -293,6 +295,14 @@ public sealed class CaseGrain(
                 department.HoldAsync(QueueEntry(now)),
             _ => Task.CompletedTask,
         };
+    }
+
+    // The cell's row of the case: where it stands for lists, and what its evaluation counts.
+    private Task TellCellAsync()
+    {
+        var s = state.State;
+        var progress = new CaseProgress(s.Status, s.Department, s.Deadline?.IsRunning == true ? s.Deadline.DueAt : null) { Facts = CaseFactsOf.From(s) };
+        return GrainFactory.Cell(s.CellId).SetCaseProgressAsync(CaseId, progress);
     }
 
     private QueuedCaseInfo QueueEntry(DateTimeOffset now)

@@ -6,9 +6,11 @@ using Governance.Contracts;
 using Governance.Contracts.Cases;
 using Governance.Contracts.Cells;
 using Governance.Contracts.Common;
+using Governance.Contracts.Evaluation;
 using Governance.Grains.Cases;
 using Governance.Contracts.Sensors;
 using Governance.Contracts.Merging;
+using Governance.Grains.Evaluation;
 using Governance.Grains.Merging;
 using Governance.Grains.Sensors;
 using Governance.Grains.Storage;
@@ -34,6 +36,7 @@ public sealed class GridCellGrain(
     IOptions<SensorOptions> sensorOptions,
     IReportLinkStore links,
     IOpenCaseStore openCases,
+    IOptions<EvaluationOptions> evaluation,
     TimeProvider time) : Grain, IGridCellGrain
 {
     // Cases this cell changed and not yet flushed, with the stamp of the latest change: a flush removes a case only
@@ -43,6 +46,10 @@ public sealed class GridCellGrain(
     // The open cases, by case id, and those whose row changed since it was last stored.
     private readonly Dictionary<string, OpenCaseRow> _openCases = new(StringComparer.Ordinal);
     private readonly ChangeStamps _unsavedRows = new();
+
+    // Days whose tallies changed since the last push to the cell's area, and the timer that pushes them.
+    private readonly DayTallies _tallies = new();
+    private IGrainTimer? _evaluationPush;
     private CellInfo _cell = null!;
     private int _householdCount;
     private WriteBehind _store = null!;
@@ -253,6 +260,7 @@ public sealed class GridCellGrain(
     {
         // Best effort: whatever is not stored here is still in the intake journal and is replayed at start.
         await FlushStateAsync();
+        await PushEvaluationAsync();
     }
 
     public async Task<ReadingReceipt> RecordReadingAsync(SensorReadingInfo reading)
@@ -318,8 +326,12 @@ public sealed class GridCellGrain(
         }
 
         var status = progress.Status;
-        _openCases[caseId] = row with { Header = row.Header with { Status = status }, Department = progress.Department, DueAt = progress.DueAt };
+        _openCases[caseId] = row with
+        {
+            Header = row.Header with { Status = status }, Department = progress.Department, DueAt = progress.DueAt, Facts = progress.Facts,
+        };
         RowChanged(caseId);
+        TalliesChanged(row.Header.OpenedAt);
         // Stored now, not at the next checkpoint: a dispatcher's step is not in the intake journal to be replayed.
         await SaveRowsAsync();
         if (!CaseLifecycle.IsOpen(status) && row.Merging is { } registration)
@@ -498,6 +510,57 @@ public sealed class GridCellGrain(
 
         _openCases[caseId] = new OpenCaseRow(CellId, CaseHeader.OpenedBy(caseId, report, location, now), registration, report.Description);
         RowChanged(caseId);
+        TalliesChanged(now);
+    }
+
+    public Task<EvaluationReport> EvaluateAsync(DateOnly firstDay, DateOnly lastDay) =>
+        Task.FromResult(EvaluationReport.Of(DayTallies.Total(_openCases.Values, firstDay, lastDay)));
+
+    public async Task PushEvaluationAsync()
+    {
+        if (!_tallies.HasChanges)
+        {
+            return;
+        }
+
+        var (days, tallies) = _tallies.TakeChanged(_openCases.Values);
+        try
+        {
+            await GrainFactory.AreaEvaluation(_cell.AreaCode).ReceiveAsync(CellId, days, tallies);
+        }
+        catch
+        {
+            _tallies.Unpushed(days);
+            throw;
+        }
+    }
+
+    // A case of the day changed: its tallies go up to the cell's area after a while, with whatever else changes meanwhile.
+    private void TalliesChanged(DateTimeOffset openedAt)
+    {
+        _tallies.Changed(openedAt);
+        ArmEvaluationPush();
+    }
+
+    private void ArmEvaluationPush()
+    {
+        _evaluationPush ??= this.RegisterGrainTimer(
+            async _ =>
+            {
+                _evaluationPush?.Dispose();
+                _evaluationPush = null;
+                try
+                {
+                    await PushEvaluationAsync();
+                }
+                catch
+                {
+                    // The days stay changed; the next timer tries again.
+                    ArmEvaluationPush();
+                    throw;
+                }
+            },
+            new GrainTimerCreationOptions(TimeSpan.FromSeconds(evaluation.Value.PushSeconds), Timeout.InfiniteTimeSpan) { Interleave = true });
     }
 
     /// <summary>A report that opened its own case: created, or, if it had opened it before, a retry.</summary>

@@ -1,4 +1,5 @@
 using Governance.Contracts.Cases;
+using Governance.Contracts.Evaluation;
 
 namespace Governance.Grains.Storage;
 
@@ -44,6 +45,11 @@ public sealed record OpenCaseRow(string CellId, CaseHeader Header, MergeRegistra
 
     /// <summary>When the case is due while its handling clock runs; null otherwise.</summary>
     public DateTimeOffset? DueAt { get; init; }
+
+    /// <summary>What the case's evaluation counts, as of its latest step or rating; nothing yet for a case no one has touched.</summary>
+    public CaseFacts Facts { get; init; } = NoFacts;
+
+    private static readonly CaseFacts NoFacts = new();
 }
 
 /// <summary>The merge zone a case is registered in, and until when a duplicate may still join it.</summary>

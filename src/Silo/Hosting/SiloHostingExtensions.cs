@@ -1,4 +1,5 @@
 using Governance.Grains.Deadlines;
+using Governance.Grains.Evaluation;
 using Governance.Grains.Merging;
 using Governance.Grains.Routing;
 using Governance.Grains.Storage;
@@ -51,6 +52,7 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<IntakePipeline>();
         builder.Services.AddHostedService<IntakeHostedService>();
         builder.Services.AddOptions<DeadlineOptions>().Bind(builder.Configuration.GetSection(DeadlineOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<EvaluationOptions>().Bind(builder.Configuration.GetSection(EvaluationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<DeadlineWatch>();
         builder.Services.AddHostedService<DeadlineWatchService>();
         return builder;

@@ -125,3 +125,12 @@ public sealed class MovableClockClusterCollection : ICollectionFixture<MovableCl
 {
     public const string Name = "Grain cluster with a movable clock";
 }
+
+/// <summary>A cluster of its own for the evaluation tests: its roll-ups count only the cases those tests open.</summary>
+public sealed class EvaluationClusterFixture : GrainClusterFixture;
+
+[CollectionDefinition(Name)]
+public sealed class EvaluationClusterCollection : ICollectionFixture<EvaluationClusterFixture>
+{
+    public const string Name = "Grain cluster for evaluation";
+}

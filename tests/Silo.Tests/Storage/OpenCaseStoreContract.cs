@@ -1,5 +1,6 @@
 using Governance.Contracts.Cases;
 using Governance.Contracts.Common;
+using Governance.Contracts.Evaluation;
 using Governance.Grains.Storage;
 using Governance.Silo.Storage;
 using Governance.Silo.Storage.OpenCases;
@@ -22,7 +23,13 @@ public abstract class OpenCaseStoreContract
         var registered = Row("c1", "cell-1", Noon, new MergeRegistration("zone:0.0", Noon.AddHours(2)));
 
         await store.SaveAsync([registered, Row("c2", "cell-1", Noon, merging: null), Row("c3", "cell-2", Noon, merging: null)]);
-        var changed = registered with { Header = registered.Header with { Headline = "Drain blocked and overflowing" } };
+        var changed = registered with
+        {
+            Header = registered.Header with { Headline = "Drain blocked and overflowing" },
+            Department = "water",
+            DueAt = Noon.AddDays(3),
+            Facts = new CaseFacts { Registered = true, FirstDispatchedAt = Noon.AddMinutes(40), Postponed = true, RatingSum = 9, RatingCount = 2 },
+        };
         await store.SaveAsync([changed]);
 
         var listed = (await store.ListByCellAsync("cell-1")).OrderBy(r => r.CaseId, StringComparer.Ordinal).ToList();

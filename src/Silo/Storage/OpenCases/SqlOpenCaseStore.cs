@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Governance.Contracts.Cases;
 using Governance.Contracts.Common;
+using Governance.Contracts.Evaluation;
 using Governance.Grains.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -15,15 +16,15 @@ internal sealed partial class SqlOpenCaseStore : IOpenCaseStore, ILifecycleParti
     private const int MaxSavesPerCommit = 2_000;
 
     private const string Columns =
-        "cell_id, case_id, category, status, opened_at, headline, latitude, longitude, first_reported_at, merge_zone, merges_until, department, due_at";
+        "cell_id, case_id, category, status, opened_at, headline, latitude, longitude, first_reported_at, merge_zone, merges_until, department, due_at, facts";
 
     // Where and when a case was opened, and its merge registration, never change: an update leaves them, and with them
     // the indexes on them, alone.
     private const string UpsertSql =
         "INSERT INTO gov_open_case (service_id, " + Columns + ", description, area_path) "
-        + "VALUES (@service, @cell, @case, @category, @status, @opened, @headline, @latitude, @longitude, @first, @zone, @until, @department, @due, @description, @area) "
+        + "VALUES (@service, @cell, @case, @category, @status, @opened, @headline, @latitude, @longitude, @first, @zone, @until, @department, @due, @facts, @description, @area) "
         + "ON CONFLICT (service_id, case_id) DO UPDATE SET status = excluded.status, headline = excluded.headline, "
-        + "department = excluded.department, due_at = excluded.due_at";
+        + "department = excluded.department, due_at = excluded.due_at, facts = excluded.facts";
 
     // Rows saved before cases knew their area get it at start, cell by cell (the area index finds them).
     private const string CellsWithoutAreaSql = "SELECT DISTINCT cell_id FROM gov_open_case WHERE service_id = @service AND area_path IS NULL";
@@ -201,6 +202,7 @@ internal sealed partial class SqlOpenCaseStore : IOpenCaseStore, ILifecycleParti
         ("until", (object?)row.Merging?.Until.UtcTicks ?? DBNull.Value),
         ("department", row.Department.Length > 0 ? row.Department : DBNull.Value),
         ("due", (object?)row.DueAt?.UtcTicks ?? DBNull.Value),
+        ("facts", CaseFactsJson.Write(row.Facts)),
         ("description", (object?)row.Description ?? DBNull.Value),
         ("area", (object?)_areaPathOf(row.CellId) ?? DBNull.Value),
     ];
@@ -219,6 +221,7 @@ internal sealed partial class SqlOpenCaseStore : IOpenCaseStore, ILifecycleParti
     {
         Department = reader.IsDBNull(11) ? "" : reader.GetString(11),
         DueAt = reader.IsDBNull(12) ? null : Utc(reader.GetInt64(12)),
+        Facts = reader.IsDBNull(13) ? new CaseFacts() : CaseFactsJson.Read(reader.GetString(13)),
     };
 
     private static DateTimeOffset Utc(long ticks) => new(ticks, TimeSpan.Zero);

@@ -18,6 +18,7 @@ internal static class SqliteOpenCaseUpgrade
         ("area_path", "TEXT"),
         ("department", "TEXT"),
         ("due_at", "INTEGER"),
+        ("facts", "TEXT"),
     ];
 
     public static async Task BeforeScriptsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)

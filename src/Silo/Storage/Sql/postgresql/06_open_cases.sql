@@ -24,6 +24,8 @@ CREATE TABLE IF NOT EXISTS gov_open_case
     kind              INTEGER NOT NULL DEFAULT 1,
     area_path         TEXT COLLATE "C",
     department        TEXT COLLATE "C",
+    -- What the case's evaluation counts (JSON, Contracts/Evaluation/CaseFacts), as of its latest step or rating.
+    facts             TEXT,
     due_at            BIGINT,
     PRIMARY KEY (service_id, case_id)
 );
@@ -34,6 +36,7 @@ ALTER TABLE gov_open_case ADD COLUMN IF NOT EXISTS kind INTEGER NOT NULL DEFAULT
 ALTER TABLE gov_open_case ADD COLUMN IF NOT EXISTS area_path TEXT COLLATE "C";
 ALTER TABLE gov_open_case ADD COLUMN IF NOT EXISTS department TEXT COLLATE "C";
 ALTER TABLE gov_open_case ADD COLUMN IF NOT EXISTS due_at BIGINT;
+ALTER TABLE gov_open_case ADD COLUMN IF NOT EXISTS facts TEXT;
 
 CREATE INDEX IF NOT EXISTS gov_open_case_of_cell ON gov_open_case (service_id, cell_id);
 CREATE INDEX IF NOT EXISTS gov_open_case_of_zone ON gov_open_case (service_id, merge_zone, merges_until);

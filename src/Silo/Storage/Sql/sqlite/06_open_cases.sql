@@ -24,6 +24,8 @@ CREATE TABLE IF NOT EXISTS gov_open_case
     kind              INTEGER NOT NULL DEFAULT 1,
     area_path         TEXT,
     department        TEXT,
+    -- What the case's evaluation counts (JSON, Contracts/Evaluation/CaseFacts), as of its latest step or rating.
+    facts             TEXT,
     due_at            INTEGER,
     PRIMARY KEY (service_id, case_id)
 );
