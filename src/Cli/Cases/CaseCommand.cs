@@ -1,8 +1,6 @@
 using System.CommandLine;
 using Governance.Cli.CommandLine;
 using Governance.Contracts.V1;
-using Grpc.Core;
-using Grpc.Net.Client;
 
 namespace Governance.Cli.Cases;
 
@@ -93,21 +91,7 @@ public static class CaseCommand
 
     private static Argument<string> CaseIdArgument() => new("CASE_ID") { Description = "The case id, as an ack or a list gives it." };
 
-    // One call to the gateway; what it refuses is printed with its reason, as the server phrased it.
-    internal static async Task<int> RunAsync(CliConsole console, Uri server, Func<CaseService.CaseServiceClient, Task> call)
-    {
-        using var channel = GrpcChannel.ForAddress(server);
-        try
-        {
-            await call(new CaseService.CaseServiceClient(channel));
-            return ExitCodes.Success;
-        }
-        catch (RpcException ex)
-        {
-            await console.Error.WriteLineAsync(ex.StatusCode == StatusCode.Unavailable
-                ? $"The server at {server} did not answer: {ex.Status.Detail}"
-                : $"{ex.StatusCode}: {ex.Status.Detail}");
-            return ExitCodes.Failed;
-        }
-    }
+    // One call to the case service; what it refuses is printed with its reason (ServerCall).
+    internal static Task<int> RunAsync(CliConsole console, Uri server, Func<CaseService.CaseServiceClient, Task> call) =>
+        ServerCall.RunAsync(console, server, channel => call(new CaseService.CaseServiceClient(channel)));
 }

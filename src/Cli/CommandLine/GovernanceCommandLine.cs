@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using Governance.Cli.Cases;
+using Governance.Cli.Evaluation;
 using Governance.Cli.Replay;
 
 namespace Governance.Cli.CommandLine;
@@ -14,6 +15,7 @@ public static class GovernanceCommandLine
             ReplayCommand.Create(console, time),
             CaseCommand.CreateCase(console),
             CaseCommand.CreateQueue(console),
+            EvaluateCommand.Create(console),
         };
 
     /// <summary>Parses <paramref name="args"/> and runs the verb; a command line in error prints why and returns <see cref="ExitCodes.Usage"/>.</summary>

@@ -110,7 +110,7 @@ public sealed class CaseVerbTests
         Assert.Contains("'finished' is not a status; one of reported, registered", listed.Error, StringComparison.Ordinal);
     }
 
-    private static async Task<string> ReportPotholeAsync(BostonServer server, string category = "road.pothole")
+    internal static async Task<string> ReportPotholeAsync(BostonServer server, string category = "road.pothole")
     {
         var cell = (await new GridService.GridServiceClient(server.Channel).ListCellsAsync(new ListCellsRequest { PageSize = 1 })).Cells[0];
         var ack = await server.Intake.ReportAsync(new ReportRequest
