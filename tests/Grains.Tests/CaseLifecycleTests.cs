@@ -54,7 +54,9 @@ public sealed class CaseLifecycleTests
     [Fact]
     public void EveryStatusButTheEnds_AllowsSomeStep_AndEveryStepIsAllowedSomewhere()
     {
-        Assert.Equal([CaseStatusKind.Rejected, CaseStatusKind.Evaluated], Statuses.Where(CaseLifecycle.IsFinal));
+        Assert.Equal(
+            [CaseStatusKind.Rejected, CaseStatusKind.Evaluated, CaseStatusKind.Declined, CaseStatusKind.Resolved, CaseStatusKind.Concluded],
+            Statuses.Where(CaseLifecycle.IsFinal));
         Assert.All(Enum.GetValues<CaseAction>(), action => Assert.Contains(Statuses, status => CaseLifecycle.Next(status, action) is not null));
         Assert.Equal([CaseAction.Handle, CaseAction.Postpone, CaseAction.Suspend, CaseAction.Return], CaseLifecycle.Allowed(CaseStatusKind.Dispatched).ToArray());
     }
@@ -75,7 +77,34 @@ public sealed class CaseLifecycleTests
         Assert.Empty(CaseLifecycle.Missing(Step(CaseAction.Return) with { Reason = "not ours: a private road", Approver = "chief-2" }));
     }
 
+    [Fact]
+    public void APetition_IsAcceptedRepliedAndAcknowledged_OrReviewedOnceThenConcluded()
+    {
+        Assert.Equal(CaseStatusKind.Received, CaseLifecycle.Initial(CaseKind.Petition));
+        Assert.Equal(CaseStatusKind.Reported, CaseLifecycle.Initial(CaseKind.Incident));
+        Assert.Equal([CaseAction.Accept, CaseAction.Decline], CaseLifecycle.Allowed(CaseStatusKind.Received).ToArray());
+        Assert.Equal(CaseStatusKind.Resolved, Walk(CaseAction.Accept, CaseAction.Reply, CaseAction.Acknowledge));
+        Assert.Equal(CaseStatusKind.Concluded, Walk(CaseAction.Accept, CaseAction.Reply, CaseAction.RequestReview, CaseAction.Reply, CaseAction.Conclude));
+        Assert.Equal(CaseStatusKind.Resolved, Walk(CaseAction.Accept, CaseAction.Reply, CaseAction.RequestReview, CaseAction.Reply, CaseAction.Acknowledge));
+        // One review only; and no incident step applies to a petition, nor the other way round.
+        Assert.Null(CaseLifecycle.Next(CaseStatusKind.ReviewReplied, CaseAction.RequestReview));
+        Assert.Null(CaseLifecycle.Next(CaseStatusKind.Received, CaseAction.Register));
+        Assert.Null(CaseLifecycle.Next(CaseStatusKind.Reported, CaseAction.Accept));
+        Assert.Equal(
+            [("reason", "conclude needs a reason"), ("approver", "conclude needs an approver")],
+            CaseLifecycle.Missing(Step(CaseAction.Conclude)).ToArray());
+        Assert.Equal([("reason", "reply needs a reason")], CaseLifecycle.Missing(Step(CaseAction.Reply)).ToArray());
+    }
+
+    private static CaseStatusKind Walk(params CaseAction[] actions) =>
+        actions.Aggregate(CaseStatusKind.Received, (status, action) =>
+            CaseLifecycle.Next(status, action) ?? throw new Xunit.Sdk.XunitException($"{action} refused from {status}"));
+
     [Theory]
+    [InlineData(CaseStatusKind.Received, true)]
+    [InlineData(CaseStatusKind.UnderReview, true)]
+    [InlineData(CaseStatusKind.Resolved, false)]
+    [InlineData(CaseStatusKind.Declined, false)]
     [InlineData(CaseStatusKind.Reported, true)]
     [InlineData(CaseStatusKind.Suspended, true)]
     [InlineData(CaseStatusKind.Verified, true)]

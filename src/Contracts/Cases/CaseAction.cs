@@ -39,4 +39,22 @@ public enum CaseAction
 
     /// <summary>The department returns the case to be dispatched again (回退); needs a reason and an approver.</summary>
     Return = 12,
+
+    /// <summary>A petition: accept it for handling (受理), by the department its category is routed to; starts the reply clock.</summary>
+    Accept = 13,
+
+    /// <summary>A petition: decline to accept it (不予受理); needs a reason.</summary>
+    Decline = 14,
+
+    /// <summary>A petition: the written reply (答复), its words as the reason; stops the reply clock.</summary>
+    Reply = 15,
+
+    /// <summary>A petition: the petitioner accepts the reply (认可), which ends it.</summary>
+    Acknowledge = 16,
+
+    /// <summary>A petition: the petitioner asks for a review of the first reply (复查); needs a reason; starts the clock again.</summary>
+    RequestReview = 17,
+
+    /// <summary>A petition: the petitioner does not accept the review's reply, and the office concludes it (终结); needs a reason and an approver.</summary>
+    Conclude = 18,
 }

@@ -29,6 +29,10 @@ public sealed record class CaseDetails(
     [Id(11)]
     public CaseDeadline? Deadline { get; init; }
 
+    /// <summary>What kind of case it is.</summary>
+    [Id(13)]
+    public CaseKind Kind { get; init; } = CaseKind.Incident;
+
     /// <summary>True when it is past due, or was handled late (as of the moment it was read).</summary>
     [Id(12)]
     public bool Overdue { get; init; }

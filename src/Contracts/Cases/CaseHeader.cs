@@ -23,6 +23,10 @@ public sealed record class CaseHeader(
     [property: Id(5)] GeoLocation Location,
     [property: Id(6)] DateTimeOffset FirstReportedAt)
 {
+    /// <summary>What kind of case it is.</summary>
+    [Id(7)]
+    public CaseKind Kind { get; init; } = CaseKind.Incident;
+
     private const int HeadlineLength = 120;
 
     /// <summary>A case as its first report opens it, now.</summary>
@@ -30,7 +34,10 @@ public sealed record class CaseHeader(
     {
         ArgumentNullException.ThrowIfNull(report);
         var headline = report.Description.Length <= HeadlineLength ? report.Description : report.Description[..HeadlineLength];
-        return new CaseHeader(caseId, report.Category, CaseStatusKind.Reported, openedAt, headline, location, report.ReportedAt);
+        return new CaseHeader(caseId, report.Category, CaseLifecycle.Initial(report.Kind), openedAt, headline, location, report.ReportedAt)
+        {
+            Kind = report.Kind,
+        };
     }
 
     /// <summary>The case as a list shows it, with its count of reports.</summary>

@@ -6,4 +6,10 @@ public enum CaseKind
 {
     /// <summary>Something wrong in public space, handled through the closed loop of digital urban management.</summary>
     Incident = 1,
+
+    /// <summary>
+    /// A petition (信访): received, accepted for handling or declined, answered by a reply deadline, and ended by the
+    /// petitioner's acceptance of the reply, or, after one review, by the office concluding it.
+    /// </summary>
+    Petition = 2,
 }

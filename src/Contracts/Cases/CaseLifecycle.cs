@@ -25,12 +25,29 @@ public static class CaseLifecycle
             [CaseStatusKind.Closed] = From((CaseAction.Evaluate, CaseStatusKind.Evaluated)),
             [CaseStatusKind.Rejected] = From(),
             [CaseStatusKind.Evaluated] = From(),
+
+            // A petition's statuses are its own, so one table serves every kind: a status allows only its kind's steps.
+            [CaseStatusKind.Received] = From((CaseAction.Accept, CaseStatusKind.Accepted), (CaseAction.Decline, CaseStatusKind.Declined)),
+            [CaseStatusKind.Accepted] = From((CaseAction.Reply, CaseStatusKind.Replied)),
+            [CaseStatusKind.Replied] = From((CaseAction.Acknowledge, CaseStatusKind.Resolved), (CaseAction.RequestReview, CaseStatusKind.UnderReview)),
+            [CaseStatusKind.UnderReview] = From((CaseAction.Reply, CaseStatusKind.ReviewReplied)),
+            [CaseStatusKind.ReviewReplied] = From((CaseAction.Acknowledge, CaseStatusKind.Resolved), (CaseAction.Conclude, CaseStatusKind.Concluded)),
+            [CaseStatusKind.Declined] = From(),
+            [CaseStatusKind.Resolved] = From(),
+            [CaseStatusKind.Concluded] = From(),
         }.ToFrozenDictionary();
 
-    private static readonly FrozenSet<CaseAction> NeedReason =
-        new[] { CaseAction.Reject, CaseAction.Rework, CaseAction.Postpone, CaseAction.Suspend, CaseAction.Return }.ToFrozenSet();
+    private static readonly FrozenSet<CaseAction> NeedReason = new[]
+    {
+        CaseAction.Reject, CaseAction.Rework, CaseAction.Postpone, CaseAction.Suspend, CaseAction.Return,
+        CaseAction.Decline, CaseAction.Reply, CaseAction.RequestReview, CaseAction.Conclude,
+    }.ToFrozenSet();
 
-    private static readonly FrozenSet<CaseAction> NeedApprover = new[] { CaseAction.Postpone, CaseAction.Suspend, CaseAction.Return }.ToFrozenSet();
+    private static readonly FrozenSet<CaseAction> NeedApprover =
+        new[] { CaseAction.Postpone, CaseAction.Suspend, CaseAction.Return, CaseAction.Conclude }.ToFrozenSet();
+
+    /// <summary>Where a case of <paramref name="kind"/> starts.</summary>
+    public static CaseStatusKind Initial(CaseKind kind) => kind == CaseKind.Petition ? CaseStatusKind.Received : CaseStatusKind.Reported;
 
     /// <summary>The steps <paramref name="status"/> allows, in the order of the loop.</summary>
     public static ImmutableArray<CaseAction> Allowed(CaseStatusKind status) =>
@@ -41,7 +58,8 @@ public static class CaseLifecycle
         Steps.TryGetValue(status, out var steps) && steps.TryGetValue(action, out var next) ? next : null;
 
     /// <summary>True while the case is being worked on: not rejected, closed or evaluated.</summary>
-    public static bool IsOpen(CaseStatusKind status) => status is not (CaseStatusKind.Rejected or CaseStatusKind.Closed or CaseStatusKind.Evaluated);
+    public static bool IsOpen(CaseStatusKind status) => status is not (CaseStatusKind.Rejected or CaseStatusKind.Closed or CaseStatusKind.Evaluated
+        or CaseStatusKind.Declined or CaseStatusKind.Resolved or CaseStatusKind.Concluded);
 
     /// <summary>True for a status no step leads on from (rejected, evaluated).</summary>
     public static bool IsFinal(CaseStatusKind status) => Allowed(status).IsEmpty;
@@ -80,10 +98,15 @@ public static class CaseLifecycle
     }
 
     /// <summary>The step's name as an API client sees it, e.g. "postpone".</summary>
-    public static string Name(CaseAction action) => action.ToString().ToLowerInvariant();
+    public static string Name(CaseAction action) => action == CaseAction.RequestReview ? "request_review" : action.ToString().ToLowerInvariant();
 
     /// <summary>The status's name in messages, e.g. "dispatched".</summary>
-    public static string Name(CaseStatusKind status) => status.ToString().ToLowerInvariant();
+    public static string Name(CaseStatusKind status) => status switch
+    {
+        CaseStatusKind.UnderReview => "under_review",
+        CaseStatusKind.ReviewReplied => "review_replied",
+        _ => status.ToString().ToLowerInvariant(),
+    };
 
     private static FrozenDictionary<CaseAction, CaseStatusKind> From(params (CaseAction Action, CaseStatusKind Next)[] steps) =>
         steps.ToFrozenDictionary(step => step.Action, step => step.Next);

@@ -34,4 +34,28 @@ public enum CaseStatusKind
 
     /// <summary>Evaluated (评价): the end of the loop.</summary>
     Evaluated = 9,
+
+    /// <summary>A petition received (登记), waiting to be accepted for handling or declined.</summary>
+    Received = 10,
+
+    /// <summary>A petition accepted for handling (受理): its department owes a reply by the due time.</summary>
+    Accepted = 11,
+
+    /// <summary>A petition declined (不予受理), with the reason: the end.</summary>
+    Declined = 12,
+
+    /// <summary>A petition answered (答复), waiting for the petitioner to accept the reply or ask for a review.</summary>
+    Replied = 13,
+
+    /// <summary>A petition under review (复查) at the petitioner's request: a second reply is owed.</summary>
+    UnderReview = 14,
+
+    /// <summary>A petition answered again after the review, waiting for the petitioner.</summary>
+    ReviewReplied = 15,
+
+    /// <summary>A petition whose reply the petitioner accepted: the end.</summary>
+    Resolved = 16,
+
+    /// <summary>A petition concluded by the office after the review's reply was not accepted (终结): the end.</summary>
+    Concluded = 17,
 }

@@ -18,4 +18,9 @@ public sealed record class IncomingReport(
     [property: Id(3)] string Description,
     [property: Id(4)] GeoLocation? Point,
     [property: Id(5)] DateTimeOffset ReportedAt,
-    [property: Id(6)] string ReporterId);
+    [property: Id(6)] string ReporterId)
+{
+    /// <summary>What kind of case it opens: an incident, or a petition (whose reporter is the petitioner).</summary>
+    [Id(7)]
+    public CaseKind Kind { get; init; } = CaseKind.Incident;
+}

@@ -38,6 +38,7 @@ public static class CaseMapping
             Department = details.Department,
             Deadline = details.Deadline?.ToProto(),
             Overdue = details.Overdue,
+            Kind = details.Kind.ToProto(),
         };
         message.Ratings.AddRange(details.Ratings.Select(r => new Contracts.V1.CaseRating
         {
@@ -96,7 +97,7 @@ public static class CaseMapping
     {
         CaseId = item.CaseId,
         CellId = item.CellId,
-        Kind = System.Enum.IsDefined(item.Kind) ? (Contracts.V1.CaseKind)(int)item.Kind : Contracts.V1.CaseKind.Unspecified,
+        Kind = item.Kind.ToProto(),
         Category = item.Category,
         Status = item.Status.ToProto(),
         OpenedAt = Timestamp.FromDateTimeOffset(item.OpenedAt),
@@ -106,6 +107,10 @@ public static class CaseMapping
         DueAt = item.DueAt is { } due ? Timestamp.FromDateTimeOffset(due) : null,
         Overdue = item.Overdue,
     };
+
+    // The proto enum numbers its kinds as the grains' enum does (common.proto).
+    public static Contracts.V1.CaseKind ToProto(this Contracts.Cases.CaseKind kind) =>
+        System.Enum.IsDefined(kind) ? (Contracts.V1.CaseKind)(int)kind : Contracts.V1.CaseKind.Unspecified;
 
     public static CaseSummary ToProto(this CaseSummaryInfo summary) => new()
     {

@@ -28,11 +28,26 @@ public sealed partial class ReportValidator(CityMap city, TimeProvider time)
             city,
             request.LocationCase == ReportRequest.LocationOneofCase.Point ? request.Point : null,
             request.LocationCase == ReportRequest.LocationOneofCase.CellId ? request.CellId : null);
+        var kind = request.Kind switch
+        {
+            Contracts.V1.CaseKind.Unspecified or Contracts.V1.CaseKind.Incident => Contracts.Cases.CaseKind.Incident,
+            Contracts.V1.CaseKind.Petition => Contracts.Cases.CaseKind.Petition,
+            _ => Unknown(violations, request.Kind),
+        };
         violations.ThrowIfAny();
 
         var report = new IncomingReport(
-            request.ExternalId, channel, request.Category, request.Description, point, reportedAt, request.ReporterId);
+            request.ExternalId, channel, request.Category, request.Description, point, reportedAt, request.ReporterId)
+        {
+            Kind = kind,
+        };
         return new Result(report, cellId!);
+    }
+
+    private static Contracts.Cases.CaseKind Unknown(FieldViolations violations, Contracts.V1.CaseKind kind)
+    {
+        violations.Add("kind", $"{(int)kind} is not a kind of case a report opens (incident or petition)");
+        return default;
     }
 
     private static ReportChannel ValidateSource(FieldViolations violations, ReportSource source)

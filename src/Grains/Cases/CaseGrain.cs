@@ -80,7 +80,7 @@ public sealed class CaseGrain(
 
         var due = DeadlineSteps.Describe(transition.Action, deadline);
         var note = CaseSteps.Describe(transition, due);
-        if (transition.Action == CaseAction.Dispatch)
+        if (transition.Action is CaseAction.Dispatch or CaseAction.Accept)
         {
             var (department, routedNote, invalid) = CaseSteps.Dispatch(routing, s.Category, transition, due);
             if (invalid is { } wrong)
@@ -92,7 +92,7 @@ public sealed class CaseGrain(
             note = routedNote!;
         }
 
-        if (transition.Action is CaseAction.Dispatch or CaseAction.Rework)
+        if (transition.Action is CaseAction.Dispatch or CaseAction.Rework or CaseAction.Accept or CaseAction.RequestReview)
         {
             s.DispatchedAt = now;
         }
@@ -103,7 +103,7 @@ public sealed class CaseGrain(
         {
             Action = transition.Action,
             Approver = NullIfBlank(transition.Approver),
-            Department = transition.Action == CaseAction.Dispatch ? s.Department : null,
+            Department = transition.Action is CaseAction.Dispatch or CaseAction.Accept ? s.Department : null,
             Evidence = transition.Evidence.IsDefault ? [] : transition.Evidence,
             DueAt = DeadlineSteps.SetsDueTime(transition.Action) ? deadline?.DueAt : null,
         });
@@ -226,6 +226,7 @@ public sealed class CaseGrain(
             CaseId, s.CellId, s.Category, s.Description, s.Location, s.Status, s.OpenedAt, [s.FirstReporter!, .. reporters], [.. s.History])
         {
             Department = s.Department,
+            Kind = s.Kind,
             Ratings = [.. s.Ratings],
             Deadline = s.Deadline,
             Overdue = s.Deadline?.IsOverdue(time.GetUtcNow()) ?? false,
@@ -274,7 +275,8 @@ public sealed class CaseGrain(
             Status = header.Status,
             OpenedAt = header.OpenedAt,
             FirstReporter = firstReporter,
-            History = [new CaseEventEntry(header.OpenedAt, CaseStatusKind.Reported, firstReporter.ReporterId, $"Reported through {firstReporter.Channel}.")],
+            Kind = header.Kind,
+            History = [new CaseEventEntry(header.OpenedAt, CaseLifecycle.Initial(header.Kind), firstReporter.ReporterId, $"Reported through {firstReporter.Channel}.")],
         };
         if (waiting.Count > 0)
         {
@@ -283,15 +285,17 @@ public sealed class CaseGrain(
         }
     }
 
-    // The department's queue holds the case from its dispatch until it is handled or returned.
+    // The department's queue holds the case from its dispatch until it is handled or returned; a petition, from its
+    // acceptance (and its review) until each reply.
     private Task KeepQueueAsync(CaseAction action, DateTimeOffset now)
     {
         var s = state.State;
         var department = GrainFactory.Department(s.Department);
         return action switch
         {
-            CaseAction.Handle or CaseAction.Return => department.ReleaseAsync(CaseId),
-            CaseAction.Dispatch or CaseAction.Rework or CaseAction.Postpone or CaseAction.Suspend or CaseAction.Resume =>
+            CaseAction.Handle or CaseAction.Return or CaseAction.Reply => department.ReleaseAsync(CaseId),
+            CaseAction.Dispatch or CaseAction.Rework or CaseAction.Postpone or CaseAction.Suspend or CaseAction.Resume
+                or CaseAction.Accept or CaseAction.RequestReview =>
                 department.HoldAsync(QueueEntry(now)),
             _ => Task.CompletedTask,
         };

@@ -9,6 +9,9 @@ public sealed class CaseState
 {
     public string CellId { get; set; } = "";
 
+    /// <summary>What kind of case it is; its statuses and steps follow from it.</summary>
+    public CaseKind Kind { get; set; } = CaseKind.Incident;
+
     public string Category { get; set; } = "";
 
     public string Description { get; set; } = "";

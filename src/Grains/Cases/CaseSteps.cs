@@ -22,6 +22,11 @@ internal static class CaseSteps
             CaseAction.Suspend => "Suspended.",
             CaseAction.Resume => "Resumed.",
             CaseAction.Return => "Returned to be dispatched again.",
+            CaseAction.Decline => "Not accepted for handling.",
+            CaseAction.Reply => "Replied.",
+            CaseAction.Acknowledge => "The petitioner accepted the reply.",
+            CaseAction.RequestReview => "The petitioner asked for a review.",
+            CaseAction.Conclude => "Concluded by the office.",
             _ => $"{CaseLifecycle.Name(transition.Action)}.",
         };
         step += due;
@@ -29,7 +34,7 @@ internal static class CaseSteps
     }
 
     /// <summary>
-    /// Where a dispatch sends a case of <paramref name="category"/>: the department the category is routed to, or the
+    /// Where a dispatch (or a petition's acceptance) sends a case of <paramref name="category"/>: the department the category is routed to, or the
     /// one the dispatcher names, which must exist, and which needs a reason when it is not the routed one (an override
     /// the audit trail shows). Answers the department and the audit note, or the field that is wrong.
     /// </summary>
@@ -38,9 +43,10 @@ internal static class CaseSteps
     {
         var routed = routing.Route(category);
         var named = transition.Department.Trim();
+        var sent = transition.Action == CaseAction.Accept ? "Accepted for handling by" : "Dispatched to";
         if (named.Length == 0 || named == routed)
         {
-            return (routed, Describe(transition, due, $"Dispatched to {routed}."), null);
+            return (routed, Describe(transition, due, $"{sent} {routed}."), null);
         }
 
         if (!routing.Departments.ContainsKey(named))
@@ -50,9 +56,9 @@ internal static class CaseSteps
 
         if (string.IsNullOrWhiteSpace(transition.Reason))
         {
-            return (null, null, ("reason", $"dispatching to {named} instead of {routed}, where category {category} is routed, needs a reason"));
+            return (null, null, ("reason", $"sending the case to {named} instead of {routed}, where category {category} is routed, needs a reason"));
         }
 
-        return (named, Describe(transition, due, $"Dispatched to {named} instead of {routed}, where its category is routed."), null);
+        return (named, Describe(transition, due, $"{sent} {named} instead of {routed}, where its category is routed."), null);
     }
 }

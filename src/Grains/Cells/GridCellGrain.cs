@@ -449,7 +449,8 @@ public sealed class GridCellGrain(
         foreach (var i in fresh)
         {
             var rule = merging.Value.For(reports[i].Category);
-            if (rule.Merges)
+            // A petition is one person's: it never merges, nor takes others in.
+            if (rule.Merges && reports[i].Kind == CaseKind.Incident)
             {
                 asking.Add((i, new MergeQuery(ownIds[i], CellId, reports[i].Category, locations[i], reports[i].ReportedAt, rule.DistanceMeters, rule.Window)
                 {

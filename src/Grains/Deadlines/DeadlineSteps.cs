@@ -6,7 +6,8 @@ using Governance.Grains.Routing;
 namespace Governance.Grains.Deadlines;
 
 /// <summary>
-/// What each step of the loop does to a case's handling clock: a dispatch or a rework starts it afresh, a suspension
+/// What each step of the loop does to a case's handling clock: a dispatch or a rework (a petition's acceptance or
+/// review) starts it afresh, a reply to a petition stops it as handling an incident does, a suspension
 /// stops it and a resumption restarts it with the time that was left, a postponement moves its due time, handling stops
 /// it for good, and a return to be dispatched again clears it.
 /// </summary>
@@ -19,10 +20,10 @@ public static class DeadlineSteps
         ArgumentNullException.ThrowIfNull(transition);
         return transition.Action switch
         {
-            CaseAction.Dispatch or CaseAction.Rework => (CaseDeadline.Start(rule, now), null),
+            CaseAction.Dispatch or CaseAction.Rework or CaseAction.Accept or CaseAction.RequestReview => (CaseDeadline.Start(rule, now), null),
             CaseAction.Suspend => (current?.Pause(now), null),
             CaseAction.Resume => (current?.Resume(now), null),
-            CaseAction.Handle => (current?.Stop(now), null),
+            CaseAction.Handle or CaseAction.Reply => (current?.Stop(now), null),
             CaseAction.Return => (null, null),
             CaseAction.Postpone => Postpone(transition.PostponeUntil, current ?? CaseDeadline.Start(rule, now), now),
             _ => (current, null),
@@ -36,7 +37,8 @@ public static class DeadlineSteps
             : "";
 
     /// <summary>True for the steps after which the case has a new due time: its audit entry records it.</summary>
-    public static bool SetsDueTime(CaseAction action) => action is CaseAction.Dispatch or CaseAction.Rework or CaseAction.Postpone or CaseAction.Resume;
+    public static bool SetsDueTime(CaseAction action) =>
+        action is CaseAction.Dispatch or CaseAction.Rework or CaseAction.Postpone or CaseAction.Resume or CaseAction.Accept or CaseAction.RequestReview;
 
     /// <summary>An escalation's audit note.</summary>
     public static string DescribeEscalation(CaseDeadline deadline, string escalatedTo) =>

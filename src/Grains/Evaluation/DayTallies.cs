@@ -1,11 +1,12 @@
 using System.Collections.Immutable;
+using Governance.Contracts.Cases;
 using Governance.Contracts.Evaluation;
 using Governance.Grains.Storage;
 
 namespace Governance.Grains.Evaluation;
 
 /// <summary>
-/// A cell's cases tallied by the UTC day they opened and their department, and the days changed since the cell last
+/// A cell's incidents (the loop the figures measure; petitions have their own) tallied by the UTC day they opened and their department, and the days changed since the cell last
 /// pushed them to its area's roll-up. Tallies are made from the rows when asked, not kept beside them: the rows are
 /// what a restarted cell reads back.
 /// </summary>
@@ -26,7 +27,7 @@ internal sealed class DayTallies
         ImmutableArray<DateOnly> days = [.. _changed.Order()];
         _changed.Clear();
         var wanted = days.ToHashSet();
-        var tallies = rows.Where(row => wanted.Contains(Day(row.Header.OpenedAt)))
+        var tallies = rows.Where(row => row.Header.Kind == CaseKind.Incident && wanted.Contains(Day(row.Header.OpenedAt)))
             .GroupBy(row => (Day: Day(row.Header.OpenedAt), row.Department))
             .Select(group =>
             {
@@ -51,7 +52,7 @@ internal sealed class DayTallies
         foreach (var row in rows)
         {
             var day = Day(row.Header.OpenedAt);
-            if (day >= firstDay && day <= lastDay)
+            if (row.Header.Kind == CaseKind.Incident && day >= firstDay && day <= lastDay)
             {
                 total.Count(row.Header.OpenedAt, row.Facts);
             }

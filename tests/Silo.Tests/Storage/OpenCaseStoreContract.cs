@@ -20,7 +20,9 @@ public abstract class OpenCaseStoreContract
     {
         using var target = await StorageCluster.PrepareAsync(NewTargetAsync);
         await using var store = NewStore(target, "open-a");
-        var registered = Row("c1", "cell-1", Noon, new MergeRegistration("zone:0.0", Noon.AddHours(2)));
+        var opened = Row("c1", "cell-1", Noon, new MergeRegistration("zone:0.0", Noon.AddHours(2)));
+        // A kind other than the default, to see it stored and read back.
+        var registered = opened with { Header = opened.Header with { Kind = CaseKind.Petition } };
 
         await store.SaveAsync([registered, Row("c2", "cell-1", Noon, merging: null), Row("c3", "cell-2", Noon, merging: null)]);
         var changed = registered with

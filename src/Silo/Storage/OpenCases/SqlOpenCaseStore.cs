@@ -16,13 +16,13 @@ internal sealed partial class SqlOpenCaseStore : IOpenCaseStore, ILifecycleParti
     private const int MaxSavesPerCommit = 2_000;
 
     private const string Columns =
-        "cell_id, case_id, category, status, opened_at, headline, latitude, longitude, first_reported_at, merge_zone, merges_until, department, due_at, facts";
+        "cell_id, case_id, category, status, opened_at, headline, latitude, longitude, first_reported_at, merge_zone, merges_until, department, due_at, facts, kind";
 
     // Where and when a case was opened, and its merge registration, never change: an update leaves them, and with them
     // the indexes on them, alone.
     private const string UpsertSql =
         "INSERT INTO gov_open_case (service_id, " + Columns + ", description, area_path) "
-        + "VALUES (@service, @cell, @case, @category, @status, @opened, @headline, @latitude, @longitude, @first, @zone, @until, @department, @due, @facts, @description, @area) "
+        + "VALUES (@service, @cell, @case, @category, @status, @opened, @headline, @latitude, @longitude, @first, @zone, @until, @department, @due, @facts, @kind, @description, @area) "
         + "ON CONFLICT (service_id, case_id) DO UPDATE SET status = excluded.status, headline = excluded.headline, "
         + "department = excluded.department, due_at = excluded.due_at, facts = excluded.facts";
 
@@ -203,6 +203,7 @@ internal sealed partial class SqlOpenCaseStore : IOpenCaseStore, ILifecycleParti
         ("department", row.Department.Length > 0 ? row.Department : DBNull.Value),
         ("due", (object?)row.DueAt?.UtcTicks ?? DBNull.Value),
         ("facts", CaseFactsJson.Write(row.Facts)),
+        ("kind", (int)row.Header.Kind),
         ("description", (object?)row.Description ?? DBNull.Value),
         ("area", (object?)_areaPathOf(row.CellId) ?? DBNull.Value),
     ];
@@ -216,7 +217,10 @@ internal sealed partial class SqlOpenCaseStore : IOpenCaseStore, ILifecycleParti
             Utc(reader.GetInt64(4)),
             reader.GetString(5),
             new GeoLocation(reader.GetDouble(6), reader.GetDouble(7)),
-            Utc(reader.GetInt64(8))),
+            Utc(reader.GetInt64(8)))
+        {
+            Kind = (CaseKind)reader.GetInt32(14),
+        },
         reader.IsDBNull(9) ? null : new MergeRegistration(reader.GetString(9), Utc(reader.GetInt64(10))))
     {
         Department = reader.IsDBNull(11) ? "" : reader.GetString(11),
