@@ -55,7 +55,8 @@ public sealed class CaseLifecycleTests
     public void EveryStatusButTheEnds_AllowsSomeStep_AndEveryStepIsAllowedSomewhere()
     {
         Assert.Equal(
-            [CaseStatusKind.Rejected, CaseStatusKind.Evaluated, CaseStatusKind.Declined, CaseStatusKind.Resolved, CaseStatusKind.Concluded],
+            [CaseStatusKind.Rejected, CaseStatusKind.Evaluated, CaseStatusKind.Declined, CaseStatusKind.Resolved, CaseStatusKind.Concluded,
+                CaseStatusKind.Agreed, CaseStatusKind.Referred],
             Statuses.Where(CaseLifecycle.IsFinal));
         Assert.All(Enum.GetValues<CaseAction>(), action => Assert.Contains(Statuses, status => CaseLifecycle.Next(status, action) is not null));
         Assert.Equal([CaseAction.Handle, CaseAction.Postpone, CaseAction.Suspend, CaseAction.Return], CaseLifecycle.Allowed(CaseStatusKind.Dispatched).ToArray());
@@ -96,8 +97,24 @@ public sealed class CaseLifecycleTests
         Assert.Equal([("reason", "reply needs a reason")], CaseLifecycle.Missing(Step(CaseAction.Reply)).ToArray());
     }
 
-    private static CaseStatusKind Walk(params CaseAction[] actions) =>
-        actions.Aggregate(CaseStatusKind.Received, (status, action) =>
+    [Fact]
+    public void ADispute_ClimbsThreeLevelsOfMediation_ToAnAgreementOrAReferral()
+    {
+        Assert.Equal(CaseStatusKind.DisputeReported, CaseLifecycle.Initial(CaseKind.Dispute));
+        Assert.Equal(CaseStatusKind.Agreed, Walk(CaseStatusKind.DisputeReported, CaseAction.Mediate, CaseAction.Agree));
+        Assert.Equal(CaseStatusKind.Referred, Walk(CaseStatusKind.DisputeReported, CaseAction.Mediate, CaseAction.Escalate, CaseAction.Escalate, CaseAction.Refer));
+        Assert.Equal([1, 2, 3], new[] { CaseStatusKind.MediatingByGrid, CaseStatusKind.MediatingByCommunity, CaseStatusKind.MediatingByStreet }
+            .Select(CaseLifecycle.MediationLevel));
+        // Only the street centre refers; it cannot escalate further.
+        Assert.Null(CaseLifecycle.Next(CaseStatusKind.MediatingByGrid, CaseAction.Refer));
+        Assert.Null(CaseLifecycle.Next(CaseStatusKind.MediatingByStreet, CaseAction.Escalate));
+        Assert.Equal([("reason", "agree needs a reason")], CaseLifecycle.Missing(Step(CaseAction.Agree)).ToArray());
+    }
+
+    private static CaseStatusKind Walk(params CaseAction[] actions) => Walk(CaseStatusKind.Received, actions);
+
+    private static CaseStatusKind Walk(CaseStatusKind from, params CaseAction[] actions) =>
+        actions.Aggregate(from, (status, action) =>
             CaseLifecycle.Next(status, action) ?? throw new Xunit.Sdk.XunitException($"{action} refused from {status}"));
 
     [Theory]

@@ -116,6 +116,26 @@ public sealed class RoutingRulesTests
         Assert.Contains("rules[1].limit: '3 days' is not a duration", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void MediationLevels_AreThreeListedDepartmentsWithTheirTimes_OrTheDefaultDepartmentAtEach()
+    {
+        using var folder = new TempFolder("routing");
+        var wrong = Write(folder, """
+            { "departments": [ { "code": "a" } ], "default": "a",
+              "mediation": [ { "department": "a", "limit": "3d" }, { "department": "court", "limit": "soon" } ] }
+            """);
+
+        var error = Assert.Throws<InvalidDataException>(() => RoutingRules.Load(wrong));
+        var none = RoutingRules.Load(Write(folder, """{ "departments": [ { "code": "a" } ], "default": "a" }"""));
+
+        Assert.Contains("mediation: list 3 levels (grid worker, community committee, street centre), not 2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("mediation[1].department: 'court' is not a listed department", error.Message, StringComparison.Ordinal);
+        Assert.Contains("mediation[1].limit: 'soon' is not a duration", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["a", "a", "a"], none.Mediation.Select(level => level.Department));
+        Assert.Equal(["grid-mediation", "community-mediation", "street-centre"], RoutingRules.Demo().Mediation.Select(level => level.Department));
+        Assert.Equal(TimeSpan.FromDays(15), RoutingRules.Demo().Mediation[1].Deadline.Limit);
+    }
+
     [Theory]
     [InlineData("90s", 90)]
     [InlineData("30m", 1_800)]

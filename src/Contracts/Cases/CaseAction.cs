@@ -57,4 +57,16 @@ public enum CaseAction
 
     /// <summary>A petition: the petitioner does not accept the review's reply, and the office concludes it (终结); needs a reason and an approver.</summary>
     Conclude = 18,
+
+    /// <summary>A dispute: its grid worker takes it up for mediation (调解), the first level; starts that level's clock.</summary>
+    Mediate = 19,
+
+    /// <summary>A dispute: the parties reached an agreement (调解协议), its terms as the reason; ends it.</summary>
+    Agree = 20,
+
+    /// <summary>A dispute: mediation failed at this level; up to the next, with its own department and clock; needs a reason.</summary>
+    Escalate = 21,
+
+    /// <summary>A dispute: the street centre could not settle it and refers it (to a court, arbitration, another body); needs a reason.</summary>
+    Refer = 22,
 }

@@ -12,4 +12,11 @@ public enum CaseKind
     /// petitioner's acceptance of the reply, or, after one review, by the office concluding it.
     /// </summary>
     Petition = 2,
+
+    /// <summary>
+    /// A dispute between residents, mediated at three levels (grid worker, community mediation committee, street
+    /// comprehensive governance centre), going up on failure or when a level's time runs out, and ending in a recorded
+    /// agreement or a referral.
+    /// </summary>
+    Dispute = 3,
 }

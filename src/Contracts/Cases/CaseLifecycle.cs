@@ -35,19 +35,42 @@ public static class CaseLifecycle
             [CaseStatusKind.Declined] = From(),
             [CaseStatusKind.Resolved] = From(),
             [CaseStatusKind.Concluded] = From(),
+
+            // A dispute climbs the three levels of mediation until an agreement, or a referral from the top.
+            [CaseStatusKind.DisputeReported] = From((CaseAction.Mediate, CaseStatusKind.MediatingByGrid)),
+            [CaseStatusKind.MediatingByGrid] = From((CaseAction.Agree, CaseStatusKind.Agreed), (CaseAction.Escalate, CaseStatusKind.MediatingByCommunity)),
+            [CaseStatusKind.MediatingByCommunity] = From((CaseAction.Agree, CaseStatusKind.Agreed), (CaseAction.Escalate, CaseStatusKind.MediatingByStreet)),
+            [CaseStatusKind.MediatingByStreet] = From((CaseAction.Agree, CaseStatusKind.Agreed), (CaseAction.Refer, CaseStatusKind.Referred)),
+            [CaseStatusKind.Agreed] = From(),
+            [CaseStatusKind.Referred] = From(),
         }.ToFrozenDictionary();
 
     private static readonly FrozenSet<CaseAction> NeedReason = new[]
     {
         CaseAction.Reject, CaseAction.Rework, CaseAction.Postpone, CaseAction.Suspend, CaseAction.Return,
         CaseAction.Decline, CaseAction.Reply, CaseAction.RequestReview, CaseAction.Conclude,
+        CaseAction.Agree, CaseAction.Escalate, CaseAction.Refer,
     }.ToFrozenSet();
 
     private static readonly FrozenSet<CaseAction> NeedApprover =
         new[] { CaseAction.Postpone, CaseAction.Suspend, CaseAction.Return, CaseAction.Conclude }.ToFrozenSet();
 
     /// <summary>Where a case of <paramref name="kind"/> starts.</summary>
-    public static CaseStatusKind Initial(CaseKind kind) => kind == CaseKind.Petition ? CaseStatusKind.Received : CaseStatusKind.Reported;
+    public static CaseStatusKind Initial(CaseKind kind) => kind switch
+    {
+        CaseKind.Petition => CaseStatusKind.Received,
+        CaseKind.Dispute => CaseStatusKind.DisputeReported,
+        _ => CaseStatusKind.Reported,
+    };
+
+    /// <summary>A dispute's level of mediation in <paramref name="status"/>: 1 to 3, or 0 when it is not being mediated.</summary>
+    public static int MediationLevel(CaseStatusKind status) => status switch
+    {
+        CaseStatusKind.MediatingByGrid => 1,
+        CaseStatusKind.MediatingByCommunity => 2,
+        CaseStatusKind.MediatingByStreet => 3,
+        _ => 0,
+    };
 
     /// <summary>The steps <paramref name="status"/> allows, in the order of the loop.</summary>
     public static ImmutableArray<CaseAction> Allowed(CaseStatusKind status) =>
@@ -59,7 +82,7 @@ public static class CaseLifecycle
 
     /// <summary>True while the case is being worked on: not rejected, closed or evaluated.</summary>
     public static bool IsOpen(CaseStatusKind status) => status is not (CaseStatusKind.Rejected or CaseStatusKind.Closed or CaseStatusKind.Evaluated
-        or CaseStatusKind.Declined or CaseStatusKind.Resolved or CaseStatusKind.Concluded);
+        or CaseStatusKind.Declined or CaseStatusKind.Resolved or CaseStatusKind.Concluded or CaseStatusKind.Agreed or CaseStatusKind.Referred);
 
     /// <summary>True for a status no step leads on from (rejected, evaluated).</summary>
     public static bool IsFinal(CaseStatusKind status) => Allowed(status).IsEmpty;
@@ -105,6 +128,10 @@ public static class CaseLifecycle
     {
         CaseStatusKind.UnderReview => "under_review",
         CaseStatusKind.ReviewReplied => "review_replied",
+        CaseStatusKind.DisputeReported => "dispute_reported",
+        CaseStatusKind.MediatingByGrid => "mediating_by_grid",
+        CaseStatusKind.MediatingByCommunity => "mediating_by_community",
+        CaseStatusKind.MediatingByStreet => "mediating_by_street",
         _ => status.ToString().ToLowerInvariant(),
     };
 

@@ -58,4 +58,22 @@ public enum CaseStatusKind
 
     /// <summary>A petition concluded by the office after the review's reply was not accepted (终结): the end.</summary>
     Concluded = 17,
+
+    /// <summary>A dispute reported, waiting for its grid worker to take it up.</summary>
+    DisputeReported = 18,
+
+    /// <summary>A dispute being mediated by the grid worker (first level).</summary>
+    MediatingByGrid = 19,
+
+    /// <summary>A dispute being mediated by the community mediation committee (社区人民调解委员会, second level).</summary>
+    MediatingByCommunity = 20,
+
+    /// <summary>A dispute being mediated by the street comprehensive governance centre (街道综治中心, third level).</summary>
+    MediatingByStreet = 21,
+
+    /// <summary>A dispute settled by a recorded agreement: the end.</summary>
+    Agreed = 22,
+
+    /// <summary>A dispute referred elsewhere after the third level failed: the end.</summary>
+    Referred = 23,
 }

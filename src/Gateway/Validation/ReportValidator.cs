@@ -32,6 +32,7 @@ public sealed partial class ReportValidator(CityMap city, TimeProvider time)
         {
             Contracts.V1.CaseKind.Unspecified or Contracts.V1.CaseKind.Incident => Contracts.Cases.CaseKind.Incident,
             Contracts.V1.CaseKind.Petition => Contracts.Cases.CaseKind.Petition,
+            Contracts.V1.CaseKind.Dispute => Contracts.Cases.CaseKind.Dispute,
             _ => Unknown(violations, request.Kind),
         };
         violations.ThrowIfAny();
@@ -46,7 +47,7 @@ public sealed partial class ReportValidator(CityMap city, TimeProvider time)
 
     private static Contracts.Cases.CaseKind Unknown(FieldViolations violations, Contracts.V1.CaseKind kind)
     {
-        violations.Add("kind", $"{(int)kind} is not a kind of case a report opens (incident or petition)");
+        violations.Add("kind", $"{(int)kind} is not a kind of case a report opens (incident, petition or dispute)");
         return default;
     }
 

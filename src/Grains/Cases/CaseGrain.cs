@@ -72,7 +72,10 @@ public sealed class CaseGrain(
         }
 
         var now = time.GetUtcNow();
-        var (deadline, wrongDue) = DeadlineSteps.After(transition, s.Deadline, routing.Deadline(s.Category), now);
+        // A dispute's level of mediation brings its own department and time; every other step, the category's.
+        var level = transition.Action is CaseAction.Mediate or CaseAction.Escalate ? CaseLifecycle.MediationLevel(next) : 0;
+        var rule = level > 0 ? routing.Mediation[level - 1].Deadline : routing.Deadline(s.Category);
+        var (deadline, wrongDue) = DeadlineSteps.After(transition, s.Deadline, rule, now);
         if (wrongDue is { } wrongField)
         {
             return Invalid(wrongField);
@@ -92,7 +95,17 @@ public sealed class CaseGrain(
             note = routedNote!;
         }
 
-        if (transition.Action is CaseAction.Dispatch or CaseAction.Rework or CaseAction.Accept or CaseAction.RequestReview)
+        var previousDepartment = s.Department;
+        if (level > 0)
+        {
+            s.Department = routing.Mediation[level - 1].Department;
+            note = CaseSteps.Describe(transition, due, transition.Action == CaseAction.Mediate
+                ? $"Taken up for mediation by {s.Department}."
+                : $"Mediation failed at level {level - 1}; up to {s.Department}.");
+        }
+
+        if (transition.Action is CaseAction.Dispatch or CaseAction.Rework or CaseAction.Accept or CaseAction.RequestReview
+            or CaseAction.Mediate or CaseAction.Escalate)
         {
             s.DispatchedAt = now;
         }
@@ -103,7 +116,7 @@ public sealed class CaseGrain(
         {
             Action = transition.Action,
             Approver = NullIfBlank(transition.Approver),
-            Department = transition.Action is CaseAction.Dispatch or CaseAction.Accept ? s.Department : null,
+            Department = transition.Action is CaseAction.Dispatch or CaseAction.Accept || level > 0 ? s.Department : null,
             Evidence = transition.Evidence.IsDefault ? [] : transition.Evidence,
             DueAt = DeadlineSteps.SetsDueTime(transition.Action) ? deadline?.DueAt : null,
         });
@@ -112,7 +125,7 @@ public sealed class CaseGrain(
         // answered must already be durable.
         await _store.FlushAsync();
         await TellCellAsync();
-        await KeepQueueAsync(transition.Action, now);
+        await KeepQueueAsync(transition.Action, previousDepartment, now);
         return new CaseChangeResult(CaseChangeOutcome.Taken, await GetAsync(), "", CaseLifecycle.Allowed(next));
     }
 
@@ -175,6 +188,14 @@ public sealed class CaseGrain(
         if (reached <= deadline.Escalations)
         {
             return deadline.Escalations;
+        }
+
+        if (CaseLifecycle.MediationLevel(s.Status) is 1 or 2)
+        {
+            // A level of mediation whose time ran out: the dispute goes up to the next, with its own time.
+            var limit = DurationText.Format(deadline.Limit);
+            var up = await TransitionAsync(new CaseTransition(CaseAction.Escalate, DeadlineWatch.Actor, $"Not settled within {limit}.", "", "", []));
+            return up.Kind == CaseChangeOutcome.Taken ? deadline.Escalations + 1 : deadline.Escalations;
         }
 
         for (var level = deadline.Escalations + 1; level <= reached; level++)
@@ -287,18 +308,24 @@ public sealed class CaseGrain(
 
     // The department's queue holds the case from its dispatch until it is handled or returned; a petition, from its
     // acceptance (and its review) until each reply.
-    private Task KeepQueueAsync(CaseAction action, DateTimeOffset now)
+    private async Task KeepQueueAsync(CaseAction action, string previousDepartment, DateTimeOffset now)
     {
         var s = state.State;
         var department = GrainFactory.Department(s.Department);
-        return action switch
+        if (action == CaseAction.Escalate)
         {
-            CaseAction.Handle or CaseAction.Return or CaseAction.Reply => department.ReleaseAsync(CaseId),
+            // Up a level of mediation: out of the lower level's queue, into the next one's.
+            await GrainFactory.Department(previousDepartment).ReleaseAsync(CaseId);
+        }
+
+        await (action switch
+        {
+            CaseAction.Handle or CaseAction.Return or CaseAction.Reply or CaseAction.Agree or CaseAction.Refer => department.ReleaseAsync(CaseId),
             CaseAction.Dispatch or CaseAction.Rework or CaseAction.Postpone or CaseAction.Suspend or CaseAction.Resume
-                or CaseAction.Accept or CaseAction.RequestReview =>
+                or CaseAction.Accept or CaseAction.RequestReview or CaseAction.Mediate or CaseAction.Escalate =>
                 department.HoldAsync(QueueEntry(now)),
             _ => Task.CompletedTask,
-        };
+        });
     }
 
     // The cell's row of the case: where it stands for lists, and what its evaluation counts.

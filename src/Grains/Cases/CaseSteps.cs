@@ -27,6 +27,8 @@ internal static class CaseSteps
             CaseAction.Acknowledge => "The petitioner accepted the reply.",
             CaseAction.RequestReview => "The petitioner asked for a review.",
             CaseAction.Conclude => "Concluded by the office.",
+            CaseAction.Agree => "Agreement recorded.",
+            CaseAction.Refer => "Referred.",
             _ => $"{CaseLifecycle.Name(transition.Action)}.",
         };
         step += due;

@@ -20,10 +20,11 @@ public static class DeadlineSteps
         ArgumentNullException.ThrowIfNull(transition);
         return transition.Action switch
         {
-            CaseAction.Dispatch or CaseAction.Rework or CaseAction.Accept or CaseAction.RequestReview => (CaseDeadline.Start(rule, now), null),
+            CaseAction.Dispatch or CaseAction.Rework or CaseAction.Accept or CaseAction.RequestReview or CaseAction.Mediate or CaseAction.Escalate =>
+                (CaseDeadline.Start(rule, now), null),
             CaseAction.Suspend => (current?.Pause(now), null),
             CaseAction.Resume => (current?.Resume(now), null),
-            CaseAction.Handle or CaseAction.Reply => (current?.Stop(now), null),
+            CaseAction.Handle or CaseAction.Reply or CaseAction.Agree or CaseAction.Refer => (current?.Stop(now), null),
             CaseAction.Return => (null, null),
             CaseAction.Postpone => Postpone(transition.PostponeUntil, current ?? CaseDeadline.Start(rule, now), now),
             _ => (current, null),
@@ -38,7 +39,8 @@ public static class DeadlineSteps
 
     /// <summary>True for the steps after which the case has a new due time: its audit entry records it.</summary>
     public static bool SetsDueTime(CaseAction action) =>
-        action is CaseAction.Dispatch or CaseAction.Rework or CaseAction.Postpone or CaseAction.Resume or CaseAction.Accept or CaseAction.RequestReview;
+        action is CaseAction.Dispatch or CaseAction.Rework or CaseAction.Postpone or CaseAction.Resume or CaseAction.Accept or CaseAction.RequestReview
+            or CaseAction.Mediate or CaseAction.Escalate;
 
     /// <summary>An escalation's audit note.</summary>
     public static string DescribeEscalation(CaseDeadline deadline, string escalatedTo) =>

@@ -26,6 +26,12 @@ public sealed class RoutingRules
 
     private static readonly List<string> BuiltInEscalation = ["the department's head", "the city supervision and command centre"];
 
+    /// <summary>A dispute's levels of mediation have this long each when a file names no limits of its own.</summary>
+    private static readonly TimeSpan[] BuiltInMediationLimits = [TimeSpan.FromDays(3), TimeSpan.FromDays(15), TimeSpan.FromDays(30)];
+
+    /// <summary>How many levels a dispute's mediation has: grid worker, community committee, street centre.</summary>
+    public const int MediationLevels = 3;
+
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNameCaseInsensitive = true,
@@ -43,8 +49,10 @@ public sealed class RoutingRules
         CategoryRule fallback,
         FrozenDictionary<string, CategoryRule> exact,
         (string, CategoryRule)[] prefixes,
-        ImmutableArray<string> escalation)
+        ImmutableArray<string> escalation,
+        ImmutableArray<(string Department, DeadlineRule Deadline)> mediation)
     {
+        Mediation = mediation;
         Departments = departments;
         _fallback = fallback;
         _exact = exact;
@@ -59,6 +67,9 @@ public sealed class RoutingRules
 
     /// <summary>Who an overdue case is escalated to: the first when it falls due, the next after each further limit.</summary>
     public ImmutableArray<string> Escalation { get; }
+
+    /// <summary>A dispute's levels of mediation, lowest first: the department that mediates, and its time to settle.</summary>
+    public ImmutableArray<(string Department, DeadlineRule Deadline)> Mediation { get; }
 
     /// <summary>The department that handles <paramref name="category"/>.</summary>
     public string Route(string category) => Match(category).Department;
@@ -195,6 +206,36 @@ public sealed class RoutingRules
             }
         }
 
+        var mediation = new List<(string, DeadlineRule)>();
+        if (file.Mediation is { } levels)
+        {
+            if (levels.Count != MediationLevels)
+            {
+                problems.Add($"mediation: list {MediationLevels} levels (grid worker, community committee, street centre), not {levels.Count}");
+            }
+
+            for (var i = 0; i < levels.Count; i++)
+            {
+                if (!departments.ContainsKey(levels[i].Department ?? ""))
+                {
+                    problems.Add($"mediation[{i}].department: '{levels[i].Department}' is not a listed department");
+                }
+
+                var limit = DurationText.Parse(levels[i].Limit);
+                if (limit is null)
+                {
+                    problems.Add($"mediation[{i}].limit: '{levels[i].Limit}' is not a duration such as 90m, 4h or 3d");
+                }
+
+                mediation.Add((levels[i].Department ?? "", new DeadlineRule(DeadlineKind.Coordinated, limit ?? TimeSpan.FromDays(1))));
+            }
+        }
+        else
+        {
+            // No levels named: the default department mediates at each.
+            mediation.AddRange(BuiltInMediationLimits.Select(limit => (file.Default ?? "", new DeadlineRule(DeadlineKind.Coordinated, limit))));
+        }
+
         if (problems.Count > 0)
         {
             throw new InvalidDataException($"{source}: {string.Join("; ", problems)}.");
@@ -206,7 +247,8 @@ public sealed class RoutingRules
             fallback,
             exact.ToFrozenDictionary(StringComparer.Ordinal),
             [.. prefixes.OrderByDescending(p => p.Key.Length).Select(p => (p.Key, p.Value))],
-            [.. escalation.Select(level => level.Trim())]);
+            [.. escalation.Select(level => level.Trim())],
+            [.. mediation]);
     }
 
     private static DeadlineKind? ParseKind(string name) =>

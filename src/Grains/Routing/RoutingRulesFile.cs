@@ -18,6 +18,16 @@ internal sealed class RoutingRulesFile
 
     public List<RuleEntry> Rules { get; set; } = [];
 
+    /// <summary>A dispute's three levels of mediation, lowest first: who mediates, and for how long.</summary>
+    public List<MediationEntry>? Mediation { get; set; }
+
+    internal sealed class MediationEntry
+    {
+        public string? Department { get; set; }
+
+        public string? Limit { get; set; }
+    }
+
     internal sealed class DepartmentEntry
     {
         public string? Code { get; set; }
