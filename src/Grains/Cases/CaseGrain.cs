@@ -72,18 +72,19 @@ public sealed class CaseGrain(
         }
 
         var now = time.GetUtcNow();
+        var effect = StepEffect.Of(transition.Action);
         // A dispute's level of mediation brings its own department and time; every other step, the category's.
-        var level = transition.Action is CaseAction.Mediate or CaseAction.Escalate ? CaseLifecycle.MediationLevel(next) : 0;
+        var level = effect.Sends == Sending.Mediation ? CaseLifecycle.MediationLevel(next) : 0;
         var rule = level > 0 ? routing.Mediation[level - 1].Deadline : routing.Deadline(s.Category);
-        var (deadline, wrongDue) = DeadlineSteps.After(transition, s.Deadline, rule, now);
+        var (deadline, wrongDue) = DeadlineSteps.After(effect.Clock, transition, s.Deadline, rule, now);
         if (wrongDue is { } wrongField)
         {
             return Invalid(wrongField);
         }
 
-        var due = DeadlineSteps.Describe(transition.Action, deadline);
+        var due = DeadlineSteps.Describe(effect.SetsDueTime, deadline);
         var note = CaseSteps.Describe(transition, due);
-        if (transition.Action is CaseAction.Dispatch or CaseAction.Accept)
+        if (effect.Sends == Sending.Route)
         {
             var (department, routedNote, invalid) = CaseSteps.Dispatch(routing, s.Category, transition, due);
             if (invalid is { } wrong)
@@ -104,8 +105,7 @@ public sealed class CaseGrain(
                 : $"Mediation failed at level {level - 1}; up to {s.Department}.");
         }
 
-        if (transition.Action is CaseAction.Dispatch or CaseAction.Rework or CaseAction.Accept or CaseAction.RequestReview
-            or CaseAction.Mediate or CaseAction.Escalate)
+        if (effect.Clock == ClockEffect.Start)
         {
             s.DispatchedAt = now;
         }
@@ -116,16 +116,16 @@ public sealed class CaseGrain(
         {
             Action = transition.Action,
             Approver = NullIfBlank(transition.Approver),
-            Department = transition.Action is CaseAction.Dispatch or CaseAction.Accept || level > 0 ? s.Department : null,
+            Department = effect.Sends != Sending.None ? s.Department : null,
             Evidence = transition.Evidence.IsDefault ? [] : transition.Evidence,
-            DueAt = DeadlineSteps.SetsDueTime(transition.Action) ? deadline?.DueAt : null,
+            DueAt = effect.SetsDueTime ? deadline?.DueAt : null,
         });
         _store.Changed();
         // Stored before the answer, and the cell's row after it: a step is not in the intake journal, so what was
         // answered must already be durable.
         await _store.FlushAsync();
         await TellCellAsync();
-        await KeepQueueAsync(transition.Action, previousDepartment, now);
+        await KeepQueueAsync(effect.Queue, previousDepartment, now);
         return new CaseChangeResult(CaseChangeOutcome.Taken, await GetAsync(), "", CaseLifecycle.Allowed(next));
     }
 
@@ -306,26 +306,23 @@ public sealed class CaseGrain(
         }
     }
 
-    // The department's queue holds the case from its dispatch until it is handled or returned; a petition, from its
-    // acceptance (and its review) until each reply.
-    private async Task KeepQueueAsync(CaseAction action, string previousDepartment, DateTimeOffset now)
+    // The department's queue holds the case while it owes the next move (StepEffect says which steps hold and release).
+    private async Task KeepQueueAsync(QueueEffect effect, string previousDepartment, DateTimeOffset now)
     {
-        var s = state.State;
-        var department = GrainFactory.Department(s.Department);
-        if (action == CaseAction.Escalate)
+        var department = GrainFactory.Department(state.State.Department);
+        switch (effect)
         {
-            // Up a level of mediation: out of the lower level's queue, into the next one's.
-            await GrainFactory.Department(previousDepartment).ReleaseAsync(CaseId);
+            case QueueEffect.Hold:
+                await department.HoldAsync(QueueEntry(now));
+                break;
+            case QueueEffect.Release:
+                await department.ReleaseAsync(CaseId);
+                break;
+            case QueueEffect.Move:
+                await GrainFactory.Department(previousDepartment).ReleaseAsync(CaseId);
+                await department.HoldAsync(QueueEntry(now));
+                break;
         }
-
-        await (action switch
-        {
-            CaseAction.Handle or CaseAction.Return or CaseAction.Reply or CaseAction.Agree or CaseAction.Refer => department.ReleaseAsync(CaseId),
-            CaseAction.Dispatch or CaseAction.Rework or CaseAction.Postpone or CaseAction.Suspend or CaseAction.Resume
-                or CaseAction.Accept or CaseAction.RequestReview or CaseAction.Mediate or CaseAction.Escalate =>
-                department.HoldAsync(QueueEntry(now)),
-            _ => Task.CompletedTask,
-        });
     }
 
     // The cell's row of the case: where it stands for lists, and what its evaluation counts.
