@@ -260,7 +260,6 @@ public sealed class GridCellGrain(
     {
         // Best effort: whatever is not stored here is still in the intake journal and is replayed at start.
         await FlushStateAsync();
-        await PushEvaluationAsync();
     }
 
     public async Task<ReadingReceipt> RecordReadingAsync(SensorReadingInfo reading)

@@ -97,8 +97,6 @@ public sealed class EvaluationGrain(
         return Task.FromResult<EvaluationReport?>(EvaluationReport.Of(total));
     }
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await PushAsync();
-
     // The children's tallies of the same day and department, added up: this roll-up's own.
     private static ImmutableArray<DayTally> Sum(IEnumerable<ChildTally> entries) =>
     [
