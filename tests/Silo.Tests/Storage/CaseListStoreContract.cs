@@ -43,7 +43,8 @@ public abstract class CaseListStoreContract
         ["department"] = new() { Department = "roads" },
         ["overdue"] = new() { OverdueOnly = true },
         ["opened between"] = new() { OpenedFrom = Start.AddHours(10), OpenedBefore = Start.AddHours(30) },
-        ["kind"] = new() { Kind = CaseKind.Incident },
+        ["incidents"] = new() { Kind = CaseKind.Incident },
+        ["petitions, oldest"] = new() { Kind = CaseKind.Petition, Sort = CaseListSort.OldestFirst },
         ["street, dispatched, oldest first"] = new() { AreaPath = "/east/harbour/", Statuses = [CaseStatusKind.Dispatched], Sort = CaseListSort.OldestFirst },
         ["soonest due"] = new() { Sort = CaseListSort.SoonestDue },
         ["overdue roads, soonest due"] = new() { Department = "roads", OverdueOnly = true, Sort = CaseListSort.SoonestDue },
@@ -135,6 +136,7 @@ public abstract class CaseListStoreContract
                 ? r.Header.Category.StartsWith(query.Category[..^1], StringComparison.Ordinal)
                 : r.Header.Category == query.Category))
             && (query.Department is null || r.Department == query.Department)
+            && (query.Kind is null || r.Header.Kind == query.Kind)
             && (!query.OverdueOnly || r.DueAt < Now)
             && (query.OpenedFrom is null || r.Header.OpenedAt >= query.OpenedFrom)
             && (query.OpenedBefore is null || r.Header.OpenedAt < query.OpenedBefore)
@@ -161,7 +163,11 @@ public abstract class CaseListStoreContract
             opened = i % 3 == 2 ? opened : opened.AddHours(1);
             var status = statuses[i % statuses.Length];
             var dispatched = status is CaseStatusKind.Dispatched;
-            var header = new CaseHeader($"c{(i * 7919) % 1000:D3}", categories[i % categories.Length], status, opened, $"Case {i}", new GeoLocation(30.5, 114.3), opened);
+            // Every seventh a petition, so a filter by kind has something to leave out.
+            var header = new CaseHeader($"c{(i * 7919) % 1000:D3}", categories[i % categories.Length], status, opened, $"Case {i}", new GeoLocation(30.5, 114.3), opened)
+            {
+                Kind = i % 7 == 3 ? CaseKind.Petition : CaseKind.Incident,
+            };
             rows.Add(new OpenCaseRow(cells[i % cells.Length], header, null)
             {
                 Department = dispatched || status == CaseStatusKind.Closed ? (i % 2 == 0 ? "roads" : "water") : "",
