@@ -1,4 +1,5 @@
 using Governance.Contracts.CaseList;
+using Governance.Grains.Clock;
 using Governance.Grains.Storage;
 using Orleans.Concurrency;
 
@@ -6,7 +7,7 @@ namespace Governance.Grains.CaseList;
 
 /// <summary>Answers lists of cases from the read model (<see cref="ICaseListStore"/>), on whichever silo is asked.</summary>
 [StatelessWorker]
-public sealed class CaseListGrain(ICaseListStore store, TimeProvider time) : Grain, ICaseListGrain
+public sealed class CaseListGrain(ICaseListStore store, CityClock time) : Grain, ICaseListGrain
 {
     public Task<CaseListPage> ListAsync(CaseListQuery query)
     {

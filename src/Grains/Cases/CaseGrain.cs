@@ -1,6 +1,7 @@
 using Governance.Contracts;
 using Governance.Contracts.Cases;
 using Governance.Contracts.Departments;
+using Governance.Grains.Clock;
 using Governance.Grains.Deadlines;
 using Governance.Grains.Evaluation;
 using Governance.Grains.Routing;
@@ -21,7 +22,7 @@ public sealed class CaseGrain(
     [PersistentState("case", StoreNames.Live)] IPersistentState<CaseState> state,
     IReportLinkStore links,
     RoutingRules routing,
-    TimeProvider time) : Grain, ICaseGrain
+    CityClock time) : Grain, ICaseGrain
 {
     // The links of reporters an earlier version kept waiting in the state, until a flush has seen them stored.
     private Task? _waitingLinks;

@@ -7,9 +7,10 @@ using Governance.Contracts.Cases;
 using Governance.Contracts.Cells;
 using Governance.Contracts.Common;
 using Governance.Contracts.Evaluation;
-using Governance.Grains.Cases;
-using Governance.Contracts.Sensors;
 using Governance.Contracts.Merging;
+using Governance.Contracts.Sensors;
+using Governance.Grains.Cases;
+using Governance.Grains.Clock;
 using Governance.Grains.Evaluation;
 using Governance.Grains.Merging;
 using Governance.Grains.Sensors;
@@ -37,7 +38,7 @@ public sealed class GridCellGrain(
     IReportLinkStore links,
     IOpenCaseStore openCases,
     IOptions<EvaluationOptions> evaluation,
-    TimeProvider time) : Grain, IGridCellGrain
+    CityClock time) : Grain, IGridCellGrain
 {
     // Cases this cell changed and not yet flushed, with the stamp of the latest change: a flush removes a case only
     // if nothing changed it again while the flush waited.

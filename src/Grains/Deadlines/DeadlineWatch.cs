@@ -1,4 +1,5 @@
 using Governance.Contracts;
+using Governance.Grains.Clock;
 using Governance.Grains.Routing;
 using Microsoft.Extensions.Logging;
 
@@ -9,7 +10,7 @@ namespace Governance.Grains.Deadlines;
 /// department's queue, so nothing needs re-arming after a restart: each check reads the queues afresh. Every silo may
 /// run one; a case escalates only when its own deadline says so, so two checks of the same case change it once.
 /// </summary>
-public sealed partial class DeadlineWatch(IGrainFactory grains, RoutingRules routing, TimeProvider time, ILogger<DeadlineWatch> logger)
+public sealed partial class DeadlineWatch(IGrainFactory grains, RoutingRules routing, CityClock time, ILogger<DeadlineWatch> logger)
 {
     /// <summary>The actor of escalation entries in a case's history.</summary>
     public const string Actor = "deadline-watch";

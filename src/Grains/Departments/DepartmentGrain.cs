@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Governance.Contracts;
 using Governance.Contracts.Departments;
+using Governance.Grains.Clock;
 using Governance.Grains.Routing;
 using Governance.Grains.Storage;
 
@@ -13,7 +14,7 @@ namespace Governance.Grains.Departments;
 public sealed class DepartmentGrain(
     [PersistentState("department", StoreNames.Live)] IPersistentState<DepartmentState> state,
     RoutingRules routing,
-    TimeProvider time) : Grain, IDepartmentGrain
+    CityClock time) : Grain, IDepartmentGrain
 {
     private string Code => GrainKeys.Strip(this.GetPrimaryKeyString(), GrainKeys.DepartmentPrefix);
 

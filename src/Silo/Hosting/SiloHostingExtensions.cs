@@ -1,3 +1,4 @@
+using Governance.Grains.Clock;
 using Governance.Grains.Deadlines;
 using Governance.Grains.Evaluation;
 using Governance.Grains.Merging;
@@ -31,6 +32,7 @@ public static class SiloHostingExtensions
         var city = await CityBootstrap.LoadOrCreateAsync(registry, cityOptions, TimeProvider.System, cancellationToken);
 
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(CityClock.RealTime);
         builder.Services.AddSingleton<IRegistryStore>(registry);
         builder.Services.AddSingleton(city.Map);
         builder.Services.AddSingleton<MergeZones>();

@@ -1,5 +1,6 @@
 using Governance.Contracts;
 using Governance.Contracts.Cases;
+using Governance.Grains.Clock;
 using Governance.Grains.Deadlines;
 using Governance.Grains.Routing;
 using Governance.Grains.Tests.Infrastructure;
@@ -16,7 +17,7 @@ public sealed class DisputeMediationTests(MovableClockClusterFixture fixture)
 {
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
 
-    private DeadlineWatch Watch => new(fixture.Grains, RoutingRules.Demo(), fixture.Clock, NullLogger<DeadlineWatch>.Instance);
+    private DeadlineWatch Watch => new(fixture.Grains, RoutingRules.Demo(), new CityClock(fixture.Clock), NullLogger<DeadlineWatch>.Instance);
 
     [Fact]
     public async Task ALevelWhoseTimeRunsOut_SendsTheDisputeUp_AndTheTopLevelIsEscalatedInstead()

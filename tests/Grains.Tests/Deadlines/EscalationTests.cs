@@ -2,6 +2,7 @@ using Governance.Contracts;
 using Governance.Contracts.Cases;
 using Governance.Contracts.Deadlines;
 using Governance.Contracts.Departments;
+using Governance.Grains.Clock;
 using Governance.Grains.Deadlines;
 using Governance.Grains.Routing;
 using Governance.Grains.Tests.Infrastructure;
@@ -20,7 +21,7 @@ public sealed class EscalationTests(MovableClockClusterFixture fixture)
     private static readonly TimeSpan Limit = TimeSpan.FromDays(3);
     private static int _nextCell;
 
-    private DeadlineWatch Watch => new(fixture.Grains, RoutingRules.Demo(), fixture.Clock, NullLogger<DeadlineWatch>.Instance);
+    private DeadlineWatch Watch => new(fixture.Grains, RoutingRules.Demo(), new CityClock(fixture.Clock), NullLogger<DeadlineWatch>.Instance);
 
     [Fact]
     public async Task ADispatch_StartsTheClock_ByTheCategorysRule()
@@ -151,7 +152,7 @@ public sealed class EscalationTests(MovableClockClusterFixture fixture)
         await DeactivateAsync(fixture.Grains.Department(Department), fixture.Grains.Case(dispatched.CaseId));
         await using (var other = await GrainClusterFixture.StartClusterAsync(fixture.Storage, fixture.City, fixture.Clock))
         {
-            await new DeadlineWatch(other.Client, RoutingRules.Demo(), fixture.Clock, NullLogger<DeadlineWatch>.Instance).CheckAsync();
+            await new DeadlineWatch(other.Client, RoutingRules.Demo(), new CityClock(fixture.Clock), NullLogger<DeadlineWatch>.Instance).CheckAsync();
             await DeactivateAsync(other, other.Client.Department(Department), other.Client.Case(dispatched.CaseId));
         }
 

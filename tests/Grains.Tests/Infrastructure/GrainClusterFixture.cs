@@ -1,5 +1,6 @@
 using Governance.Contracts;
 using Governance.City.Map;
+using Governance.Grains.Clock;
 using Governance.Grains.Merging;
 using Governance.Grains.Routing;
 using Governance.Grains.Storage;
@@ -57,7 +58,7 @@ public class GrainClusterFixture : IAsyncLifetime
         {
             silo.AddGovernanceStorage(storage);
             silo.Services.AddSingleton(city);
-            silo.Services.AddSingleton(clock ?? TimeProvider.System);
+            silo.Services.AddSingleton(clock is null ? CityClock.RealTime : new CityClock(clock));
             silo.Services.AddSingleton<MergeZones>();
             silo.Services.AddSingleton(RoutingRules.Demo());
             silo.Services.Configure<MergeOptions>(merging =>
