@@ -56,7 +56,7 @@ public sealed class CaseLifecycleTests
     {
         Assert.Equal(
             [CaseStatusKind.Rejected, CaseStatusKind.Evaluated, CaseStatusKind.Declined, CaseStatusKind.Resolved, CaseStatusKind.Concluded,
-                CaseStatusKind.Agreed, CaseStatusKind.Referred],
+                CaseStatusKind.Agreed, CaseStatusKind.Referred, CaseStatusKind.Granted, CaseStatusKind.Refused, CaseStatusKind.Rectified],
             Statuses.Where(CaseLifecycle.IsFinal));
         Assert.All(Enum.GetValues<CaseAction>(), action => Assert.Contains(Statuses, status => CaseLifecycle.Next(status, action) is not null));
         Assert.Equal([CaseAction.Handle, CaseAction.Postpone, CaseAction.Suspend, CaseAction.Return], CaseLifecycle.Allowed(CaseStatusKind.Dispatched).ToArray());

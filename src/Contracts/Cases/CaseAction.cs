@@ -69,4 +69,40 @@ public enum CaseAction
 
     /// <summary>A dispute: the street centre could not settle it and refers it (to a court, arbitration, another body); needs a reason.</summary>
     Refer = 22,
+
+    /// <summary>A welfare application: documents handed in (提交材料), each of a kind, with a link to its scan.</summary>
+    SubmitDocuments = 23,
+
+    /// <summary>
+    /// A welfare application: accepted for checking (受理) once every required document is in; the departments
+    /// concerned start their checks in parallel. Refused while a required document is missing, naming it.
+    /// </summary>
+    AcceptApplication = 24,
+
+    /// <summary>A welfare application: a department concerned, or a review, approves (同意); a department names itself.</summary>
+    Approve = 25,
+
+    /// <summary>A welfare application: a department concerned, or a review, refuses (不予批准); needs a reason; ends it.</summary>
+    Deny = 26,
+
+    /// <summary>A welfare application on public notice: an objection (异议) sends it back to the second review; needs a reason.</summary>
+    RaiseObjection = 27,
+
+    /// <summary>A welfare application: disbursement begins (发放), once the public notice has ended.</summary>
+    Disburse = 28,
+
+    /// <summary>A rectification task: assigned (交办) to a responsible person and department, with a deadline.</summary>
+    Assign = 29,
+
+    /// <summary>A rectification task: the monthly progress report (进展报告), its words as the reason.</summary>
+    ReportProgress = 30,
+
+    /// <summary>A rectification task: the responsible person reports it done (报请销号), what was done as the reason; stops the clock.</summary>
+    Complete = 31,
+
+    /// <summary>A rectification task: the inspection confirms it done (验收销号), which ends it.</summary>
+    Confirm = 32,
+
+    /// <summary>A rectification task: the inspection finds it not done (验收不通过); back to rectifying against the same deadline; needs a reason.</summary>
+    Reopen = 33,
 }

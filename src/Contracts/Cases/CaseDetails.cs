@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using Governance.Contracts.Common;
 using Governance.Contracts.Deadlines;
+using Governance.Contracts.Rectification;
+using Governance.Contracts.Welfare;
 
 namespace Governance.Contracts.Cases;
 
@@ -36,4 +38,16 @@ public sealed record class CaseDetails(
     /// <summary>True when it is past due, or was handled late (as of the moment it was read).</summary>
     [Id(12)]
     public bool Overdue { get; init; }
+
+    /// <summary>A welfare application's documents, checks and reviews; null for other kinds.</summary>
+    [Id(14)]
+    public WelfareFile? Welfare { get; init; }
+
+    /// <summary>A rectification task's responsible person and progress reports; null for other kinds.</summary>
+    [Id(15)]
+    public RectificationFile? Rectification { get; init; }
+
+    /// <summary>For a task being rectified: its monthly progress report is past due, as of the moment it was read.</summary>
+    [Id(16)]
+    public bool ProgressReportOverdue { get; init; }
 }

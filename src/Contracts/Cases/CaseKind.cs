@@ -19,4 +19,16 @@ public enum CaseKind
     /// agreement or a referral.
     /// </summary>
     Dispute = 3,
+
+    /// <summary>
+    /// An application for the minimum living allowance (低保): the required documents first, then the departments
+    /// concerned check the household in parallel, a first review, a second review, a public notice, and disbursement.
+    /// </summary>
+    Welfare = 4,
+
+    /// <summary>
+    /// A rectification task (整改) from an inspection's feedback list: assigned to a responsible person with a deadline,
+    /// reported on monthly, escalated when overdue, and closed once the inspection confirms it done.
+    /// </summary>
+    Rectification = 5,
 }

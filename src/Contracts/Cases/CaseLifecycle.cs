@@ -43,6 +43,25 @@ public static class CaseLifecycle
             [CaseStatusKind.MediatingByStreet] = From((CaseAction.Agree, CaseStatusKind.Agreed), (CaseAction.Refer, CaseStatusKind.Referred)),
             [CaseStatusKind.Agreed] = From(),
             [CaseStatusKind.Referred] = From(),
+
+            // A welfare application: documents, then the departments' checks in parallel (an approval that is not the
+            // last keeps it waiting; the case moves on to the first review by itself), two reviews, a public notice.
+            [CaseStatusKind.Applied] = From((CaseAction.SubmitDocuments, CaseStatusKind.Applied), (CaseAction.AcceptApplication, CaseStatusKind.AwaitingApprovals)),
+            [CaseStatusKind.AwaitingApprovals] = From((CaseAction.Approve, CaseStatusKind.FirstReview), (CaseAction.Deny, CaseStatusKind.Refused)),
+            [CaseStatusKind.FirstReview] = From((CaseAction.Approve, CaseStatusKind.SecondReview), (CaseAction.Deny, CaseStatusKind.Refused)),
+            [CaseStatusKind.SecondReview] = From((CaseAction.Approve, CaseStatusKind.PublicNotice), (CaseAction.Deny, CaseStatusKind.Refused)),
+            [CaseStatusKind.PublicNotice] = From((CaseAction.RaiseObjection, CaseStatusKind.SecondReview), (CaseAction.Disburse, CaseStatusKind.Granted)),
+            [CaseStatusKind.Granted] = From(),
+            [CaseStatusKind.Refused] = From(),
+
+            // A rectification task: assigned, reported on monthly (and postponed with approval), done, confirmed.
+            [CaseStatusKind.RectificationListed] = From((CaseAction.Assign, CaseStatusKind.Rectifying)),
+            [CaseStatusKind.Rectifying] = From(
+                (CaseAction.Postpone, CaseStatusKind.Rectifying),
+                (CaseAction.ReportProgress, CaseStatusKind.Rectifying),
+                (CaseAction.Complete, CaseStatusKind.RectificationSubmitted)),
+            [CaseStatusKind.RectificationSubmitted] = From((CaseAction.Confirm, CaseStatusKind.Rectified), (CaseAction.Reopen, CaseStatusKind.Rectifying)),
+            [CaseStatusKind.Rectified] = From(),
         }.ToFrozenDictionary();
 
     private static readonly FrozenSet<CaseAction> NeedReason = new[]
@@ -50,6 +69,7 @@ public static class CaseLifecycle
         CaseAction.Reject, CaseAction.Rework, CaseAction.Postpone, CaseAction.Suspend, CaseAction.Return,
         CaseAction.Decline, CaseAction.Reply, CaseAction.RequestReview, CaseAction.Conclude,
         CaseAction.Agree, CaseAction.Escalate, CaseAction.Refer,
+        CaseAction.Deny, CaseAction.RaiseObjection, CaseAction.ReportProgress, CaseAction.Complete, CaseAction.Reopen,
     }.ToFrozenSet();
 
     private static readonly FrozenSet<CaseAction> NeedApprover =
@@ -60,6 +80,8 @@ public static class CaseLifecycle
     {
         CaseKind.Petition => CaseStatusKind.Received,
         CaseKind.Dispute => CaseStatusKind.DisputeReported,
+        CaseKind.Welfare => CaseStatusKind.Applied,
+        CaseKind.Rectification => CaseStatusKind.RectificationListed,
         _ => CaseStatusKind.Reported,
     };
 
@@ -82,7 +104,8 @@ public static class CaseLifecycle
 
     /// <summary>True while the case is being worked on: not rejected, closed or evaluated.</summary>
     public static bool IsOpen(CaseStatusKind status) => status is not (CaseStatusKind.Rejected or CaseStatusKind.Closed or CaseStatusKind.Evaluated
-        or CaseStatusKind.Declined or CaseStatusKind.Resolved or CaseStatusKind.Concluded or CaseStatusKind.Agreed or CaseStatusKind.Referred);
+        or CaseStatusKind.Declined or CaseStatusKind.Resolved or CaseStatusKind.Concluded or CaseStatusKind.Agreed or CaseStatusKind.Referred
+        or CaseStatusKind.Granted or CaseStatusKind.Refused or CaseStatusKind.Rectified);
 
     /// <summary>True for a status no step leads on from (rejected, evaluated).</summary>
     public static bool IsFinal(CaseStatusKind status) => Allowed(status).IsEmpty;
@@ -120,20 +143,15 @@ public static class CaseLifecycle
         return missing.ToImmutable();
     }
 
-    /// <summary>The step's name as an API client sees it, e.g. "postpone".</summary>
-    public static string Name(CaseAction action) => action == CaseAction.RequestReview ? "request_review" : action.ToString().ToLowerInvariant();
+    /// <summary>The step's name as an API client sees it, e.g. "request_review".</summary>
+    public static string Name(CaseAction action) => SnakeCase(action.ToString());
 
-    /// <summary>The status's name in messages, e.g. "dispatched".</summary>
-    public static string Name(CaseStatusKind status) => status switch
-    {
-        CaseStatusKind.UnderReview => "under_review",
-        CaseStatusKind.ReviewReplied => "review_replied",
-        CaseStatusKind.DisputeReported => "dispute_reported",
-        CaseStatusKind.MediatingByGrid => "mediating_by_grid",
-        CaseStatusKind.MediatingByCommunity => "mediating_by_community",
-        CaseStatusKind.MediatingByStreet => "mediating_by_street",
-        _ => status.ToString().ToLowerInvariant(),
-    };
+    /// <summary>The status's name in messages, e.g. "mediating_by_grid".</summary>
+    public static string Name(CaseStatusKind status) => SnakeCase(status.ToString());
+
+    // As the proto enums spell their values, lower case: RequestReview is request_review.
+    private static string SnakeCase(string name) =>
+        string.Concat(name.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "_" : "") + char.ToLowerInvariant(c) : c.ToString()));
 
     private static FrozenDictionary<CaseAction, CaseStatusKind> From(params (CaseAction Action, CaseStatusKind Next)[] steps) =>
         steps.ToFrozenDictionary(step => step.Action, step => step.Next);

@@ -76,4 +76,37 @@ public enum CaseStatusKind
 
     /// <summary>A dispute referred elsewhere after the third level failed: the end.</summary>
     Referred = 23,
+
+    /// <summary>A welfare application received, waiting for its required documents and its acceptance (受理).</summary>
+    Applied = 24,
+
+    /// <summary>A welfare application accepted: the departments concerned check the household in parallel (信息核对).</summary>
+    AwaitingApprovals = 25,
+
+    /// <summary>Every department approved: waiting for the street office's first review (初审).</summary>
+    FirstReview = 26,
+
+    /// <summary>First review passed: waiting for civil affairs' second review (审批).</summary>
+    SecondReview = 27,
+
+    /// <summary>Approved: the household's allowance is on public notice (公示) for the period the rules give.</summary>
+    PublicNotice = 28,
+
+    /// <summary>The notice ended without an upheld objection and disbursement began (发放): the end.</summary>
+    Granted = 29,
+
+    /// <summary>Refused by a department or a review, with who and why: the end.</summary>
+    Refused = 30,
+
+    /// <summary>A rectification task from an inspection's feedback list, waiting to be assigned (交办).</summary>
+    RectificationListed = 31,
+
+    /// <summary>Assigned to a responsible person: being rectified by the deadline, with monthly progress reports.</summary>
+    Rectifying = 32,
+
+    /// <summary>Reported done by the responsible person, waiting for the inspection to confirm it (验收).</summary>
+    RectificationSubmitted = 33,
+
+    /// <summary>Confirmed done by the inspection (销号): the end.</summary>
+    Rectified = 34,
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Governance.Contracts.Welfare;
 
 namespace Governance.Contracts.Cases;
 
@@ -21,6 +22,18 @@ public sealed record class CaseTransition(
     /// <summary>For a postponement: the new due time; null for one more handling limit.</summary>
     [Id(6)]
     public DateTimeOffset? PostponeUntil { get; init; }
+
+    /// <summary>For submit_documents: the documents handed in.</summary>
+    [Id(7)]
+    public ImmutableArray<CaseDocument> Documents { get; init; } = [];
+
+    /// <summary>For an assignment: the person who answers for the rectification.</summary>
+    [Id(8)]
+    public string Responsible { get; init; } = "";
+
+    /// <summary>For an assignment: the rectification's deadline; null for its category's limit.</summary>
+    [Id(9)]
+    public DateTimeOffset? DueBy { get; init; }
 }
 
 /// <summary>What became of a change asked of a case: a step of its lifecycle, or a reporter's rating.</summary>

@@ -46,6 +46,9 @@ public sealed record class CaseDeadline(
     /// <summary>The due time an approved postponement gives when it names none: one more limit, from now if already past.</summary>
     public DateTimeOffset DefaultPostponement(DateTimeOffset now) => (DueAt is { } due && due > now ? due : now) + Limit;
 
+    /// <summary>Runs the clock again towards the same due time: what was reported done was not.</summary>
+    public CaseDeadline Reopen() => this with { HandledAt = null };
+
     /// <summary>Stops the clock for good: the case was handled.</summary>
     public CaseDeadline Stop(DateTimeOffset now) => IsRunning ? this with { HandledAt = now } : this;
 

@@ -39,6 +39,8 @@ public static class CaseMapping
             Deadline = details.Deadline?.ToProto(),
             Overdue = details.Overdue,
             Kind = details.Kind.ToProto(),
+            Welfare = details.Welfare?.ToProto(),
+            Rectification = details.Rectification?.ToProto(details.ProgressReportOverdue),
         };
         message.Ratings.AddRange(details.Ratings.Select(r => new Contracts.V1.CaseRating
         {
@@ -69,6 +71,54 @@ public static class CaseMapping
         }));
         return message;
     }
+
+    public static WelfareFile ToProto(this Contracts.Welfare.WelfareFile file) => new()
+    {
+        Documents =
+        {
+            file.Documents.Select(d => new SubmittedDocument
+            {
+                Kind = d.Kind.ToProto(),
+                Link = d.Link,
+                SubmittedBy = d.SubmittedBy,
+                SubmittedAt = Timestamp.FromDateTimeOffset(d.SubmittedAt),
+            }),
+        },
+        MissingDocuments = { file.Missing.Select(kind => kind.ToProto()) },
+        Approvals =
+        {
+            file.Approvals.Select(a => new WelfareApproval
+            {
+                Department = a.Department,
+                // The proto enum numbers its decisions as the grains' enum does.
+                Decision = (ApprovalDecision)(int)a.Decision,
+                DecidedBy = a.DecidedBy,
+                DecidedAt = a.DecidedAt is { } at ? Timestamp.FromDateTimeOffset(at) : null,
+                Reason = a.Reason,
+            }),
+        },
+        FirstReviewer = file.FirstReviewer,
+        SecondReviewer = file.SecondReviewer,
+        NoticeEndsAt = file.NoticeEndsAt is { } ends ? Timestamp.FromDateTimeOffset(ends) : null,
+    };
+
+    public static RectificationFile ToProto(this Contracts.Rectification.RectificationFile file, bool reportOverdue) => new()
+    {
+        Responsible = file.Responsible,
+        AssignedAt = Timestamp.FromDateTimeOffset(file.AssignedAt),
+        ProgressReports = file.ProgressReports,
+        LastReportAt = file.LastReportAt is { } last ? Timestamp.FromDateTimeOffset(last) : null,
+        NextReportDue = Timestamp.FromDateTimeOffset(file.NextReportDue),
+        ReportOverdue = reportOverdue,
+    };
+
+    // The proto enum numbers its kinds as the grains' enum does (case.proto).
+    public static DocumentKind ToProto(this Contracts.Welfare.DocumentKind kind) =>
+        System.Enum.IsDefined(kind) ? (DocumentKind)(int)kind : DocumentKind.Unspecified;
+
+    /// <summary>The grains' document kind for a proto one, or null for unspecified or unknown values.</summary>
+    public static Contracts.Welfare.DocumentKind? FromProto(this DocumentKind kind) =>
+        kind != DocumentKind.Unspecified && System.Enum.IsDefined((Contracts.Welfare.DocumentKind)(int)kind) ? (Contracts.Welfare.DocumentKind)(int)kind : null;
 
     public static QueuedCase ToProto(this QueuedCaseInfo entry) => new()
     {

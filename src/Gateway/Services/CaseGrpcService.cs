@@ -17,7 +17,6 @@ public sealed partial class CaseGrpcService(IGrainFactory grains, CityMap city) 
     private const int PersonIdMaxLength = 64;
     private const int ReasonMaxLength = 2_000;
     private const int EvidenceMaxCount = 20;
-    private const int EvidenceMaxLength = 2_048;
     private const int CommentMaxLength = 500;
 
     public override async Task<GetCaseResponse> GetCase(GetCaseRequest request, ServerCallContext context)
@@ -130,9 +129,9 @@ public sealed partial class CaseGrpcService(IGrainFactory grains, CityMap city) 
         for (var i = 0; i < Math.Min(request.Evidence.Count, EvidenceMaxCount); i++)
         {
             var link = request.Evidence[i];
-            if (link.Length > EvidenceMaxLength || !Uri.TryCreate(link, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            if (!TransitionRules.IsWebLink(link))
             {
-                violations.Add($"evidence[{i}]", $"must be an http or https URL of at most {EvidenceMaxLength} characters");
+                violations.Add($"evidence[{i}]", $"must be an http or https URL of at most {TransitionRules.LinkMaxLength} characters");
             }
         }
 
@@ -142,10 +141,15 @@ public sealed partial class CaseGrpcService(IGrainFactory grains, CityMap city) 
             violations.Add("postpone_until", "only a postponement takes a new due time");
         }
 
+        var documents = TransitionRules.Documents(violations, request, action);
+        var (responsible, dueBy) = TransitionRules.Assignment(violations, request, action, PersonIdMaxLength);
         var transition = new CaseTransition(
             action ?? Contracts.Cases.CaseAction.Register, request.Actor, request.Reason, request.Approver, request.Department, [.. request.Evidence])
         {
             PostponeUntil = postponeUntil,
+            Documents = documents,
+            Responsible = responsible,
+            DueBy = dueBy,
         };
         if (action is not null && violations.IsEmpty)
         {

@@ -33,6 +33,8 @@ public sealed partial class ReportValidator(CityMap city, TimeProvider time)
             Contracts.V1.CaseKind.Unspecified or Contracts.V1.CaseKind.Incident => Contracts.Cases.CaseKind.Incident,
             Contracts.V1.CaseKind.Petition => Contracts.Cases.CaseKind.Petition,
             Contracts.V1.CaseKind.Dispute => Contracts.Cases.CaseKind.Dispute,
+            Contracts.V1.CaseKind.Welfare => Contracts.Cases.CaseKind.Welfare,
+            Contracts.V1.CaseKind.Rectification => Contracts.Cases.CaseKind.Rectification,
             _ => Unknown(violations, request.Kind),
         };
         violations.ThrowIfAny();
@@ -47,7 +49,7 @@ public sealed partial class ReportValidator(CityMap city, TimeProvider time)
 
     private static Contracts.Cases.CaseKind Unknown(FieldViolations violations, Contracts.V1.CaseKind kind)
     {
-        violations.Add("kind", $"{(int)kind} is not a kind of case a report opens (incident, petition or dispute)");
+        violations.Add("kind", $"{(int)kind} is not a kind of case a report opens (incident, petition, dispute, welfare or rectification)");
         return default;
     }
 

@@ -1,11 +1,14 @@
 using Governance.Contracts;
 using Governance.Contracts.Cases;
 using Governance.Contracts.Departments;
+using Governance.Contracts.Welfare;
 using Governance.Grains.Clock;
 using Governance.Grains.Deadlines;
 using Governance.Grains.Evaluation;
+using Governance.Grains.Rectification;
 using Governance.Grains.Routing;
 using Governance.Grains.Storage;
+using Governance.Grains.Welfare;
 
 namespace Governance.Grains.Cases;
 
@@ -73,10 +76,25 @@ public sealed class CaseGrain(
         }
 
         var now = time.GetUtcNow();
-        var effect = StepEffect.Of(transition.Action);
-        // A dispute's level of mediation brings its own department and time; every other step, the category's.
+        var (kindStep, kindRefusal) = s.Kind switch
+        {
+            CaseKind.Welfare => WelfareSteps.Decide(s, transition, routing.Welfare, now, CaseId),
+            CaseKind.Rectification => RectificationSteps.Decide(s, transition, routing, now),
+            _ => (null, null),
+        };
+        if (kindRefusal is { } refused)
+        {
+            return refused.Kind == CaseChangeOutcome.Invalid
+                ? Invalid((refused.Field, refused.Reason))
+                : new CaseChangeResult(refused.Kind, null, refused.Reason, CaseLifecycle.Allowed(s.Status));
+        }
+
+        var effect = kindStep is null ? StepEffect.Of(transition.Action) : new StepEffect(kindStep.Clock, kindStep.Routes ? Sending.Route : Sending.None);
+        next = kindStep?.Next ?? next;
+        // A dispute's level of mediation brings its own department and time; a kind's step may bring its own; every
+        // other step, the category's.
         var level = effect.Sends == Sending.Mediation ? CaseLifecycle.MediationLevel(next) : 0;
-        var rule = level > 0 ? routing.Mediation[level - 1].Deadline : routing.Deadline(s.Category);
+        var rule = level > 0 ? routing.Mediation[level - 1].Deadline : kindStep?.Rule ?? routing.Deadline(s.Category);
         var (deadline, wrongDue) = DeadlineSteps.After(effect.Clock, transition, s.Deadline, rule, now);
         if (wrongDue is { } wrongField)
         {
@@ -84,7 +102,8 @@ public sealed class CaseGrain(
         }
 
         var due = DeadlineSteps.Describe(effect.SetsDueTime, deadline);
-        var note = CaseSteps.Describe(transition, due);
+        var note = CaseSteps.Describe(transition, due, kindStep?.Step);
+        var heldBefore = CaseHolders.Of(s);
         if (effect.Sends == Sending.Route)
         {
             var (department, routedNote, invalid) = CaseSteps.Dispatch(routing, s.Category, transition, due);
@@ -97,13 +116,19 @@ public sealed class CaseGrain(
             note = routedNote!;
         }
 
-        var previousDepartment = s.Department;
         if (level > 0)
         {
             s.Department = routing.Mediation[level - 1].Department;
             note = CaseSteps.Describe(transition, due, transition.Action == CaseAction.Mediate
                 ? $"Taken up for mediation by {s.Department}."
                 : $"Mediation failed at level {level - 1}; up to {s.Department}.");
+        }
+
+        if (kindStep is not null)
+        {
+            s.Department = kindStep.Department ?? s.Department;
+            s.Welfare = kindStep.Welfare ?? s.Welfare;
+            s.Rectification = kindStep.Rectification ?? s.Rectification;
         }
 
         if (effect.Clock == ClockEffect.Start)
@@ -117,7 +142,7 @@ public sealed class CaseGrain(
         {
             Action = transition.Action,
             Approver = NullIfBlank(transition.Approver),
-            Department = effect.Sends != Sending.None ? s.Department : null,
+            Department = effect.Sends != Sending.None || kindStep?.Department is not null ? s.Department : null,
             Evidence = transition.Evidence.IsDefault ? [] : transition.Evidence,
             DueAt = effect.SetsDueTime ? deadline?.DueAt : null,
         });
@@ -126,7 +151,7 @@ public sealed class CaseGrain(
         // answered must already be durable.
         await _store.FlushAsync();
         await TellCellAsync();
-        await KeepQueueAsync(effect.Queue, previousDepartment, now);
+        await KeepQueuesAsync(heldBefore, now);
         return new CaseChangeResult(CaseChangeOutcome.Taken, await GetAsync(), "", CaseLifecycle.Allowed(next));
     }
 
@@ -211,7 +236,7 @@ public sealed class CaseGrain(
         _store.Changed();
         // Stored before the queue shows it, as a step is; the watch asks again if the queue is not updated.
         await _store.FlushAsync();
-        await GrainFactory.Department(s.Department).HoldAsync(QueueEntry(now));
+        await KeepQueuesAsync(CaseHolders.Of(s), now);
         return reached;
     }
 
@@ -240,6 +265,7 @@ public sealed class CaseGrain(
         }
 
         var s = state.State;
+        var now = time.GetUtcNow();
         // Every reporter acknowledged so far: duplicates' links may still be gathering in the store, and this commits them.
         await links.StoredAsync();
         var stored = await links.ListByCaseAsync(CaseId);
@@ -251,7 +277,10 @@ public sealed class CaseGrain(
             Kind = s.Kind,
             Ratings = [.. s.Ratings],
             Deadline = s.Deadline,
-            Overdue = s.Deadline?.IsOverdue(time.GetUtcNow()) ?? false,
+            Overdue = s.Deadline?.IsOverdue(now) ?? false,
+            Welfare = s.Kind == CaseKind.Welfare ? (s.Welfare ?? new WelfareFile()) with { Missing = WelfareSteps.Missing(s.Welfare ?? new WelfareFile(), routing.Welfare) } : null,
+            Rectification = s.Rectification,
+            ProgressReportOverdue = s.Status == CaseStatusKind.Rectifying && s.Rectification is { } rectifying && now > rectifying.NextReportDue,
         };
     }
 
@@ -307,22 +336,19 @@ public sealed class CaseGrain(
         }
     }
 
-    // The department's queue holds the case while it owes the next move (StepEffect says which steps hold and release).
-    private async Task KeepQueueAsync(QueueEffect effect, string previousDepartment, DateTimeOffset now)
+    // The queues of the departments that owe the case's next move hold it (CaseHolders): out of those it left, and
+    // in, or updated, in those it is in now.
+    private async Task KeepQueuesAsync(IEnumerable<string> heldBefore, DateTimeOffset now)
     {
-        var department = GrainFactory.Department(state.State.Department);
-        switch (effect)
+        var holders = CaseHolders.Of(state.State);
+        foreach (var left in heldBefore.Except(holders))
         {
-            case QueueEffect.Hold:
-                await department.HoldAsync(QueueEntry(now));
-                break;
-            case QueueEffect.Release:
-                await department.ReleaseAsync(CaseId);
-                break;
-            case QueueEffect.Move:
-                await GrainFactory.Department(previousDepartment).ReleaseAsync(CaseId);
-                await department.HoldAsync(QueueEntry(now));
-                break;
+            await GrainFactory.Department(left).ReleaseAsync(CaseId);
+        }
+
+        foreach (var holder in holders)
+        {
+            await GrainFactory.Department(holder).HoldAsync(QueueEntry(now));
         }
     }
 

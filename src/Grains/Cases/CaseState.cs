@@ -1,6 +1,8 @@
 using Governance.Contracts.Cases;
 using Governance.Contracts.Common;
 using Governance.Contracts.Deadlines;
+using Governance.Contracts.Rectification;
+using Governance.Contracts.Welfare;
 
 namespace Governance.Grains.Cases;
 
@@ -38,6 +40,12 @@ public sealed class CaseState
 
     /// <summary>Reporters' ratings of the closed case, one per reporter, oldest first.</summary>
     public List<CaseRating> Ratings { get; set; } = [];
+
+    /// <summary>A welfare application's documents, checks and reviews; null for other kinds.</summary>
+    public WelfareFile? Welfare { get; set; }
+
+    /// <summary>A rectification task's responsible person and progress reports; null for other kinds.</summary>
+    public RectificationFile? Rectification { get; set; }
 
     /// <summary>
     /// Duplicates that reached the case before its own first report opened it, as versions before cells linked

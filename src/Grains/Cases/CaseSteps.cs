@@ -29,6 +29,8 @@ internal static class CaseSteps
             CaseAction.Conclude => "Concluded by the office.",
             CaseAction.Agree => "Agreement recorded.",
             CaseAction.Refer => "Referred.",
+            CaseAction.Approve => "Approved.",
+            CaseAction.Deny => "Refused.",
             _ => $"{CaseLifecycle.Name(transition.Action)}.",
         };
         step += due;
@@ -45,7 +47,12 @@ internal static class CaseSteps
     {
         var routed = routing.Route(category);
         var named = transition.Department.Trim();
-        var sent = transition.Action == CaseAction.Accept ? "Accepted for handling by" : "Dispatched to";
+        var sent = transition.Action switch
+        {
+            CaseAction.Accept => "Accepted for handling by",
+            CaseAction.Assign => $"Assigned, {transition.Responsible.Trim()} responsible, to",
+            _ => "Dispatched to",
+        };
         if (named.Length == 0 || named == routed)
         {
             return (routed, Describe(transition, due, $"{sent} {routed}."), null);

@@ -25,21 +25,9 @@ internal enum ClockEffect
 
     /// <summary>Clears it: the case waits to be sent somewhere again.</summary>
     Clear,
-}
 
-/// <summary>What a step does to the case's place in a department's queue.</summary>
-internal enum QueueEffect
-{
-    None,
-
-    /// <summary>Puts it in, or updates its entry.</summary>
-    Hold,
-
-    /// <summary>Takes it out.</summary>
-    Release,
-
-    /// <summary>Out of the department it was with, into the one it goes to.</summary>
-    Move,
+    /// <summary>Runs it again towards the due time it had: what was reported done was not.</summary>
+    Reopen,
 }
 
 /// <summary>Where a step sends the case.</summary>
@@ -55,34 +43,36 @@ internal enum Sending
 }
 
 /// <summary>
-/// What each step does beside moving the status (<see cref="CaseLifecycle"/>): to the clock, the queue, and where the
-/// case goes. One table, so a step of a new kind of case says what it does here rather than in every place that acts.
+/// What each step does beside moving the status (<see cref="CaseLifecycle"/>): to the clock, and where the case goes.
+/// One table, so a step of a new kind of case says what it does here rather than in every place that acts. (Which
+/// queues hold the case follows from where it stands after the step: <see cref="CaseHolders"/>. Steps of kinds whose
+/// effect depends on more than the step, such as a welfare application's approvals, are <see cref="KindStep"/>s.)
 /// </summary>
-internal sealed record StepEffect(ClockEffect Clock, QueueEffect Queue, Sending Sends)
+internal sealed record StepEffect(ClockEffect Clock, Sending Sends)
 {
-    private static readonly StepEffect Nothing = new(ClockEffect.None, QueueEffect.None, Sending.None);
+    private static readonly StepEffect Nothing = new(ClockEffect.None, Sending.None);
 
     private static readonly FrozenDictionary<CaseAction, StepEffect> Effects = new Dictionary<CaseAction, StepEffect>
     {
-        [CaseAction.Dispatch] = new(ClockEffect.Start, QueueEffect.Hold, Sending.Route),
-        [CaseAction.Handle] = new(ClockEffect.Stop, QueueEffect.Release, Sending.None),
-        [CaseAction.Rework] = new(ClockEffect.Start, QueueEffect.Hold, Sending.None),
-        [CaseAction.Postpone] = new(ClockEffect.Postpone, QueueEffect.Hold, Sending.None),
-        [CaseAction.Suspend] = new(ClockEffect.Pause, QueueEffect.Hold, Sending.None),
-        [CaseAction.Resume] = new(ClockEffect.Resume, QueueEffect.Hold, Sending.None),
-        [CaseAction.Return] = new(ClockEffect.Clear, QueueEffect.Release, Sending.None),
-        [CaseAction.Accept] = new(ClockEffect.Start, QueueEffect.Hold, Sending.Route),
-        [CaseAction.Reply] = new(ClockEffect.Stop, QueueEffect.Release, Sending.None),
-        [CaseAction.RequestReview] = new(ClockEffect.Start, QueueEffect.Hold, Sending.None),
-        [CaseAction.Mediate] = new(ClockEffect.Start, QueueEffect.Hold, Sending.Mediation),
-        [CaseAction.Escalate] = new(ClockEffect.Start, QueueEffect.Move, Sending.Mediation),
-        [CaseAction.Agree] = new(ClockEffect.Stop, QueueEffect.Release, Sending.None),
-        [CaseAction.Refer] = new(ClockEffect.Stop, QueueEffect.Release, Sending.None),
+        [CaseAction.Dispatch] = new(ClockEffect.Start, Sending.Route),
+        [CaseAction.Handle] = new(ClockEffect.Stop, Sending.None),
+        [CaseAction.Rework] = new(ClockEffect.Start, Sending.None),
+        [CaseAction.Postpone] = new(ClockEffect.Postpone, Sending.None),
+        [CaseAction.Suspend] = new(ClockEffect.Pause, Sending.None),
+        [CaseAction.Resume] = new(ClockEffect.Resume, Sending.None),
+        [CaseAction.Return] = new(ClockEffect.Clear, Sending.None),
+        [CaseAction.Accept] = new(ClockEffect.Start, Sending.Route),
+        [CaseAction.Reply] = new(ClockEffect.Stop, Sending.None),
+        [CaseAction.RequestReview] = new(ClockEffect.Start, Sending.None),
+        [CaseAction.Mediate] = new(ClockEffect.Start, Sending.Mediation),
+        [CaseAction.Escalate] = new(ClockEffect.Start, Sending.Mediation),
+        [CaseAction.Agree] = new(ClockEffect.Stop, Sending.None),
+        [CaseAction.Refer] = new(ClockEffect.Stop, Sending.None),
     }.ToFrozenDictionary();
 
     /// <summary>What <paramref name="action"/> does; nothing beside its status for the steps the table leaves out.</summary>
     public static StepEffect Of(CaseAction action) => Effects.GetValueOrDefault(action, Nothing);
 
     /// <summary>True when the case has a new due time after the step: its audit entry records it.</summary>
-    public bool SetsDueTime => Clock is ClockEffect.Start or ClockEffect.Postpone or ClockEffect.Resume;
+    public bool SetsDueTime => Clock is ClockEffect.Start or ClockEffect.Postpone or ClockEffect.Resume or ClockEffect.Reopen;
 }

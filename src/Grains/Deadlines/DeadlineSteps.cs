@@ -24,6 +24,7 @@ public static class DeadlineSteps
             Cases.ClockEffect.Resume => (current?.Resume(now), null),
             Cases.ClockEffect.Stop => (current?.Stop(now), null),
             Cases.ClockEffect.Clear => (null, null),
+            Cases.ClockEffect.Reopen => (current?.Reopen(), null),
             Cases.ClockEffect.Postpone => Postpone(transition.PostponeUntil, current ?? CaseDeadline.Start(rule, now), now),
             _ => (current, null),
         };
@@ -55,5 +56,6 @@ public static class DeadlineSteps
         return (current.PostponeTo(due), null);
     }
 
-    private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    /// <summary>A time as audit notes and refusals write it, e.g. "2026-12-06 09:00 UTC".</summary>
+    internal static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 }

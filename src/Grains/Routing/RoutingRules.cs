@@ -50,9 +50,11 @@ public sealed class RoutingRules
         FrozenDictionary<string, CategoryRule> exact,
         (string, CategoryRule)[] prefixes,
         ImmutableArray<string> escalation,
-        ImmutableArray<(string Department, DeadlineRule Deadline)> mediation)
+        ImmutableArray<(string Department, DeadlineRule Deadline)> mediation,
+        WelfareRules welfare)
     {
         Mediation = mediation;
+        Welfare = welfare;
         Departments = departments;
         _fallback = fallback;
         _exact = exact;
@@ -70,6 +72,9 @@ public sealed class RoutingRules
 
     /// <summary>A dispute's levels of mediation, lowest first: the department that mediates, and its time to settle.</summary>
     public ImmutableArray<(string Department, DeadlineRule Deadline)> Mediation { get; }
+
+    /// <summary>How a welfare application goes: its documents, checks, reviews and notice.</summary>
+    public WelfareRules Welfare { get; }
 
     /// <summary>The department that handles <paramref name="category"/>.</summary>
     public string Route(string category) => Match(category).Department;
@@ -236,6 +241,7 @@ public sealed class RoutingRules
             mediation.AddRange(BuiltInMediationLimits.Select(limit => (file.Default ?? "", new DeadlineRule(DeadlineKind.Coordinated, limit))));
         }
 
+        var welfare = WelfareRules.Resolve(file.Welfare, departments, file.Default ?? "", problems);
         if (problems.Count > 0)
         {
             throw new InvalidDataException($"{source}: {string.Join("; ", problems)}.");
@@ -248,7 +254,8 @@ public sealed class RoutingRules
             exact.ToFrozenDictionary(StringComparer.Ordinal),
             [.. prefixes.OrderByDescending(p => p.Key.Length).Select(p => (p.Key, p.Value))],
             [.. escalation.Select(level => level.Trim())],
-            [.. mediation]);
+            [.. mediation],
+            welfare);
     }
 
     private static DeadlineKind? ParseKind(string name) =>

@@ -19,13 +19,34 @@ internal sealed class RoutingRulesFile
     public List<RuleEntry> Rules { get; set; } = [];
 
     /// <summary>A dispute's three levels of mediation, lowest first: who mediates, and for how long.</summary>
-    public List<MediationEntry>? Mediation { get; set; }
+    public List<LevelEntry>? Mediation { get; set; }
 
-    internal sealed class MediationEntry
+    /// <summary>How a welfare application goes: required documents, the departments that check it, its reviews and notice.</summary>
+    public WelfareEntry? Welfare { get; set; }
+
+    /// <summary>A department and its time: a level of mediation, a review.</summary>
+    internal sealed class LevelEntry
     {
         public string? Department { get; set; }
 
         public string? Limit { get; set; }
+    }
+
+    internal sealed class WelfareEntry
+    {
+        /// <summary>Document kinds, e.g. "id_card"; the built-in three when left out.</summary>
+        public List<string?>? RequiredDocuments { get; set; }
+
+        /// <summary>The departments that check the household in parallel.</summary>
+        public List<string?>? Approvers { get; set; }
+
+        public string? ApprovalLimit { get; set; }
+
+        public LevelEntry? FirstReview { get; set; }
+
+        public LevelEntry? SecondReview { get; set; }
+
+        public string? NoticePeriod { get; set; }
     }
 
     internal sealed class DepartmentEntry
