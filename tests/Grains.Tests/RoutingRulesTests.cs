@@ -1,4 +1,5 @@
 using Governance.Contracts.Deadlines;
+using Governance.Contracts.Welfare;
 using Governance.Grains.Routing;
 using Governance.TestSupport;
 
@@ -134,6 +135,33 @@ public sealed class RoutingRulesTests
         Assert.Equal(["a", "a", "a"], none.Mediation.Select(level => level.Department));
         Assert.Equal(["grid-mediation", "community-mediation", "street-centre"], RoutingRules.Demo().Mediation.Select(level => level.Department));
         Assert.Equal(TimeSpan.FromDays(15), RoutingRules.Demo().Mediation[1].Deadline.Limit);
+    }
+
+    [Fact]
+    public void TheWelfareSection_NamesKnownDocumentsAndDepartments_AndItsTimes_OrEachWrongEntryIsRefused()
+    {
+        using var folder = new TempFolder("routing");
+        var wrong = Write(folder, """
+            { "departments": [ { "code": "a" }, { "code": "b" } ], "default": "a",
+              "welfare": { "requiredDocuments": [ "id_card", "passport" ], "approvers": [ "b", "tax", "b" ], "approvalLimit": "10d",
+                           "firstReview": { "department": "a", "limit": "15d" }, "secondReview": { "department": "c", "limit": "10d" },
+                           "noticePeriod": "a week" } }
+            """);
+
+        var error = Assert.Throws<InvalidDataException>(() => RoutingRules.Load(wrong));
+        var none = RoutingRules.Load(Write(folder, """{ "departments": [ { "code": "a" } ], "default": "a" }"""));
+        var demo = RoutingRules.Demo().Welfare;
+
+        Assert.Contains("welfare.requiredDocuments: 'passport' is not a document kind", error.Message, StringComparison.Ordinal);
+        Assert.Contains("welfare.approvers[1]: 'tax' is not a listed department", error.Message, StringComparison.Ordinal);
+        Assert.Contains("welfare.approvers[2]: 'b' is not a listed department, or is listed twice", error.Message, StringComparison.Ordinal);
+        Assert.Contains("welfare.secondReview.department: 'c' is not a listed department", error.Message, StringComparison.Ordinal);
+        Assert.Contains("welfare.noticePeriod: 'a week' is not a duration", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("firstReview", error.Message, StringComparison.Ordinal);
+        Assert.Equal([DocumentKind.IdCard, DocumentKind.HouseholdRegister, DocumentKind.IncomeProof], none.Welfare.RequiredDocuments.ToArray());
+        Assert.Equal((0, "a"), (none.Welfare.Approvers.Length, none.Welfare.FirstReview.Department));
+        Assert.Equal(["human-resources", "housing", "public-security", "market-regulation"], demo.Approvers.ToArray());
+        Assert.Equal(("street-office", "civil-affairs", TimeSpan.FromDays(7)), (demo.FirstReview.Department, demo.SecondReview.Department, demo.NoticePeriod));
     }
 
     [Theory]

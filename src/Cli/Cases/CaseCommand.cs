@@ -23,7 +23,7 @@ public static class CaseCommand
             CaseTables.WriteCase(console.RichOut(), found.Case);
         }));
 
-        var step = new Command("step", "Take one step of a case's lifecycle (register, dispatch, handle, verify, close, evaluate; reject, rework, postpone, suspend, resume, return).");
+        var step = new Command("step", "Take one step of a case's lifecycle (for an incident: register, dispatch, handle, verify, close, evaluate; reject, rework, postpone, suspend, resume, return; other kinds have steps of their own).");
         var stepId = CaseIdArgument();
         var action = new Argument<CaseAction>("ACTION")
         {
@@ -46,6 +46,30 @@ public static class CaseCommand
         var department = new Option<string>("--department") { Description = "Dispatch to this department instead of the one the rules give (needs --reason).", HelpName = "CODE" };
         var until = new Option<DateTimeOffset?>("--until") { Description = "For postpone: the new due time (ISO 8601, e.g. 2026-12-05T09:00Z); one more handling limit if left out.", HelpName = "TIME" };
         var evidence = new Option<string[]>("--evidence") { Description = "A link to a photo or document; may be given more than once.", HelpName = "URL" };
+        var documents = new Option<CaseDocument[]>("--document")
+        {
+            Description = $"For submit_documents: a document as KIND=URL, KIND one of {string.Join(", ", KindTables.DocumentNames)}; may be given more than once.",
+            HelpName = "KIND=URL",
+            CustomParser = result =>
+            {
+                var parsed = new List<CaseDocument>();
+                foreach (var token in result.Tokens)
+                {
+                    if (KindTables.ParseDocument(token.Value) is { } document)
+                    {
+                        parsed.Add(document);
+                    }
+                    else
+                    {
+                        result.AddError($"--document: '{token.Value}' is not KIND=URL with KIND one of {string.Join(", ", KindTables.DocumentNames)}.");
+                    }
+                }
+
+                return [.. parsed];
+            },
+        };
+        var responsible = new Option<string>("--responsible") { Description = "For assign: the person responsible for the rectification.", HelpName = "ID" };
+        var dueBy = new Option<DateTimeOffset?>("--due-by") { Description = "For assign: the rectification's deadline (ISO 8601); the category's limit if left out.", HelpName = "TIME" };
         var stepServer = ServerOption.Create();
         step.Add(stepId);
         step.Add(action);
@@ -55,6 +79,9 @@ public static class CaseCommand
         step.Add(department);
         step.Add(until);
         step.Add(evidence);
+        step.Add(documents);
+        step.Add(responsible);
+        step.Add(dueBy);
         step.Add(stepServer);
         step.SetAction((parse, cancellationToken) => RunAsync(console, parse.GetRequiredValue(stepServer), async cases =>
         {
@@ -68,6 +95,9 @@ public static class CaseCommand
                 Department = parse.GetValue(department) ?? "",
                 Evidence = { parse.GetValue(evidence) ?? [] },
                 PostponeUntil = parse.GetValue(until) is { } due ? Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(due) : null,
+                Documents = { parse.GetValue(documents) ?? [] },
+                Responsible = parse.GetValue(responsible) ?? "",
+                DueBy = parse.GetValue(dueBy) is { } deadline ? Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(deadline) : null,
             };
             var taken = await cases.TransitionCaseAsync(request, cancellationToken: cancellationToken);
             CaseTables.WriteStepTaken(console.RichOut(), taken);

@@ -62,6 +62,7 @@ public static class CaseTables
         }
 
         console.Write(history);
+        KindTables.Write(console, found);
         if (found.Ratings.Count > 0)
         {
             var ratings = new Table().Border(TableBorder.Rounded).Title("Ratings").AddColumn("at").AddColumn("reporter").AddColumn(new TableColumn("score").RightAligned()).AddColumn("comment");
@@ -165,16 +166,16 @@ public static class CaseTables
 
     private static void Fact(Table table, string name, string value) => table.AddRow(new Text(name), new Text(value));
 
-    private static Text[] Cells(params string[] values) => [.. values.Select(v => new Text(v))];
+    internal static Text[] Cells(params string[] values) => [.. values.Select(v => new Text(v))];
 
     private static string Minutes(Google.Protobuf.WellKnownTypes.Timestamp at) =>
         at.ToDateTimeOffset().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
-    private static string Time(Google.Protobuf.WellKnownTypes.Timestamp? at) =>
+    internal static string Time(Google.Protobuf.WellKnownTypes.Timestamp? at) =>
         at is null ? "" : at.ToDateTimeOffset().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 
     // "CASE_ACTION_REGISTER" → "register"; a value this version does not know keeps its number.
-    private static string Short(string name, string prefix, int value, Type type)
+    internal static string Short(string name, string prefix, int value, Type type)
     {
         var original = type.GetField(name)?.GetCustomAttributes(typeof(Google.Protobuf.Reflection.OriginalNameAttribute), false)
             .OfType<Google.Protobuf.Reflection.OriginalNameAttribute>().FirstOrDefault()?.Name;

@@ -110,7 +110,38 @@ public sealed class CaseVerbTests
         Assert.Contains("'finished' is not a status; one of reported, registered", listed.Error, StringComparison.Ordinal);
     }
 
-    internal static async Task<string> ReportPotholeAsync(BostonServer server, string category = "road.pothole")
+    [Fact]
+    public async Task StepTakesDocumentsAndAnAssignment_AndShowPrintsWhatAWelfareApplicationAndARectificationHold()
+    {
+        await using var server = await BostonServer.StartAsync();
+        var application = await ReportPotholeAsync(server, "welfare.minimum-living", CaseKind.Welfare);
+        var task = await ReportPotholeAsync(server, "rectification.street-vendors", CaseKind.Rectification);
+        var dueBy = DateTimeOffset.UtcNow.AddDays(45).ToString("yyyy-MM-ddTHH:mm:00Z", System.Globalization.CultureInfo.InvariantCulture);
+
+        var submitted = await CliRun.ExecuteAsync("case", "step", application, "submit_documents", "--actor", "clerk-1",
+            "--document", "id_card=https://docs.example/id.pdf", "--server", server.Address);
+        var notYet = await CliRun.ExecuteAsync("case", "step", application, "accept_application", "--actor", "clerk-1", "--server", server.Address);
+        var showApplication = await CliRun.ExecuteAsync("case", "show", application, "--server", server.Address);
+        var badDocument = await CliRun.ExecuteAsync("case", "step", application, "submit_documents", "--actor", "clerk-1", "--document", "passport=https://docs.example/p.pdf");
+        var assigned = await CliRun.ExecuteAsync("case", "step", task, "assign", "--actor", "supervisor-1",
+            "--responsible", "director-li", "--due-by", dueBy, "--server", server.Address);
+        var showTask = await CliRun.ExecuteAsync("case", "show", task, "--server", server.Address);
+
+        Assert.True(submitted.ExitCode == ExitCodes.Success, submitted.Error);
+        Assert.Contains("Still missing: household register", submitted.Out, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Failed, notYet.ExitCode);
+        Assert.Contains("lacks required documents: household register (户口簿), income proof (收入证明)", notYet.Error, StringComparison.Ordinal);
+        Assert.Contains("Documents (missing: household_register, income_proof)", showApplication.Out, StringComparison.Ordinal);
+        Assert.Contains("https://docs.example/id.pdf", showApplication.Out, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Usage, badDocument.ExitCode);
+        Assert.Contains("'passport=https://docs.example/p.pdf' is not KIND=URL", badDocument.Error, StringComparison.Ordinal);
+        Assert.True(assigned.ExitCode == ExitCodes.Success, assigned.Error);
+        Assert.Contains("Assigned, director-li responsible, to city-management.", assigned.Out, StringComparison.Ordinal);
+        Assert.Contains("Rectification", showTask.Out, StringComparison.Ordinal);
+        Assert.Contains("director-li", showTask.Out, StringComparison.Ordinal);
+    }
+
+    internal static async Task<string> ReportPotholeAsync(BostonServer server, string category = "road.pothole", CaseKind kind = CaseKind.Incident)
     {
         var cell = (await new GridService.GridServiceClient(server.Channel).ListCellsAsync(new ListCellsRequest { PageSize = 1 })).Cells[0];
         var ack = await server.Intake.ReportAsync(new ReportRequest
@@ -122,6 +153,7 @@ public sealed class CaseVerbTests
             CellId = cell.CellId,
             ReportedAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddMinutes(-5)),
             ReporterId = "worker-12",
+            Kind = kind,
         });
         return ack.CaseId;
     }
