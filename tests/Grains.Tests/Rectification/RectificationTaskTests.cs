@@ -28,6 +28,8 @@ public sealed class RectificationTaskTests(MovableClockClusterFixture fixture)
         fixture.Clock.Advance(TimeSpan.FromDays(20));
         var reported = await StepAsync(task, Step(CaseAction.ReportProgress, "Stalls moved off the pavement on two of five streets."));
         fixture.Clock.Advance(TimeSpan.FromDays(32));
+        // Read back from its stored state, as after a restart.
+        await fixture.Cluster.DeactivateAsync(task);
         var reportLate = (await task.GetAsync())!;
         fixture.Clock.Advance(TimeSpan.FromDays(9));
         await Watch.CheckAsync();
@@ -47,6 +49,7 @@ public sealed class RectificationTaskTests(MovableClockClusterFixture fixture)
         Assert.Equal(reported.History[^1].At.AddMonths(1), reported.Rectification.NextReportDue);
         Assert.False(reported.ProgressReportOverdue);
         Assert.True(reportLate.ProgressReportOverdue);
+        Assert.Equal(reported.Rectification, reportLate.Rectification);
         Assert.Equal(1, Assert.Single(escalated.History, e => e.EscalationLevel is not null).EscalationLevel);
         Assert.Equal((CaseStatusKind.RectificationSubmitted, true), (completed.Status, completed.Overdue));
         Assert.Null(releasedOnCompletion);

@@ -124,10 +124,17 @@ public sealed class WelfareApplicationTests(MovableClockClusterFixture fixture)
         }
 
         await StepAsync(application, CaseAction.Approve, actor: "street-clerk-2");
-        await StepAsync(application, CaseAction.Approve, actor: "civil-affairs-9");
+        var noticed = await StepAsync(application, CaseAction.Approve, actor: "civil-affairs-9");
+        // Read back from its stored state, as after a restart: the file is part of it.
+        await fixture.Cluster.DeactivateAsync(application);
+        var stored = (await application.GetAsync())!;
 
         var objected = await StepAsync(application, CaseAction.RaiseObjection, actor: "resident-41", reason: "The applicant runs a shop on Elm Road.");
 
+        // ImmutableArray's own equality compares the arrays' identity, not their items.
+        Assert.Equal(noticed.Welfare!.Documents.ToArray(), stored.Welfare!.Documents.ToArray());
+        Assert.Equal(noticed.Welfare.Approvals.ToArray(), stored.Welfare.Approvals.ToArray());
+        Assert.Equal((noticed.Welfare.NoticeEndsAt, "civil-affairs-9", CaseStatusKind.PublicNotice), (stored.Welfare.NoticeEndsAt, stored.Welfare.SecondReviewer, stored.Status));
         Assert.Equal((CaseStatusKind.SecondReview, "civil-affairs", null, ""),
             (objected.Status, objected.Department, objected.Welfare!.NoticeEndsAt, objected.Welfare.SecondReviewer));
         Assert.Equal(["civil-affairs"], await HoldersAsync(objected.CaseId));
