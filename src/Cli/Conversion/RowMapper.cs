@@ -13,6 +13,7 @@ public sealed class RowMapper
     // The contract's limits (intake.proto) for the fields this tool composes from several columns.
     private const int DescriptionMaxLength = 2000;
     private const int ReporterIdMaxLength = 128;
+    private const string KindPrefix = "CASE_KIND_";
 
     private readonly CsvHeader _header;
     private readonly ExternalIdRule _externalId;
@@ -22,6 +23,7 @@ public sealed class RowMapper
     private readonly ReportedAtRule _reportedAt;
     private readonly TextRule _reporterId;
     private readonly SourceRule _source;
+    private readonly CaseKind _kind;
 
     private RowMapper(CsvHeader header, MappingFile mapping, MappingProblems problems)
     {
@@ -33,6 +35,27 @@ public sealed class RowMapper
         _reportedAt = ReportedAtRule.Compile(mapping.ReportedAt, problems);
         _reporterId = TextRule.Compile("reporterId", ReportFields.ReporterId, mapping.ReporterId, ReporterIdMaxLength, problems);
         _source = SourceRule.Compile(mapping.Source, problems);
+        _kind = KindOf(mapping.Kind, problems);
+    }
+
+    // The kind every row opens, by its name in the contract with or without the CASE_KIND_ prefix.
+    private static CaseKind KindOf(string? name, MappingProblems problems)
+    {
+        if (name is null)
+        {
+            return CaseKind.Incident;
+        }
+
+        var kinds = Enum.GetValues<CaseKind>().Where(kind => kind != CaseKind.Unspecified)
+            .ToDictionary(kind => Cases.CaseTables.Short(kind.ToString(), KindPrefix, (int)kind, typeof(CaseKind)), StringComparer.OrdinalIgnoreCase);
+        var key = name.Trim();
+        if (kinds.TryGetValue(key.StartsWith(KindPrefix, StringComparison.OrdinalIgnoreCase) ? key[KindPrefix.Length..] : key, out var found))
+        {
+            return found;
+        }
+
+        problems.Add($"kind: '{name}' is not a kind of case; one of {string.Join(", ", kinds.Keys)}");
+        return CaseKind.Incident;
     }
 
     /// <summary>Compiles <paramref name="mapping"/> for a CSV with <paramref name="header"/>.</summary>
@@ -78,6 +101,7 @@ public sealed class RowMapper
             Point = point,
             ReportedAt = reportedAt,
             ReporterId = reporterId,
+            Kind = _kind,
         };
         return new MappedRow(record.LineNumber, externalId, request, []);
     }

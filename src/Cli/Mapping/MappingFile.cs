@@ -40,6 +40,12 @@ public sealed record MappingFile
 
     public SourceSpec? Source { get; init; }
 
+    /// <summary>
+    /// What kind of case every row opens: incident (left out), petition, dispute, welfare or rectification, e.g.
+    /// rectification for an inspection's feedback list, one task per item.
+    /// </summary>
+    public string? Kind { get; init; }
+
     /// <summary>Reads a mapping file.</summary>
     /// <exception cref="MappingException">The file is missing, not JSON, or has keys this version does not know.</exception>
     public static async Task<MappingFile> LoadAsync(string path, CancellationToken cancellationToken = default)

@@ -36,6 +36,18 @@ public sealed class RowMapperTests
         Assert.Equal(new DateTime(2025, 6, 1, 0, 0, 0, DateTimeKind.Utc), request.ReportedAt.ToDateTime());
         Assert.Equal("importer", request.ReporterId);
         Assert.Equal(ReportSource.Hotline, request.Source);
+        Assert.Equal(CaseKind.Incident, request.Kind);
+    }
+
+    [Theory]
+    [InlineData("rectification", CaseKind.Rectification)]
+    [InlineData("CASE_KIND_WELFARE", CaseKind.Welfare)]
+    [InlineData("Petition", CaseKind.Petition)]
+    public void Map_AMappingsKind_OpensThatKindFromEveryRow(string kind, CaseKind expected)
+    {
+        var request = RowMapper.Create(Mapping with { Kind = kind }, Header).Map(Record()).Request!;
+
+        Assert.Equal(expected, request.Kind);
     }
 
     [Fact]
@@ -104,6 +116,7 @@ public sealed class RowMapperTests
             Source = new SourceSpec { Column = "channel", Values = new() { ["phone"] = "PIGEON" } },
             Category = new CategorySpec { Column = "kind", Values = new() { ["x"] = "Not A Code" } },
             ReporterId = new TextSpec { Template = "{id}", Value = "both" },
+            Kind = "inspection",
         };
 
         var failure = Assert.Throws<MappingException>(() => RowMapper.Create(mapping, Header, "test.json"));
@@ -115,6 +128,7 @@ public sealed class RowMapperTests
         Assert.Contains("'PIGEON', which is not one of GRID_WORKER, CITIZEN_APP, HOTLINE, SENSOR", failure.Message, StringComparison.Ordinal);
         Assert.Contains("'Not A Code' (for 'x') is not a category code", failure.Message, StringComparison.Ordinal);
         Assert.Contains("reporterId: give either 'template' or 'value'", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("kind: 'inspection' is not a kind of case; one of incident, petition, dispute, welfare, rectification", failure.Message, StringComparison.Ordinal);
         Assert.Contains("The CSV's columns are: id, kind, text, lat, lon, at, channel", failure.Message, StringComparison.Ordinal);
     }
 
