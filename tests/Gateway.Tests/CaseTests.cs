@@ -148,7 +148,7 @@ public sealed class CaseTests(DemoCityHostFixture fixture)
         var overridden = await StepAsync(overriddenId, CaseAction.Dispatch, "dispatcher-1", reason: "the hole is a water main's trench", department: "water");
 
         Assert.Equal(("roads", CaseStatus.Dispatched), (routed.Case.Department, routed.Case.Status));
-        Assert.Contains("known: city-management, community-mediation, environment", unknown.Description, StringComparison.Ordinal);
+        Assert.Contains("known: city-management, civil-affairs, community-mediation, environment", unknown.Description, StringComparison.Ordinal);
         Assert.Contains("instead of city-management", noReason.Description, StringComparison.Ordinal);
         Assert.Equal("water", overridden.Case.Department);
         var due = overridden.Case.Deadline.DueAt.ToDateTimeOffset();
