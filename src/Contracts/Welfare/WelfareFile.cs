@@ -26,8 +26,9 @@ public sealed record class WelfareFile
     [Id(4)]
     public DateTimeOffset? NoticeEndsAt { get; init; }
 
-    /// <summary>The required documents not yet handed in, as of the rules it was read with.</summary>
+    /// <summary>The required documents not yet handed in, as of the rules it was read with; worked out when read, not stored.</summary>
     [Id(5)]
+    [System.Text.Json.Serialization.JsonIgnore]
     public ImmutableArray<DocumentKind> Missing { get; init; } = [];
 
     /// <summary>The departments whose check is still pending.</summary>

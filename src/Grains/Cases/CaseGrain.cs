@@ -1,7 +1,6 @@
 using Governance.Contracts;
 using Governance.Contracts.Cases;
 using Governance.Contracts.Departments;
-using Governance.Contracts.Welfare;
 using Governance.Grains.Clock;
 using Governance.Grains.Deadlines;
 using Governance.Grains.Evaluation;
@@ -278,7 +277,7 @@ public sealed class CaseGrain(
             Ratings = [.. s.Ratings],
             Deadline = s.Deadline,
             Overdue = s.Deadline?.IsOverdue(now) ?? false,
-            Welfare = s.Kind == CaseKind.Welfare ? (s.Welfare ?? new WelfareFile()) with { Missing = WelfareSteps.Missing(s.Welfare ?? new WelfareFile(), routing.Welfare) } : null,
+            Welfare = s.Kind == CaseKind.Welfare ? WelfareSteps.AsRead(s.Welfare, routing.Welfare) : null,
             Rectification = s.Rectification,
             ProgressReportOverdue = s.Status == CaseStatusKind.Rectifying && s.Rectification is { } rectifying && now > rectifying.NextReportDue,
         };

@@ -42,6 +42,13 @@ internal static class WelfareSteps
         };
     }
 
+    /// <summary>The application's file as a reader sees it: with the required documents it lacks under the current rules.</summary>
+    public static WelfareFile AsRead(WelfareFile? file, WelfareRules rules)
+    {
+        file ??= new WelfareFile();
+        return file with { Missing = Missing(file, rules) };
+    }
+
     /// <summary>The required documents <paramref name="file"/> lacks, in the order the rules list them.</summary>
     public static ImmutableArray<DocumentKind> Missing(WelfareFile file, WelfareRules rules) =>
         [.. rules.RequiredDocuments.Where(kind => !file.Documents.Any(document => document.Kind == kind))];

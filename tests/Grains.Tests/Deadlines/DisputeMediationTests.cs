@@ -1,10 +1,7 @@
 using Governance.Contracts;
 using Governance.Contracts.Cases;
-using Governance.Grains.Clock;
 using Governance.Grains.Deadlines;
-using Governance.Grains.Routing;
 using Governance.Grains.Tests.Infrastructure;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Governance.Grains.Tests.Deadlines;
 
@@ -16,8 +13,6 @@ namespace Governance.Grains.Tests.Deadlines;
 public sealed class DisputeMediationTests(MovableClockClusterFixture fixture)
 {
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
-
-    private DeadlineWatch Watch => new(fixture.Grains, RoutingRules.Demo(), new CityClock(fixture.Clock), NullLogger<DeadlineWatch>.Instance);
 
     [Fact]
     public async Task ALevelWhoseTimeRunsOut_SendsTheDisputeUp_AndTheTopLevelIsEscalatedInstead()
@@ -31,13 +26,13 @@ public sealed class DisputeMediationTests(MovableClockClusterFixture fixture)
         var taken = (await dispute.TransitionAsync(new CaseTransition(CaseAction.Mediate, "worker-3", "", "", "", []))).Case!;
         var inGrid = await QueuedInAsync(caseId);
         fixture.Clock.Advance(TimeSpan.FromDays(3) + Minute);
-        await Watch.CheckAsync();
+        await fixture.Watch.CheckAsync();
         var second = (await dispute.GetAsync())!;
         var inCommunity = await QueuedInAsync(caseId);
         fixture.Clock.Advance(TimeSpan.FromDays(15) + Minute);
-        await Watch.CheckAsync();
+        await fixture.Watch.CheckAsync();
         fixture.Clock.Advance(TimeSpan.FromDays(30) + Minute);
-        await Watch.CheckAsync();
+        await fixture.Watch.CheckAsync();
         var top = (await dispute.GetAsync())!;
         var referred = (await dispute.TransitionAsync(new CaseTransition(CaseAction.Refer, "street-5", "To the district people's court.", "", "", []))).Case!;
 
@@ -55,18 +50,5 @@ public sealed class DisputeMediationTests(MovableClockClusterFixture fixture)
         Assert.Empty(await QueuedInAsync(caseId));
     }
 
-    // The mediation departments whose queues hold the case.
-    private async Task<List<string>> QueuedInAsync(string caseId)
-    {
-        var holding = new List<string>();
-        foreach (var department in new[] { "grid-mediation", "community-mediation", "street-centre" })
-        {
-            if ((await fixture.Grains.Department(department).GetQueueAsync())!.Value.Any(entry => entry.CaseId == caseId))
-            {
-                holding.Add(department);
-            }
-        }
-
-        return holding;
-    }
+    private Task<List<string>> QueuedInAsync(string caseId) => fixture.HoldersAsync(caseId, "grid-mediation", "community-mediation", "street-centre");
 }

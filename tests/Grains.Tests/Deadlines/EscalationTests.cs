@@ -21,8 +21,6 @@ public sealed class EscalationTests(MovableClockClusterFixture fixture)
     private static readonly TimeSpan Limit = TimeSpan.FromDays(3);
     private static int _nextCell;
 
-    private DeadlineWatch Watch => new(fixture.Grains, RoutingRules.Demo(), new CityClock(fixture.Clock), NullLogger<DeadlineWatch>.Instance);
-
     [Fact]
     public async Task ADispatch_StartsTheClock_ByTheCategorysRule()
     {
@@ -44,13 +42,13 @@ public sealed class EscalationTests(MovableClockClusterFixture fixture)
         var (caseGrain, dispatched) = await DispatchedCaseAsync();
 
         fixture.Clock.Advance(Limit + TimeSpan.FromMinutes(1));
-        await Watch.CheckAsync();
-        await Watch.CheckAsync();
+        await fixture.Watch.CheckAsync();
+        await fixture.Watch.CheckAsync();
         var first = (await caseGrain.GetAsync())!;
         fixture.Clock.Advance(Limit);
-        await Watch.CheckAsync();
+        await fixture.Watch.CheckAsync();
         fixture.Clock.Advance(Limit * 10);
-        await Watch.CheckAsync();
+        await fixture.Watch.CheckAsync();
         var last = (await caseGrain.GetAsync())!;
 
         var firstEscalation = Assert.Single(first.History, e => e.EscalationLevel is not null);
@@ -71,7 +69,7 @@ public sealed class EscalationTests(MovableClockClusterFixture fixture)
 
         var suspended = await StepAsync(caseGrain, CaseAction.Suspend);
         fixture.Clock.Advance(Limit * 5);
-        await Watch.CheckAsync();
+        await fixture.Watch.CheckAsync();
         var resumed = await StepAsync(caseGrain, CaseAction.Resume);
 
         Assert.Null(suspended.Deadline!.DueAt);
@@ -91,10 +89,10 @@ public sealed class EscalationTests(MovableClockClusterFixture fixture)
 
         var tooEarly = await caseGrain.TransitionAsync(Step(CaseAction.Postpone) with { PostponeUntil = dispatched.Deadline!.DueAt!.Value.AddHours(-1) });
         var postponed = (await caseGrain.TransitionAsync(Step(CaseAction.Postpone) with { PostponeUntil = until })).Case!;
-        await Watch.CheckAsync();
+        await fixture.Watch.CheckAsync();
         var notYet = (await caseGrain.GetAsync())!;
         fixture.Clock.Advance(TimeSpan.FromDays(2) + TimeSpan.FromMinutes(1));
-        await Watch.CheckAsync();
+        await fixture.Watch.CheckAsync();
         var again = (await caseGrain.GetAsync())!;
 
         Assert.Equal((CaseChangeOutcome.Invalid, "postpone_until"), (tooEarly.Kind, tooEarly.Field));
@@ -112,7 +110,7 @@ public sealed class EscalationTests(MovableClockClusterFixture fixture)
         fixture.Clock.Advance(Limit + TimeSpan.FromHours(1));
 
         var handled = await StepAsync(caseGrain, CaseAction.Handle);
-        await Watch.CheckAsync();
+        await fixture.Watch.CheckAsync();
         var queuedOnceHandled = await QueueEntryAsync(dispatched.CaseId);
         var reworked = await StepAsync(caseGrain, CaseAction.Rework);
 

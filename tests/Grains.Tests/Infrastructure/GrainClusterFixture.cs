@@ -1,12 +1,14 @@
 using Governance.Contracts;
 using Governance.City.Map;
 using Governance.Grains.Clock;
+using Governance.Grains.Deadlines;
 using Governance.Grains.Merging;
 using Governance.Grains.Routing;
 using Governance.Grains.Storage;
 using Governance.Silo.Storage;
 using Governance.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Orleans.TestingHost;
 
@@ -119,7 +121,26 @@ public sealed class GrainClusterCollection : ICollectionFixture<GrainClusterFixt
 }
 
 /// <summary>A cluster of its own for tests that advance its clock, so no other test sees time jump.</summary>
-public sealed class MovableClockClusterFixture : GrainClusterFixture;
+public sealed class MovableClockClusterFixture : GrainClusterFixture
+{
+    /// <summary>A deadline watch on the demo rules and this cluster's clock, as every silo runs one.</summary>
+    public DeadlineWatch Watch => new(Grains, RoutingRules.Demo(), new CityClock(Clock), NullLogger<DeadlineWatch>.Instance);
+
+    /// <summary>Which of <paramref name="departments"/> hold the case in their queues, in the order given.</summary>
+    public async Task<List<string>> HoldersAsync(string caseId, params string[] departments)
+    {
+        var holding = new List<string>();
+        foreach (var department in departments)
+        {
+            if ((await Grains.Department(department).GetQueueAsync())!.Value.Any(entry => entry.CaseId == caseId))
+            {
+                holding.Add(department);
+            }
+        }
+
+        return holding;
+    }
+}
 
 [CollectionDefinition(Name)]
 public sealed class MovableClockClusterCollection : ICollectionFixture<MovableClockClusterFixture>

@@ -1,10 +1,6 @@
 using Governance.Contracts;
 using Governance.Contracts.Cases;
-using Governance.Grains.Clock;
-using Governance.Grains.Deadlines;
-using Governance.Grains.Routing;
 using Governance.Grains.Tests.Infrastructure;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Governance.Grains.Tests.Rectification;
 
@@ -15,8 +11,6 @@ namespace Governance.Grains.Tests.Rectification;
 [Collection(MovableClockClusterCollection.Name)]
 public sealed class RectificationTaskTests(MovableClockClusterFixture fixture)
 {
-    private DeadlineWatch Watch => new(fixture.Grains, RoutingRules.Demo(), new CityClock(fixture.Clock), NullLogger<DeadlineWatch>.Instance);
-
     [Fact]
     public async Task ATask_IsAssignedWithADeadline_ReportedOnMonthly_EscalatedWhenLate_ReopenedAndConfirmed()
     {
@@ -32,7 +26,7 @@ public sealed class RectificationTaskTests(MovableClockClusterFixture fixture)
         await fixture.Cluster.DeactivateAsync(task);
         var reportLate = (await task.GetAsync())!;
         fixture.Clock.Advance(TimeSpan.FromDays(9));
-        await Watch.CheckAsync();
+        await fixture.Watch.CheckAsync();
         var escalated = (await task.GetAsync())!;
         var completed = await StepAsync(task, Step(CaseAction.Complete, "All five streets cleared; photos attached."));
         var releasedOnCompletion = await QueuedAsync(assigned.CaseId);

@@ -1,11 +1,7 @@
 using Governance.Contracts;
 using Governance.Contracts.Cases;
 using Governance.Contracts.Welfare;
-using Governance.Grains.Clock;
-using Governance.Grains.Deadlines;
-using Governance.Grains.Routing;
 using Governance.Grains.Tests.Infrastructure;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Governance.Grains.Tests.Welfare;
 
@@ -18,8 +14,6 @@ namespace Governance.Grains.Tests.Welfare;
 public sealed class WelfareApplicationTests(MovableClockClusterFixture fixture)
 {
     private static readonly string[] Approvers = ["human-resources", "housing", "public-security", "market-regulation"];
-
-    private DeadlineWatch Watch => new(fixture.Grains, RoutingRules.Demo(), new CityClock(fixture.Clock), NullLogger<DeadlineWatch>.Instance);
 
     [Fact]
     public async Task AnApplication_WithEveryDocument_IsCheckedInParallel_ReviewedTwice_NoticedForAWeek_AndDisbursed()
@@ -149,7 +143,7 @@ public sealed class WelfareApplicationTests(MovableClockClusterFixture fixture)
         await StepAsync(application, CaseAction.Approve, department: "housing");
         fixture.Clock.Advance(TimeSpan.FromDays(10) + TimeSpan.FromMinutes(1));
 
-        await Watch.CheckAsync();
+        await fixture.Watch.CheckAsync();
         var escalated = (await application.GetAsync())!;
 
         Assert.Equal(1, Assert.Single(escalated.History, e => e.EscalationLevel is not null).EscalationLevel);
@@ -189,17 +183,5 @@ public sealed class WelfareApplicationTests(MovableClockClusterFixture fixture)
         new(action, actor, reason, "", department, []) { Documents = [.. documents ?? []] };
 
     // The departments whose queues hold the case, of those a welfare application passes through.
-    private async Task<List<string>> HoldersAsync(string caseId)
-    {
-        var holding = new List<string>();
-        foreach (var department in Approvers.Append("street-office").Append("civil-affairs"))
-        {
-            if ((await fixture.Grains.Department(department).GetQueueAsync())!.Value.Any(entry => entry.CaseId == caseId))
-            {
-                holding.Add(department);
-            }
-        }
-
-        return holding;
-    }
+    private Task<List<string>> HoldersAsync(string caseId) => fixture.HoldersAsync(caseId, [.. Approvers, "street-office", "civil-affairs"]);
 }
