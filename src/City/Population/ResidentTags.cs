@@ -18,5 +18,8 @@ public static class ResidentTags
     /// <summary>留守儿童: a child living with grandparents while both parents work elsewhere.</summary>
     public const string LeftBehindChild = "left-behind-child";
 
-    public static IReadOnlyList<string> All { get; } = [ElderlyAlone, LowIncome, FiveGuarantee, Disabled, LeftBehindChild];
+    /// <summary>重点监管: a person under community correction or monitoring; the demo city generates none.</summary>
+    public const string UnderMonitoring = "under-monitoring";
+
+    public static IReadOnlyList<string> All { get; } = [ElderlyAlone, LowIncome, FiveGuarantee, Disabled, LeftBehindChild, UnderMonitoring];
 }

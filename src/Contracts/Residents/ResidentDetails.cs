@@ -22,4 +22,37 @@ public sealed record class ResidentDetails(
     [property: Id(5)] string IdNumber,
     [property: Id(6)] string Phone,
     [property: Id(7)] string RelationToHead,
-    [property: Id(8)] ImmutableArray<string> Tags);
+    [property: Id(8)] ImmutableArray<string> Tags)
+{
+    /// <summary>Health notes for those who care for the resident.</summary>
+    [Id(9)]
+    public string HealthNotes { get; init; } = "";
+
+    /// <summary>Care the resident needs, and how often.</summary>
+    [Id(10)]
+    public ImmutableArray<ServiceNeedInfo> ServiceNeeds { get; init; } = [];
+
+    /// <summary>Whom to call for the resident.</summary>
+    [Id(11)]
+    public ImmutableArray<EmergencyContactInfo> EmergencyContacts { get; init; } = [];
+}
+
+/// <summary>How often a need is served: the cadence a grid worker's visits follow.</summary>
+[GenerateSerializer, Alias("ServiceCadenceKind")]
+public enum ServiceCadenceKind
+{
+    /// <summary>A daily check (每日探视).</summary>
+    Daily = 1,
+
+    Weekly = 2,
+
+    Monthly = 3,
+}
+
+/// <summary>A service a resident needs (a health check, meal delivery), and how often.</summary>
+[GenerateSerializer, Immutable, Alias("ServiceNeedInfo")]
+public sealed record class ServiceNeedInfo([property: Id(0)] string Kind, [property: Id(1)] ServiceCadenceKind Cadence);
+
+/// <summary>Someone to call for a resident.</summary>
+[GenerateSerializer, Immutable, Alias("EmergencyContactInfo")]
+public sealed record class EmergencyContactInfo([property: Id(0)] string Name, [property: Id(1)] string Relation, [property: Id(2)] string Phone);

@@ -55,6 +55,8 @@ public static class GatewayHostingExtensions
         app.MapGrpcService<CaseGrpcService>();
         app.MapGrpcService<SensorGrpcService>();
         app.MapGrpcService<EvaluationGrpcService>();
+        app.MapGrpcService<ResidentGrpcService>();
+        app.MapGrpcService<HouseholdGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

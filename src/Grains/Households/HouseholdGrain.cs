@@ -1,14 +1,79 @@
 using Governance.Contracts;
 using Governance.Contracts.Households;
+using Governance.Contracts.Records;
+using Governance.Grains.Clock;
 using Governance.Grains.Storage;
 
 namespace Governance.Grains.Households;
 
-/// <summary>One household. Until it is first changed its stored state is empty and the register holds it.</summary>
+/// <summary>
+/// One household. Until it is first changed its stored state is empty and the register holds it. Its members are the
+/// residents whose files name it: they join and leave as those files are written.
+/// </summary>
 public sealed class HouseholdGrain(
     [PersistentState("household", StoreNames.Main)] IPersistentState<SeededState<HouseholdDetails>> state,
-    IRegistryStore registry)
+    IRegistryStore registry,
+    IPeopleIndex index,
+    CityClock time)
     : RegisterSeededGrain<HouseholdDetails>(state, registry, RegistryKinds.Household, GrainKeys.HouseholdPrefix), IHouseholdGrain
 {
     public Task<HouseholdDetails?> GetAsync() => Task.FromResult(Value);
+
+    public Task<HouseholdFile?> GetFileAsync() => Task.FromResult(Value is { } value ? new HouseholdFile(value, Version, UpdatedAt) : null);
+
+    public async Task<RecordWriteResult> CreateAsync(HouseholdDetails details)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        if (Value is not null)
+        {
+            return new RecordWriteResult(RecordWriteOutcome.AlreadyExists, "household_id", $"household {Id} exists already");
+        }
+
+        // The index first: a search never misses a stored household.
+        await index.PutHouseholdAsync(new HouseholdRow(Id, details.CellId));
+        await StoreAsync(details with { HouseholdId = Id, MemberIds = [] }, newVersion: true, time.GetUtcNow());
+        return RecordWriteResult.Written;
+    }
+
+    public async Task<RecordWriteResult> UpdateAsync(HouseholdDetails details, long version)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        if (Value is not { } current)
+        {
+            return new RecordWriteResult(RecordWriteOutcome.NotFound, "household_id", $"there is no household '{Id}'");
+        }
+
+        if (version != Version)
+        {
+            return new RecordWriteResult(RecordWriteOutcome.Stale, "version", $"household {Id} is at version {Version}, not {version}; read it again and redo the change");
+        }
+
+        // A household that moves takes its members' rows to its new cell.
+        await index.PutHouseholdAsync(new HouseholdRow(Id, details.CellId));
+        await StoreAsync(details with { HouseholdId = Id, MemberIds = current.MemberIds }, newVersion: true, time.GetUtcNow());
+        return RecordWriteResult.Written;
+    }
+
+    public async Task<string?> JoinAsync(string residentId)
+    {
+        if (Value is not { } current)
+        {
+            return null;
+        }
+
+        if (!current.MemberIds.Contains(residentId))
+        {
+            await StoreAsync(current with { MemberIds = current.MemberIds.Add(residentId) }, newVersion: false, time.GetUtcNow());
+        }
+
+        return current.CellId;
+    }
+
+    public async Task LeaveAsync(string residentId)
+    {
+        if (Value is { } current && current.MemberIds.Contains(residentId))
+        {
+            await StoreAsync(current with { MemberIds = current.MemberIds.Remove(residentId) }, newVersion: false, time.GetUtcNow());
+        }
+    }
 }

@@ -1,14 +1,71 @@
 using Governance.Contracts;
+using Governance.Contracts.Records;
 using Governance.Contracts.Residents;
+using Governance.Grains.Clock;
 using Governance.Grains.Storage;
 
 namespace Governance.Grains.Residents;
 
-/// <summary>One resident's file. Until it is first changed its stored state is empty and the register holds it.</summary>
+/// <summary>
+/// One resident's file (一人一档). Until it is first changed its stored state is empty and the register holds it. A
+/// write goes to the index first (where an ID number is unique), then to the file, then to the household's members:
+/// a write that stops halfway is finished by writing the file again.
+/// </summary>
 public sealed class ResidentGrain(
     [PersistentState("resident", StoreNames.Main)] IPersistentState<SeededState<ResidentDetails>> state,
-    IRegistryStore registry)
+    IRegistryStore registry,
+    IPeopleIndex index,
+    CityClock time)
     : RegisterSeededGrain<ResidentDetails>(state, registry, RegistryKinds.Resident, GrainKeys.ResidentPrefix), IResidentGrain
 {
     public Task<ResidentDetails?> GetAsync() => Task.FromResult(Value);
+
+    public async Task<ResidentFile?> GetFileAsync()
+    {
+        if (Value is not { } value)
+        {
+            return null;
+        }
+
+        var household = await GrainFactory.GetGrain<Contracts.Households.IHouseholdGrain>(GrainKeys.Household(value.HouseholdId)).GetAsync();
+        return new ResidentFile(value, household?.CellId ?? "", Version, UpdatedAt);
+    }
+
+    public Task<RecordWriteResult> CreateAsync(ResidentDetails details) =>
+        Value is null
+            ? WriteAsync(details, previousHousehold: null)
+            : Task.FromResult(new RecordWriteResult(RecordWriteOutcome.AlreadyExists, "resident_id", $"resident {Id} has a file already"));
+
+    public Task<RecordWriteResult> UpdateAsync(ResidentDetails details, long version) => (Value, version == Version) switch
+    {
+        (null, _) => Task.FromResult(new RecordWriteResult(RecordWriteOutcome.NotFound, "resident_id", $"there is no resident '{Id}'")),
+        (_, false) => Task.FromResult(new RecordWriteResult(
+            RecordWriteOutcome.Stale, "version", $"resident {Id}'s file is at version {Version}, not {version}; read it again and redo the change")),
+        ({ } current, true) => WriteAsync(details, current.HouseholdId),
+    };
+
+    private async Task<RecordWriteResult> WriteAsync(ResidentDetails details, string? previousHousehold)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        var household = GrainFactory.GetGrain<Contracts.Households.IHouseholdGrain>(GrainKeys.Household(details.HouseholdId));
+        if (await household.GetAsync() is not { } home)
+        {
+            return new RecordWriteResult(RecordWriteOutcome.NotFound, "household_id", $"there is no household '{details.HouseholdId}'");
+        }
+
+        var row = new ResidentRow(Id, details.HouseholdId, home.CellId, details.Name, details.Tags, PeopleHashes.IdNumber(details.IdNumber));
+        if (!await index.PutResidentAsync(row))
+        {
+            return new RecordWriteResult(RecordWriteOutcome.AlreadyExists, "id_number", "another resident's file has this ID number");
+        }
+
+        await StoreAsync(details with { ResidentId = Id }, newVersion: true, time.GetUtcNow());
+        await household.JoinAsync(Id);
+        if (previousHousehold is not null && previousHousehold != details.HouseholdId)
+        {
+            await GrainFactory.GetGrain<Contracts.Households.IHouseholdGrain>(GrainKeys.Household(previousHousehold)).LeaveAsync(Id);
+        }
+
+        return RecordWriteResult.Written;
+    }
 }

@@ -8,6 +8,7 @@ using Governance.Intake.Journal;
 using Governance.Intake.Pipeline;
 using Governance.Silo.Cities;
 using Governance.Silo.Storage;
+using Governance.Silo.Storage.People;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -30,6 +31,8 @@ public static class SiloHostingExtensions
         await SchemaInstaller.ApplyAsync(storage, cancellationToken);
         var registry = new SqlRegistryStore(storage);
         var city = await CityBootstrap.LoadOrCreateAsync(registry, cityOptions, TimeProvider.System, cancellationToken);
+        // The register's people, searchable from the first start (a no-op once the index has them).
+        await new SqlPeopleIndex(storage.GetConnection()).FillFromRegisterAsync(cancellationToken);
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton(CityClock.RealTime);

@@ -3,6 +3,7 @@ using Governance.Grains.Storage;
 using Governance.Silo.Storage.CaseList;
 using Governance.Silo.Storage.LiveState;
 using Governance.Silo.Storage.OpenCases;
+using Governance.Silo.Storage.People;
 using Governance.Silo.Storage.ReportLinks;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime.Hosting;
@@ -67,6 +68,9 @@ public static class StorageSiloBuilderExtensions
 
         builder.Services.AddSingleton<ICaseListStore>(services => new SqlCaseListStore(
             target, services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
+
+        builder.Services.AddSingleton(new SqlPeopleIndex(target));
+        builder.Services.AddSingleton<IPeopleIndex>(services => services.GetRequiredService<SqlPeopleIndex>());
 
         // A host that already made its store (to load the city before the silo starts) keeps that one.
         builder.Services.TryAddSingleton<IRegistryStore>(new SqlRegistryStore(options));

@@ -1,0 +1,90 @@
+using Governance.City.Map;
+using Governance.Contracts;
+using Governance.Contracts.Households;
+using Governance.Contracts.V1;
+using Governance.Gateway.Mapping;
+using Governance.Gateway.Validation;
+using Governance.Contracts.Residents;
+using Grpc.Core;
+
+namespace Governance.Gateway.Services;
+
+/// <summary>HouseholdService: households, each a grain; a cell's households listed from the people index.</summary>
+public sealed class HouseholdGrpcService(IGrainFactory grains, CityMap city, TimeProvider time) : HouseholdService.HouseholdServiceBase
+{
+    private const int DefaultPageSize = 50;
+    private const int MaxPageSize = 200;
+
+    public override async Task<HouseholdResponse> CreateHousehold(CreateHouseholdRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var details = PeopleRules.Household(violations, request.Profile, city, time.GetUtcNow().Year);
+        violations.ThrowIfAny();
+        RecordWrites.ThrowIfRefused(await Grain(details.HouseholdId).CreateAsync(details));
+        return await ReadAsync(details.HouseholdId);
+    }
+
+    public override async Task<HouseholdResponse> UpdateHousehold(UpdateHouseholdRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var details = PeopleRules.Household(violations, request.Profile, city, time.GetUtcNow().Year);
+        if (request.Version < 1)
+        {
+            violations.Add("version", "is required: the version of the household the change was made to");
+        }
+
+        violations.ThrowIfAny();
+        RecordWrites.ThrowIfRefused(await Grain(details.HouseholdId).UpdateAsync(details, request.Version));
+        return await ReadAsync(details.HouseholdId);
+    }
+
+    public override async Task<HouseholdResponse> GetHousehold(GetHouseholdRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        PeopleRules.RequireId(violations, "household_id", request.HouseholdId);
+        violations.ThrowIfAny();
+        return await ReadAsync(request.HouseholdId);
+    }
+
+    public override async Task<SearchHouseholdsResponse> SearchHouseholds(SearchHouseholdsRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        TextRules.RequireIdentifier(violations, "cell_id", request.CellId, 64);
+        if (request.PageSize is < 0 or > MaxPageSize)
+        {
+            violations.Add("page_size", $"{request.PageSize} is not from 1 to {MaxPageSize} (0: {DefaultPageSize})");
+        }
+
+        var query = request.Clone();
+        (query.PageToken, query.PageSize) = ("", 0);
+        if (!KeysetTokens.TryRead(request.PageToken, query, 1, out var after))
+        {
+            violations.Add("page_token", "is not the next_page_token of a search of this cell");
+        }
+
+        violations.ThrowIfAny();
+        if (!city.TryGetCell(request.CellId, out _))
+        {
+            throw new RpcException(new Status(StatusCode.NotFound, $"cell_id: there is no cell '{request.CellId}' in {city.Name}"));
+        }
+
+        var pageSize = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
+        var ids = await grains.GetGrain<IPeopleSearchGrain>(0).HouseholdsInCellAsync(request.CellId, after?[0] ?? "", pageSize + 1);
+        var page = ids.Take(pageSize).ToList();
+        var files = await Task.WhenAll(page.Select(id => Grain(id).GetFileAsync()));
+        return new SearchHouseholdsResponse
+        {
+            Households = { files.OfType<HouseholdFile>().Select(file => file.ToProto()) },
+            NextPageToken = ids.Length > pageSize ? KeysetTokens.Write([page[^1]], query) : "",
+        };
+    }
+
+    private IHouseholdGrain Grain(string householdId) => grains.GetGrain<IHouseholdGrain>(GrainKeys.Household(householdId));
+
+    private async Task<HouseholdResponse> ReadAsync(string householdId)
+    {
+        var file = await Grain(householdId).GetFileAsync()
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"household_id: there is no household '{householdId}'"));
+        return new HouseholdResponse { Household = file.ToProto() };
+    }
+}

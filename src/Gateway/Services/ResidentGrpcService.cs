@@ -1,0 +1,105 @@
+using Governance.City.Map;
+using Governance.Contracts;
+using Governance.Contracts.Residents;
+using Governance.Contracts.V1;
+using Governance.Gateway.Mapping;
+using Governance.Gateway.Validation;
+using Grpc.Core;
+
+namespace Governance.Gateway.Services;
+
+/// <summary>ResidentService: residents' files, each a grain; searches answered from the people index.</summary>
+public sealed class ResidentGrpcService(IGrainFactory grains, CityMap city) : ResidentService.ResidentServiceBase
+{
+    private const int DefaultPageSize = 50;
+    private const int MaxPageSize = 200;
+    private const int NamePrefixMaxLength = 64;
+
+    public override async Task<ResidentResponse> CreateResident(CreateResidentRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var details = PeopleRules.Resident(violations, request.Profile);
+        violations.ThrowIfAny();
+        RecordWrites.ThrowIfRefused(await Grain(details.ResidentId).CreateAsync(details));
+        return await ReadAsync(details.ResidentId);
+    }
+
+    public override async Task<ResidentResponse> UpdateResident(UpdateResidentRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var details = PeopleRules.Resident(violations, request.Profile);
+        if (request.Version < 1)
+        {
+            violations.Add("version", "is required: the version of the file the change was made to");
+        }
+
+        violations.ThrowIfAny();
+        RecordWrites.ThrowIfRefused(await Grain(details.ResidentId).UpdateAsync(details, request.Version));
+        return await ReadAsync(details.ResidentId);
+    }
+
+    public override async Task<ResidentResponse> GetResident(GetResidentRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        PeopleRules.RequireId(violations, "resident_id", request.ResidentId);
+        violations.ThrowIfAny();
+        return await ReadAsync(request.ResidentId);
+    }
+
+    public override async Task<SearchResidentsResponse> SearchResidents(SearchResidentsRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        if (request.CellId.Length > 0 && !city.TryGetCell(request.CellId, out _))
+        {
+            throw new RpcException(new Status(StatusCode.NotFound, $"cell_id: there is no cell '{request.CellId}' in {city.Name}"));
+        }
+
+        if (request.Tag.Length > 0 && !PeopleRules.Tags.Contains(request.Tag))
+        {
+            violations.Add("tag", $"'{request.Tag}' is not a special group; one of {string.Join(", ", PeopleRules.Tags)}");
+        }
+
+        if (request.NamePrefix.Length > NamePrefixMaxLength)
+        {
+            violations.Add("name_prefix", $"is {request.NamePrefix.Length} characters long; at most {NamePrefixMaxLength} are allowed");
+        }
+
+        if (request.HouseholdId.Length > 0)
+        {
+            PeopleRules.RequireId(violations, "household_id", request.HouseholdId);
+        }
+
+        if (request.PageSize is < 0 or > MaxPageSize)
+        {
+            violations.Add("page_size", $"{request.PageSize} is not from 1 to {MaxPageSize} (0: {DefaultPageSize})");
+        }
+
+        var query = request.Clone();
+        (query.PageToken, query.PageSize) = ("", 0);
+        if (!KeysetTokens.TryRead(request.PageToken, query, 2, out var after))
+        {
+            violations.Add("page_token", "is not the next_page_token of a search with these filters");
+        }
+
+        violations.ThrowIfAny();
+        var pageSize = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
+        // One more row than the page: if it comes, there is a next page.
+        var rows = await grains.GetGrain<IPeopleSearchGrain>(0).SearchResidentsAsync(
+            new ResidentSearch(request.CellId, request.Tag, request.NamePrefix.Trim(), request.HouseholdId, pageSize + 1) { AfterName = after?[0], AfterId = after?[1] ?? "" });
+        var page = rows.Take(pageSize).ToList();
+        return new SearchResidentsResponse
+        {
+            Residents = { page.Select(row => row.ToProto()) },
+            NextPageToken = rows.Length > pageSize ? KeysetTokens.Write([page[^1].Name, page[^1].ResidentId], query) : "",
+        };
+    }
+
+    private IResidentGrain Grain(string residentId) => grains.GetGrain<IResidentGrain>(GrainKeys.Resident(residentId));
+
+    private async Task<ResidentResponse> ReadAsync(string residentId)
+    {
+        var file = await Grain(residentId).GetFileAsync()
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"resident_id: there is no resident '{residentId}'"));
+        return new ResidentResponse { Resident = file.ToProto() };
+    }
+}

@@ -1,0 +1,150 @@
+using Governance.City.Population;
+using Governance.Contracts.V1;
+using Governance.Gateway.Tests.Infrastructure;
+using Grpc.Core;
+
+namespace Governance.Gateway.Tests;
+
+/// <summary>Residents' files and households over the API: written, read, moved, searched, and refused field by field.</summary>
+[Collection(DemoCityCollection.Name)]
+public sealed class PeopleTests(DemoCityHostFixture fixture)
+{
+    private static int _sequence;
+
+    private GatewayHost Host => fixture.Host;
+
+    private ResidentService.ResidentServiceClient Residents => new(Host.Channel);
+
+    private HouseholdService.HouseholdServiceClient Households => new(Host.Channel);
+
+    [Fact]
+    public async Task AFile_IsOpenedInItsHousehold_Updated_Moved_AndFound_ByCellTagAndName()
+    {
+        var (cellId, centre) = await CityProbe.FreshCellAsync(Host);
+        var (otherCell, otherCentre) = await CityProbe.FreshCellAsync(Host);
+        var first = (await Households.CreateHouseholdAsync(new CreateHouseholdRequest { Profile = HouseholdAt(centre) })).Household;
+        var second = (await Households.CreateHouseholdAsync(new CreateHouseholdRequest { Profile = HouseholdAt(otherCentre) })).Household;
+        var profile = ResidentIn(first.Profile.HouseholdId, "Zhou Guilan", new DateOnly(1941, 3, 9));
+        profile.Tags.Add("elderly-alone");
+        profile.HealthNotes = "Hypertension; takes amlodipine every morning.";
+        profile.ServiceNeeds.Add(new ServiceNeed { Kind = "health check", Cadence = ServiceCadence.Weekly });
+        profile.EmergencyContacts.Add(new EmergencyContact { Name = "Zhou Min", Relation = "daughter", Phone = "+86 138-0013-8000" });
+
+        var created = (await Residents.CreateResidentAsync(new CreateResidentRequest { Profile = profile })).Resident;
+        var home = (await Households.GetHouseholdAsync(new GetHouseholdRequest { HouseholdId = first.Profile.HouseholdId })).Household;
+        var byCellAndTag = await Residents.SearchResidentsAsync(new SearchResidentsRequest { CellId = cellId, Tag = "elderly-alone" });
+        var byName = await Residents.SearchResidentsAsync(new SearchResidentsRequest { NamePrefix = "Zhou Gui" });
+        var moved = profile.Clone();
+        moved.HouseholdId = second.Profile.HouseholdId;
+        var updated = (await Residents.UpdateResidentAsync(new UpdateResidentRequest { Profile = moved, Version = created.Version })).Resident;
+        var stale = await RpcAssert.FailsWith(StatusCode.Aborted, () => Residents.UpdateResidentAsync(new UpdateResidentRequest { Profile = moved, Version = created.Version }).ResponseAsync);
+        var left = (await Households.GetHouseholdAsync(new GetHouseholdRequest { HouseholdId = first.Profile.HouseholdId })).Household;
+        var joined = (await Households.GetHouseholdAsync(new GetHouseholdRequest { HouseholdId = second.Profile.HouseholdId })).Household;
+        var inOldCell = await Residents.SearchResidentsAsync(new SearchResidentsRequest { CellId = cellId, NamePrefix = "Zhou Gui" });
+        var inNewCell = await Residents.SearchResidentsAsync(new SearchResidentsRequest { CellId = otherCell, NamePrefix = "Zhou Gui" });
+
+        Assert.Equal((cellId, 1L, "1941-03-09", "female"), (created.CellId, created.Version, created.BirthDate, created.Gender));
+        Assert.Equal(profile, created.Profile);
+        Assert.Equal([profile.ResidentId], home.MemberIds);
+        Assert.Contains(byCellAndTag.Residents, r => r.ResidentId == profile.ResidentId && r.Tags.Contains("elderly-alone"));
+        Assert.All(byCellAndTag.Residents, r => Assert.Equal(cellId, r.CellId));
+        Assert.Contains(byName.Residents, r => r.ResidentId == profile.ResidentId);
+        Assert.All(byName.Residents, r => Assert.StartsWith("Zhou Gui", r.Name, StringComparison.Ordinal));
+        Assert.Equal((2L, otherCell), (updated.Version, updated.CellId));
+        Assert.NotNull(updated.UpdatedAt);
+        Assert.Contains("version 2, not 1", stale.Status.Detail, StringComparison.Ordinal);
+        Assert.Empty(left.MemberIds);
+        Assert.Equal([profile.ResidentId], joined.MemberIds);
+        Assert.DoesNotContain(inOldCell.Residents, r => r.ResidentId == profile.ResidentId);
+        Assert.Contains(inNewCell.Residents, r => r.ResidentId == profile.ResidentId);
+    }
+
+    [Fact]
+    public async Task TheRegistersResidents_AreSearchable_APageAtATime()
+    {
+        var cell = (await Host.Grid.ListCellsAsync(new ListCellsRequest { PageSize = 1 })).Cells[0];
+        var households = await Households.SearchHouseholdsAsync(new SearchHouseholdsRequest { CellId = cell.CellId, PageSize = 2 });
+        var firstPage = await Residents.SearchResidentsAsync(new SearchResidentsRequest { CellId = cell.CellId, PageSize = 3 });
+        var secondPage = await Residents.SearchResidentsAsync(new SearchResidentsRequest { CellId = cell.CellId, PageSize = 3, PageToken = firstPage.NextPageToken });
+        var member = (await Residents.GetResidentAsync(new GetResidentRequest { ResidentId = firstPage.Residents[0].ResidentId })).Resident;
+        var foreign = await RpcAssert.InvalidField("page_token", () =>
+            Residents.SearchResidentsAsync(new SearchResidentsRequest { Tag = "disabled", PageToken = firstPage.NextPageToken }).ResponseAsync);
+
+        Assert.NotEmpty(households.Households);
+        Assert.All(households.Households, h => Assert.Equal(cell.CellId, h.CellId));
+        Assert.Equal(3, firstPage.Residents.Count);
+        Assert.NotEmpty(firstPage.NextPageToken);
+        var names = firstPage.Residents.Concat(secondPage.Residents).Select(r => (r.Name, r.ResidentId)).ToList();
+        Assert.Equal(names.Order(), names);
+        Assert.Empty(firstPage.Residents.Select(r => r.ResidentId).Intersect(secondPage.Residents.Select(r => r.ResidentId)));
+        Assert.Equal((cell.CellId, 1L), (member.CellId, member.Version));
+        Assert.Null(member.UpdatedAt);
+        Assert.NotNull(foreign);
+    }
+
+    [Fact]
+    public async Task BadFilesAndDuplicates_AreRefused_NamingEachField_AndChangeNothing()
+    {
+        var (_, centre) = await CityProbe.FreshCellAsync(Host);
+        var household = (await Households.CreateHouseholdAsync(new CreateHouseholdRequest { Profile = HouseholdAt(centre) })).Household;
+        var good = ResidentIn(household.Profile.HouseholdId, "Li Qiang", new DateOnly(1980, 7, 1));
+        await Residents.CreateResidentAsync(new CreateResidentRequest { Profile = good });
+        var bad = good.Clone();
+        (bad.ResidentId, bad.IdNumber, bad.Phone) = ("Bad Id", "110101198007011235", "call me");
+        bad.Tags.Add("vip");
+        bad.ServiceNeeds.Add(new ServiceNeed { Kind = "meals" });
+        var badHousehold = HouseholdAt(centre);
+        (badHousehold.Storey, badHousehold.BuildingStoreys, badHousehold.BuiltYear, badHousehold.Location) = (9, 6, 1700, new GeoPoint { Latitude = 0, Longitude = 0 });
+
+        var wrong = await RpcAssert.FailsWith(StatusCode.InvalidArgument, () => Residents.CreateResidentAsync(new CreateResidentRequest { Profile = bad }).ResponseAsync);
+        var wrongHousehold = await RpcAssert.FailsWith(StatusCode.InvalidArgument, () => Households.CreateHouseholdAsync(new CreateHouseholdRequest { Profile = badHousehold }).ResponseAsync);
+        var sameId = await RpcAssert.FailsWith(StatusCode.AlreadyExists, () => Residents.CreateResidentAsync(new CreateResidentRequest { Profile = good }).ResponseAsync);
+        var sameIdNumber = good.Clone();
+        sameIdNumber.ResidentId = $"r-test-{Guid.NewGuid():N}"[..20];
+        var twin = await RpcAssert.FailsWith(StatusCode.AlreadyExists, () => Residents.CreateResidentAsync(new CreateResidentRequest { Profile = sameIdNumber }).ResponseAsync);
+        var homeless = ResidentIn("h-nowhere", "Wang Fang", new DateOnly(1990, 1, 2));
+        var noHousehold = await RpcAssert.FailsWith(StatusCode.NotFound, () => Residents.CreateResidentAsync(new CreateResidentRequest { Profile = homeless }).ResponseAsync);
+        var unknown = await RpcAssert.FailsWith(StatusCode.NotFound, () => Residents.GetResidentAsync(new GetResidentRequest { ResidentId = "r-never" }).ResponseAsync);
+
+        foreach (var field in new[] { "profile.resident_id", "profile.id_number", "profile.phone", "profile.tags[0]", "profile.service_needs[0].cadence" })
+        {
+            Assert.Contains(field, wrong.Status.Detail, StringComparison.Ordinal);
+        }
+
+        foreach (var field in new[] { "profile.storey", "profile.built_year", "profile.location" })
+        {
+            Assert.Contains(field, wrongHousehold.Status.Detail, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("resident_id", sameId.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("id_number: another resident's file has this ID number", twin.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("household_id: there is no household 'h-nowhere'", noHousehold.Status.Detail, StringComparison.Ordinal);
+        Assert.NotNull(unknown);
+        await RpcAssert.FailsWith(StatusCode.NotFound, () => Residents.GetResidentAsync(new GetResidentRequest { ResidentId = sameIdNumber.ResidentId }).ResponseAsync);
+        var home = (await Households.GetHouseholdAsync(new GetHouseholdRequest { HouseholdId = household.Profile.HouseholdId })).Household;
+        Assert.Equal([good.ResidentId], home.MemberIds);
+    }
+
+    private static HouseholdProfile HouseholdAt(GeoPoint point) => new()
+    {
+        HouseholdId = $"h-test-{Guid.NewGuid():N}"[..20],
+        Address = "12 Riverside Lane, Building 3, Unit 2",
+        Location = point,
+        ElevationMeters = 21.5,
+        Storey = 1,
+        BuildingStoreys = 6,
+        Construction = Construction.BrickConcrete,
+        BuiltYear = 1988,
+        Dilapidated = false,
+    };
+
+    private static ResidentProfile ResidentIn(string householdId, string name, DateOnly birthDate) => new()
+    {
+        ResidentId = $"r-test-{Guid.NewGuid():N}"[..20],
+        HouseholdId = householdId,
+        Name = name,
+        // A number no demo resident has: a region code the demo city does not use, a sequence of its own.
+        IdNumber = ResidentIdNumber.Create("650101", birthDate, Interlocked.Increment(ref _sequence) % 500, Gender.Female),
+        RelationToHead = "head",
+    };
+}
