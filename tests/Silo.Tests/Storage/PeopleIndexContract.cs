@@ -1,0 +1,133 @@
+using System.Text.Json;
+using Governance.Contracts.Common;
+using Governance.Contracts.Households;
+using Governance.Contracts.Residents;
+using Governance.Grains.Storage;
+using Governance.Silo.Storage;
+using Governance.Silo.Storage.People;
+
+namespace Governance.Silo.Tests.Storage;
+
+/// <summary>What <see cref="SqlPeopleIndex"/> must do on every provider; subclasses supply the database.</summary>
+public abstract class PeopleIndexContract
+{
+    protected abstract Task<StorageTarget> NewTargetAsync();
+
+    [SkippableFact]
+    public async Task Searches_MatchEveryFilterGiven_InNameThenIdOrder_APageAfterAnother()
+    {
+        var (target, index) = await NewIndexAsync();
+        using var _ = target;
+        await PutAsync(index, "r3", "h1", "c1", "Zhang Wei", ["elderly-alone"]);
+        await PutAsync(index, "r1", "h1", "c1", "Zhang Li", []);
+        await PutAsync(index, "r2", "h2", "c1", "Zhang Wei", ["disabled", "elderly-alone"]);
+        await PutAsync(index, "r4", "h3", "c2", "Zhao Min", ["elderly-alone"]);
+        await PutAsync(index, "r5", "h3", "c2", "张伟", ["low-income"]);
+
+        var inCell = await SearchAsync(index, new ResidentSearch("c1", "", "", "", 10));
+        var firstPage = await SearchAsync(index, new ResidentSearch("c1", "", "", "", 2));
+        var secondPage = await SearchAsync(index, new ResidentSearch("c1", "", "", "", 2) { AfterName = "Zhang Wei", AfterId = "r2" });
+        var tagged = await SearchAsync(index, new ResidentSearch("", "elderly-alone", "", "", 10));
+        var byName = await SearchAsync(index, new ResidentSearch("", "", "Zhang", "", 10));
+        var byChineseName = await SearchAsync(index, new ResidentSearch("", "", "张", "", 10));
+        var household = await SearchAsync(index, new ResidentSearch("", "", "", "h3", 10));
+        var all = await SearchAsync(index, new ResidentSearch("c1", "disabled", "Zhang W", "h2", 10));
+        var tagPrefixOnly = await SearchAsync(index, new ResidentSearch("", "elderly", "", "", 10));
+
+        Assert.Equal(["r1", "r2", "r3"], inCell);
+        Assert.Equal(["r1", "r2"], firstPage);
+        Assert.Equal(["r3"], secondPage);
+        Assert.Equal(["r2", "r3", "r4"], tagged);
+        Assert.Equal(["r1", "r2", "r3"], byName);
+        Assert.Equal(["r5"], byChineseName);
+        Assert.Equal(["r4", "r5"], household);
+        Assert.Equal(["r2"], all);
+        Assert.Empty(tagPrefixOnly);
+    }
+
+    [SkippableFact]
+    public async Task AnIdNumber_BelongsToOneFile_WhichMayBeWrittenAgain()
+    {
+        var (target, index) = await NewIndexAsync();
+        using var _ = target;
+
+        var first = await index.PutResidentAsync(Row("r1", "h1", "c1", "Li Na", [], "hash-a"));
+        var again = await index.PutResidentAsync(Row("r1", "h2", "c1", "Li Na", ["disabled"], "hash-a"));
+        var twin = await index.PutResidentAsync(Row("r2", "h1", "c1", "Li Na", [], "hash-a"));
+        var listed = await index.SearchResidentsAsync(new ResidentSearch("", "", "Li", "", 10));
+
+        Assert.Equal((true, true, false), (first, again, twin));
+        var row = Assert.Single(listed);
+        Assert.Equal(("r1", "h2"), (row.ResidentId, row.HouseholdId));
+        Assert.Equal(["disabled"], row.Tags.ToArray());
+    }
+
+    [SkippableFact]
+    public async Task AHouseholdThatMoves_TakesItsMembersToItsCell_AndCellsListTheirHouseholds()
+    {
+        var (target, index) = await NewIndexAsync();
+        using var _ = target;
+        await index.PutHouseholdAsync(new HouseholdRow("h1", "c1"));
+        await index.PutHouseholdAsync(new HouseholdRow("h2", "c1"));
+        await index.PutHouseholdAsync(new HouseholdRow("h0", "c1"));
+        await PutAsync(index, "r1", "h1", "c1", "Chen Jie", []);
+        await PutAsync(index, "r2", "h2", "c1", "Chen Hao", []);
+
+        await index.PutHouseholdAsync(new HouseholdRow("h1", "c9"));
+
+        Assert.Equal(["r1"], await SearchAsync(index, new ResidentSearch("c9", "", "", "", 10)));
+        Assert.Equal(["r2"], await SearchAsync(index, new ResidentSearch("c1", "", "", "", 10)));
+        Assert.Equal(["h0", "h2"], await index.HouseholdsInCellAsync("c1", "", 10));
+        Assert.Equal(["h2"], await index.HouseholdsInCellAsync("c1", "h0", 10));
+        Assert.Equal(["h1"], await index.HouseholdsInCellAsync("c9", "", 10));
+    }
+
+    [SkippableFact]
+    public async Task TheRegistersPeople_AreIndexedOnce_WithTheirHouseholdsCells()
+    {
+        var (target, index) = await NewIndexAsync();
+        using var _ = target;
+        var registry = new SqlRegistryStore(target.Options);
+        var household = new HouseholdDetails("h1", "c7", "1 Bank Street", new GeoLocation(30.5, 114.3), 20, 1, 5, "brick-concrete", 1990, false, ["r1"]);
+        var resident = new ResidentDetails("r1", "h1", "Sun Li", "female", new DateOnly(1950, 1, 1), "110101195001010021", "", "head", ["elderly-alone"]);
+        await registry.UpsertManyAsync(
+        [
+            new RegistryRecord(RegistryKinds.Household, "h1", "c7", JsonSerializer.Serialize(household, RegisterSeed.Json)),
+            new RegistryRecord(RegistryKinds.Resident, "r1", "c7", JsonSerializer.Serialize(resident, RegisterSeed.Json)),
+        ]);
+
+        var filled = await index.FillFromRegisterAsync();
+        var again = await index.FillFromRegisterAsync();
+        var twin = await index.PutResidentAsync(Row("r2", "h1", "c7", "Sun Li", [], PeopleHashes.IdNumber("110101195001010021")));
+
+        Assert.Equal((1L, 0L, false), (filled, again, twin));
+        Assert.Equal(["r1"], await SearchAsync(index, new ResidentSearch("c7", "elderly-alone", "Sun", "h1", 10)));
+        Assert.Equal(["h1"], await index.HouseholdsInCellAsync("c7", "", 10));
+    }
+
+    private async Task<(StorageTarget Target, SqlPeopleIndex Index)> NewIndexAsync()
+    {
+        var target = await NewTargetAsync();
+        await SchemaInstaller.ApplyAsync(target.Options);
+        return (target, new SqlPeopleIndex(target.Connection));
+    }
+
+    private static Task<bool> PutAsync(SqlPeopleIndex index, string id, string household, string cell, string name, string[] tags) =>
+        index.PutResidentAsync(Row(id, household, cell, name, tags, $"hash-{id}"));
+
+    private static ResidentRow Row(string id, string household, string cell, string name, string[] tags, string hash) => new(id, household, cell, name, [.. tags], hash);
+
+    private static async Task<string[]> SearchAsync(SqlPeopleIndex index, ResidentSearch search) =>
+        [.. (await index.SearchResidentsAsync(search)).Select(r => r.ResidentId)];
+}
+
+public sealed class SqlitePeopleIndexTests : PeopleIndexContract
+{
+    protected override Task<StorageTarget> NewTargetAsync() => Task.FromResult(StorageTarget.NewSqlite());
+}
+
+[Collection(TestSupport.PostgresFixture.CollectionName)]
+public sealed class PostgresPeopleIndexTests(TestSupport.PostgresFixture postgres) : PeopleIndexContract
+{
+    protected override Task<StorageTarget> NewTargetAsync() => StorageTarget.NewPostgresAsync(postgres);
+}
