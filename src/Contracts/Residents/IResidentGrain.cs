@@ -19,4 +19,8 @@ public interface IResidentGrain : IGrainWithStringKey
     /// <summary>Replaces the file when <paramref name="version"/> is its current version (Stale otherwise), moving the resident between households.</summary>
     [Alias("Update")]
     Task<Records.RecordWriteResult> UpdateAsync(ResidentDetails details, long version);
+
+    /// <summary>Adds a visit to the file's service history; the need it serves is next due a cadence later. NotFound for no file.</summary>
+    [Alias("RecordVisit")]
+    Task<Records.RecordWriteResult> RecordVisitAsync(VisitRecord visit);
 }

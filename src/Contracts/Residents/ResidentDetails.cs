@@ -35,6 +35,10 @@ public sealed record class ResidentDetails(
     /// <summary>Whom to call for the resident.</summary>
     [Id(11)]
     public ImmutableArray<EmergencyContactInfo> EmergencyContacts { get; init; } = [];
+
+    /// <summary>The visits made to the resident, oldest first (the latest <see cref="VisitRecord.Kept"/>).</summary>
+    [Id(12)]
+    public ImmutableArray<VisitRecord> ServiceHistory { get; init; } = [];
 }
 
 /// <summary>How often a need is served: the cadence a grid worker's visits follow.</summary>
@@ -51,7 +55,12 @@ public enum ServiceCadenceKind
 
 /// <summary>A service a resident needs (a health check, meal delivery), and how often.</summary>
 [GenerateSerializer, Immutable, Alias("ServiceNeedInfo")]
-public sealed record class ServiceNeedInfo([property: Id(0)] string Kind, [property: Id(1)] ServiceCadenceKind Cadence);
+public sealed record class ServiceNeedInfo([property: Id(0)] string Kind, [property: Id(1)] ServiceCadenceKind Cadence)
+{
+    /// <summary>When the need was first on file: its first visit is due then. Set by the file, not by a caller.</summary>
+    [Id(2)]
+    public DateTimeOffset? Since { get; init; }
+}
 
 /// <summary>Someone to call for a resident.</summary>
 [GenerateSerializer, Immutable, Alias("EmergencyContactInfo")]

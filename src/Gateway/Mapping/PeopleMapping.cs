@@ -33,6 +33,38 @@ public static class PeopleMapping
             Gender = details.Gender,
             Version = file.Version,
             UpdatedAt = file.UpdatedAt is { } at ? Timestamp.FromDateTimeOffset(at) : null,
+            ServiceHistory = { details.ServiceHistory.Select(visit => visit.ToProto()) },
+        };
+    }
+
+    public static Visit ToProto(this VisitRecord visit)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        return new Visit
+        {
+            Kind = visit.Kind,
+            Notes = visit.Notes,
+            Measurements = { visit.Measurements.Select(m => new Measurement { Name = m.Name, Value = m.Value, Unit = m.Unit }) },
+            VisitedBy = visit.VisitedBy,
+            VisitedAt = Timestamp.FromDateTimeOffset(visit.VisitedAt),
+        };
+    }
+
+    /// <summary>A due visit as listed at <paramref name="now"/>: overdue, and by how many whole days.</summary>
+    public static Contracts.V1.DueVisit ToProto(this Contracts.Residents.DueVisit visit, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        return new Contracts.V1.DueVisit
+        {
+            ResidentId = visit.ResidentId,
+            Name = visit.Name,
+            CellId = visit.CellId,
+            Kind = visit.Kind,
+            Cadence = (ServiceCadence)(int)visit.Cadence,
+            DueAt = Timestamp.FromDateTimeOffset(visit.DueAt),
+            LastVisitAt = visit.LastVisitAt is { } last ? Timestamp.FromDateTimeOffset(last) : null,
+            Overdue = visit.DueAt < now,
+            DaysOverdue = visit.DueAt < now ? (int)(now - visit.DueAt).TotalDays : 0,
         };
     }
 

@@ -69,7 +69,7 @@ public sealed class HouseholdGrpcService(IGrainFactory grains, CityMap city, Tim
         }
 
         var pageSize = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
-        var ids = await grains.GetGrain<IPeopleSearchGrain>(0).HouseholdsInCellAsync(request.CellId, after?[0] ?? "", pageSize + 1);
+        var ids = await grains.GetGrain<IPeopleIndexGrain>(0).HouseholdsInCellAsync(request.CellId, after?[0] ?? "", pageSize + 1);
         var page = ids.Take(pageSize).ToList();
         var files = await Task.WhenAll(page.Select(id => Grain(id).GetFileAsync()));
         return new SearchHouseholdsResponse

@@ -9,7 +9,7 @@ using Grpc.Core;
 namespace Governance.Gateway.Services;
 
 /// <summary>ResidentService: residents' files, each a grain; searches answered from the people index.</summary>
-public sealed class ResidentGrpcService(IGrainFactory grains, CityMap city) : ResidentService.ResidentServiceBase
+public sealed class ResidentGrpcService(IGrainFactory grains, CityMap city, TimeProvider time) : ResidentService.ResidentServiceBase
 {
     private const int DefaultPageSize = 50;
     private const int MaxPageSize = 200;
@@ -84,7 +84,7 @@ public sealed class ResidentGrpcService(IGrainFactory grains, CityMap city) : Re
         violations.ThrowIfAny();
         var pageSize = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
         // One more row than the page: if it comes, there is a next page.
-        var rows = await grains.GetGrain<IPeopleSearchGrain>(0).SearchResidentsAsync(
+        var rows = await grains.GetGrain<IPeopleIndexGrain>(0).SearchResidentsAsync(
             new ResidentSearch(request.CellId, request.Tag, request.NamePrefix.Trim(), request.HouseholdId, pageSize + 1) { AfterName = after?[0], AfterId = after?[1] ?? "" });
         var page = rows.Take(pageSize).ToList();
         return new SearchResidentsResponse
@@ -92,6 +92,97 @@ public sealed class ResidentGrpcService(IGrainFactory grains, CityMap city) : Re
             Residents = { page.Select(row => row.ToProto()) },
             NextPageToken = rows.Length > pageSize ? KeysetTokens.Write([page[^1].Name, page[^1].ResidentId], query) : "",
         };
+    }
+
+    public override async Task<RecordVisitResponse> RecordVisit(RecordVisitRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        PeopleRules.RequireId(violations, "resident_id", request.ResidentId);
+        var now = time.GetUtcNow();
+        var visit = VisitRules.Visit(violations, request.Visit, now);
+        violations.ThrowIfAny();
+        RecordWrites.ThrowIfRefused(await Grain(request.ResidentId).RecordVisitAsync(visit));
+        var file = (await Grain(request.ResidentId).GetFileAsync())!;
+        return new RecordVisitResponse
+        {
+            Schedule =
+            {
+                VisitSchedule.Of(file.Details, now).Select(due =>
+                    new Contracts.Residents.DueVisit(file.Details.ResidentId, file.Details.Name, file.CellId, due.Need.Kind, due.Need.Cadence, due.DueAt, due.LastVisitAt)
+                        .ToProto(now)),
+            },
+        };
+    }
+
+    public override async Task<ListDueVisitsResponse> ListDueVisits(ListDueVisitsRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        if ((request.CellId.Length > 0) == (request.WorkerId.Length > 0))
+        {
+            violations.Add("cell_id", "give a cell_id or a worker_id, not both and not neither");
+        }
+
+        if (request.WorkerId.Length > 0)
+        {
+            TextRules.RequireIdentifier(violations, "worker_id", request.WorkerId, 64);
+        }
+
+        var now = time.GetUtcNow();
+        var dueBefore = TimeRules.Optional(violations, "due_before", request.DueBefore) ?? now.AddDays(1);
+        if (request.PageSize is < 0 or > MaxPageSize)
+        {
+            violations.Add("page_size", $"{request.PageSize} is not from 1 to {MaxPageSize} (0: {DefaultPageSize})");
+        }
+
+        var query = request.Clone();
+        (query.PageToken, query.PageSize) = ("", 0);
+        if (!KeysetTokens.TryRead(request.PageToken, query, 3, out var after) || (after is not null && !long.TryParse(after[0], out _)))
+        {
+            violations.Add("page_token", "is not the next_page_token of a list with these filters");
+        }
+
+        violations.ThrowIfAny();
+        if (request.CellId.Length > 0 && !city.TryGetCell(request.CellId, out _))
+        {
+            throw new RpcException(new Status(StatusCode.NotFound, $"cell_id: there is no cell '{request.CellId}' in {city.Name}"));
+        }
+
+        var pageSize = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
+        var visits = await grains.GetGrain<IPeopleIndexGrain>(0).ListDueVisitsAsync(new DueVisitQuery(request.CellId, request.WorkerId, dueBefore, pageSize + 1)
+        {
+            AfterDueAt = after is null ? null : new DateTimeOffset(long.Parse(after[0], System.Globalization.CultureInfo.InvariantCulture), TimeSpan.Zero),
+            AfterResidentId = after?[1] ?? "",
+            AfterKind = after?[2] ?? "",
+        });
+        var page = visits.Take(pageSize).ToList();
+        return new ListDueVisitsResponse
+        {
+            Visits = { page.Select(visit => visit.ToProto(now)) },
+            NextPageToken = visits.Length > pageSize
+                ? KeysetTokens.Write([page[^1].DueAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture), page[^1].ResidentId, page[^1].Kind], query)
+                : "",
+        };
+    }
+
+    public override async Task<AssignGridWorkerResponse> AssignGridWorker(AssignGridWorkerRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        TextRules.RequireIdentifier(violations, "cell_id", request.CellId, 64);
+        if (request.WorkerId.Length > 0)
+        {
+            TextRules.RequireIdentifier(violations, "worker_id", request.WorkerId, 64);
+        }
+
+        violations.ThrowIfAny();
+        if (!city.TryGetCell(request.CellId, out _))
+        {
+            throw new RpcException(new Status(StatusCode.NotFound, $"cell_id: there is no cell '{request.CellId}' in {city.Name}"));
+        }
+
+        var people = grains.GetGrain<IPeopleIndexGrain>(0);
+        var previous = await people.WorkerOfAsync(request.CellId);
+        await people.AssignWorkerAsync(request.CellId, request.WorkerId.Trim());
+        return new AssignGridWorkerResponse { CellId = request.CellId, WorkerId = request.WorkerId.Trim(), PreviousWorkerId = previous };
     }
 
     private IResidentGrain Grain(string residentId) => grains.GetGrain<IResidentGrain>(GrainKeys.Resident(residentId));

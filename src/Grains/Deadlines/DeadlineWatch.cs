@@ -1,6 +1,7 @@
 using Governance.Contracts;
 using Governance.Grains.Clock;
 using Governance.Grains.Routing;
+using Governance.Grains.Watches;
 using Microsoft.Extensions.Logging;
 
 namespace Governance.Grains.Deadlines;
@@ -10,8 +11,12 @@ namespace Governance.Grains.Deadlines;
 /// department's queue, so nothing needs re-arming after a restart: each check reads the queues afresh. Every silo may
 /// run one; a case escalates only when its own deadline says so, so two checks of the same case change it once.
 /// </summary>
-public sealed partial class DeadlineWatch(IGrainFactory grains, RoutingRules routing, CityClock time, ILogger<DeadlineWatch> logger)
+public sealed partial class DeadlineWatch(IGrainFactory grains, RoutingRules routing, CityClock time, ILogger<DeadlineWatch> logger, DeadlineOptions? options = null) : IWatch
 {
+    public string Does => "escalated overdue cases";
+
+    public TimeSpan Every => TimeSpan.FromSeconds((options ?? new DeadlineOptions()).CheckSeconds);
+
     /// <summary>The actor of escalation entries in a case's history.</summary>
     public const string Actor = "deadline-watch";
 

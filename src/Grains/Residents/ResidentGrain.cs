@@ -59,8 +59,17 @@ public sealed class ResidentGrain(
             return new RecordWriteResult(RecordWriteOutcome.AlreadyExists, "id_number", "another resident's file has this ID number");
         }
 
-        await StoreAsync(details with { ResidentId = Id }, newVersion: true, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        // The visits made stay on file; a need keeps the time it was first on file, a new one is due from now.
+        var kept = details with
+        {
+            ResidentId = Id,
+            ServiceHistory = Value?.ServiceHistory ?? [],
+            ServiceNeeds = [.. details.ServiceNeeds.Select(need => need with { Since = SinceOf(need) ?? now })],
+        };
+        await StoreAsync(kept, newVersion: true, now);
         await household.JoinAsync(Id);
+        await index.PutVisitsDueAsync(Id, home.CellId, kept.Name, Schedule(kept, now));
         if (previousHousehold is not null && previousHousehold != details.HouseholdId)
         {
             await GrainFactory.GetGrain<Contracts.Households.IHouseholdGrain>(GrainKeys.Household(previousHousehold)).LeaveAsync(Id);
@@ -68,4 +77,28 @@ public sealed class ResidentGrain(
 
         return RecordWriteResult.Written;
     }
+
+    public async Task<RecordWriteResult> RecordVisitAsync(VisitRecord visit)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        if (Value is not { } current)
+        {
+            return new RecordWriteResult(RecordWriteOutcome.NotFound, "resident_id", $"there is no resident '{Id}'");
+        }
+
+        var history = current.ServiceHistory.Add(visit).Sort((a, b) => a.VisitedAt.CompareTo(b.VisitedAt));
+        var after = current with { ServiceHistory = history.Length > VisitRecord.Kept ? history[^VisitRecord.Kept..] : history };
+        var now = time.GetUtcNow();
+        // A visit is part of the file, not a change of its profile: an editor's version stays good.
+        await StoreAsync(after, newVersion: false, now);
+        var home = await GrainFactory.GetGrain<Contracts.Households.IHouseholdGrain>(GrainKeys.Household(after.HouseholdId)).GetAsync();
+        await index.PutVisitsDueAsync(Id, home?.CellId ?? "", after.Name, Schedule(after, now));
+        return RecordWriteResult.Written;
+    }
+
+    private DateTimeOffset? SinceOf(ServiceNeedInfo need) =>
+        Value?.ServiceNeeds.FirstOrDefault(had => string.Equals(had.Kind, need.Kind, StringComparison.OrdinalIgnoreCase))?.Since;
+
+    private static VisitDueRow[] Schedule(ResidentDetails details, DateTimeOffset now) =>
+        [.. VisitSchedule.Of(details, now).Select(due => new VisitDueRow(due.Need.Kind, due.Need.Cadence, due.DueAt, due.LastVisitAt))];
 }

@@ -21,7 +21,28 @@ public interface IPeopleIndex
 
     /// <summary>One page of a cell's household ids, in order, after <paramref name="after"/>.</summary>
     Task<IReadOnlyList<string>> HouseholdsInCellAsync(string cellId, string after, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces a resident's due visits, one per need, with these.</summary>
+    Task PutVisitsDueAsync(string residentId, string cellId, string name, IReadOnlyList<VisitDueRow> visits, CancellationToken cancellationToken = default);
+
+    /// <summary>One page of due visits, soonest due (most overdue) first.</summary>
+    Task<IReadOnlyList<DueVisit>> ListDueVisitsAsync(DueVisitQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Makes <paramref name="workerId"/> the grid worker of the cell; empty to leave it without one.</summary>
+    Task AssignWorkerAsync(string cellId, string workerId, CancellationToken cancellationToken = default);
+
+    /// <summary>The cell's grid worker, or empty.</summary>
+    Task<string> WorkerOfAsync(string cellId, CancellationToken cancellationToken = default);
+
+    /// <summary>Visits due before <paramref name="cutoff"/> for which no case was opened at their current due time.</summary>
+    Task<IReadOnlyList<DueVisit>> OverdueWithoutCaseAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Records that a case was opened for the visit as due at <paramref name="dueAt"/>.</summary>
+    Task MarkCaseOpenedAsync(string residentId, string kind, DateTimeOffset dueAt, string caseId, CancellationToken cancellationToken = default);
 }
+
+/// <summary>One of a resident's needs as the visit schedule holds it.</summary>
+public sealed record VisitDueRow(string Kind, ServiceCadenceKind Cadence, DateTimeOffset DueAt, DateTimeOffset? LastVisitAt);
 
 /// <summary>A resident as the index holds them.</summary>
 /// <param name="ResidentId">The resident.</param>

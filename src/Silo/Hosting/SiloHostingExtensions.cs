@@ -4,12 +4,15 @@ using Governance.Grains.Evaluation;
 using Governance.Grains.Merging;
 using Governance.Grains.Routing;
 using Governance.Grains.Storage;
+using Governance.Grains.Visits;
+using Governance.Grains.Watches;
 using Governance.Intake.Journal;
 using Governance.Intake.Pipeline;
 using Governance.Silo.Cities;
 using Governance.Silo.Storage;
 using Governance.Silo.Storage.People;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Governance.Silo.Hosting;
@@ -58,8 +61,15 @@ public static class SiloHostingExtensions
         builder.Services.AddHostedService<IntakeHostedService>();
         builder.Services.AddOptions<DeadlineOptions>().Bind(builder.Configuration.GetSection(DeadlineOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<EvaluationOptions>().Bind(builder.Configuration.GetSection(EvaluationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<DeadlineWatch>();
-        builder.Services.AddHostedService<DeadlineWatchService>();
+        builder.Services.AddSingleton(services => new DeadlineWatch(
+            services.GetRequiredService<IGrainFactory>(), services.GetRequiredService<RoutingRules>(), services.GetRequiredService<CityClock>(),
+            services.GetRequiredService<ILogger<DeadlineWatch>>(), services.GetRequiredService<IOptions<DeadlineOptions>>().Value));
+        builder.Services.AddHostedService<WatchService<DeadlineWatch>>();
+        builder.Services.AddOptions<VisitOptions>().Bind(builder.Configuration.GetSection(VisitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(services => new VisitWatch(
+            services.GetRequiredService<IGrainFactory>(), services.GetRequiredService<IPeopleIndex>(), services.GetRequiredService<CityClock>(),
+            services.GetRequiredService<IOptions<VisitOptions>>().Value, services.GetRequiredService<ILogger<VisitWatch>>()));
+        builder.Services.AddHostedService<WatchService<VisitWatch>>();
         return builder;
     }
 

@@ -12,7 +12,7 @@ namespace Governance.Silo.Storage.People;
 /// connection per call; writes on SQLite take their turn at the file's gate. Searches are one query a page, the page's
 /// start a keyset condition on (name, id), so a deep page costs what the first does.
 /// </summary>
-internal sealed class SqlPeopleIndex(StorageConnection target) : IPeopleIndex
+internal sealed partial class SqlPeopleIndex(StorageConnection target) : IPeopleIndex
 {
     private const string ResidentColumns = "resident_id, household_id, cell_id, name, tags, id_number_hash";
 
@@ -54,10 +54,14 @@ internal sealed class SqlPeopleIndex(StorageConnection target) : IPeopleIndex
         using var turn = await SqliteWriteGate.EnterAsync(target, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(transaction, PutHouseholdSql, cancellationToken, ("id", row.HouseholdId), ("cell", row.CellId));
-        // Its members live where it does.
+        // Its members live where it does, and are visited there.
         await connection.ExecuteAsync(
             transaction, "UPDATE gov_resident_index SET cell_id = @cell WHERE household_id = @id AND cell_id <> @cell", cancellationToken,
             ("id", row.HouseholdId), ("cell", row.CellId));
+        await connection.ExecuteAsync(
+            transaction,
+            "UPDATE gov_visit_due SET cell_id = @cell WHERE cell_id <> @cell AND resident_id IN (SELECT resident_id FROM gov_resident_index WHERE household_id = @id)",
+            cancellationToken, ("id", row.HouseholdId), ("cell", row.CellId));
         await transaction.CommitAsync(cancellationToken);
     }
 

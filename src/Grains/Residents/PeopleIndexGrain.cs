@@ -5,12 +5,18 @@ using Orleans.Concurrency;
 
 namespace Governance.Grains.Residents;
 
-/// <summary>Answers searches of residents and households from the people index, on whichever silo is asked.</summary>
+/// <summary>The people index (<see cref="IPeopleIndex"/>), on whichever silo is asked.</summary>
 [StatelessWorker]
-public sealed class PeopleSearchGrain(IPeopleIndex index) : Grain, IPeopleSearchGrain
+public sealed class PeopleIndexGrain(IPeopleIndex index) : Grain, IPeopleIndexGrain
 {
     public async Task<ImmutableArray<ResidentListing>> SearchResidentsAsync(ResidentSearch search) => [.. await index.SearchResidentsAsync(search)];
 
     public async Task<ImmutableArray<string>> HouseholdsInCellAsync(string cellId, string after, int limit) =>
         [.. await index.HouseholdsInCellAsync(cellId, after, limit)];
+
+    public async Task<ImmutableArray<DueVisit>> ListDueVisitsAsync(DueVisitQuery query) => [.. await index.ListDueVisitsAsync(query)];
+
+    public Task AssignWorkerAsync(string cellId, string workerId) => index.AssignWorkerAsync(cellId, workerId);
+
+    public Task<string> WorkerOfAsync(string cellId) => index.WorkerOfAsync(cellId);
 }
