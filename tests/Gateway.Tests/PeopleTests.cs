@@ -125,6 +125,58 @@ public sealed class PeopleTests(DemoCityHostFixture fixture)
         Assert.Equal([good.ResidentId], home.MemberIds);
     }
 
+    [Fact]
+    public async Task Visits_AreRecorded_AndTheGridWorkerSeesWhoIsDue_MostOverdueFirst()
+    {
+        var (cellId, centre) = await CityProbe.FreshCellAsync(Host);
+        var worker = $"worker-{Guid.NewGuid():N}"[..16];
+        var assigned = await Residents.AssignGridWorkerAsync(new AssignGridWorkerRequest { CellId = cellId, WorkerId = worker });
+        var household = (await Households.CreateHouseholdAsync(new CreateHouseholdRequest { Profile = HouseholdAt(centre) })).Household;
+        var profile = ResidentIn(household.Profile.HouseholdId, "Qian Shu", new DateOnly(1936, 11, 30));
+        profile.ServiceNeeds.Add(new ServiceNeed { Kind = "health check", Cadence = ServiceCadence.Weekly });
+        profile.ServiceNeeds.Add(new ServiceNeed { Kind = "phone call", Cadence = ServiceCadence.Daily });
+        await Residents.CreateResidentAsync(new CreateResidentRequest { Profile = profile });
+        var visitedAt = DateTimeOffset.UtcNow.AddMinutes(-10);
+
+        var dueFirst = await Residents.ListDueVisitsAsync(new ListDueVisitsRequest { WorkerId = worker });
+        var recorded = await Residents.RecordVisitAsync(new RecordVisitRequest
+        {
+            ResidentId = profile.ResidentId,
+            Visit = new Visit
+            {
+                Kind = "health check", Notes = "Walking well; asked about her pension.", VisitedBy = worker,
+                VisitedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(visitedAt),
+                Measurements = { new Measurement { Name = "blood pressure", Value = "135/85", Unit = "mmHg" } },
+            },
+        });
+        var dueNow = await Residents.ListDueVisitsAsync(new ListDueVisitsRequest { CellId = cellId });
+        var file = (await Residents.GetResidentAsync(new GetResidentRequest { ResidentId = profile.ResidentId })).Resident;
+        var neither = await RpcAssert.InvalidField("cell_id", () => Residents.ListDueVisitsAsync(new ListDueVisitsRequest()).ResponseAsync);
+        var future = await RpcAssert.InvalidField("visit.visited_at", () => Residents.RecordVisitAsync(new RecordVisitRequest
+        {
+            ResidentId = profile.ResidentId,
+            Visit = new Visit { Kind = "health check", VisitedBy = worker, VisitedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(2)) },
+        }).ResponseAsync);
+        var unknownCell = await RpcAssert.FailsWith(StatusCode.NotFound, () => Residents.AssignGridWorkerAsync(new AssignGridWorkerRequest { CellId = "x.1.1", WorkerId = worker }).ResponseAsync);
+
+        Assert.Equal((cellId, worker), (assigned.CellId, assigned.WorkerId));
+        Assert.Equal(["health check", "phone call"], dueFirst.Visits.Where(v => v.ResidentId == profile.ResidentId).Select(v => v.Kind).Order());
+        var check = recorded.Schedule.Single(v => v.Kind == "health check");
+        Assert.Equal(visitedAt.AddDays(7).ToUnixTimeMilliseconds(), check.DueAt.ToDateTimeOffset().ToUnixTimeMilliseconds());
+        Assert.False(check.Overdue);
+        var ours = dueNow.Visits.Where(v => v.ResidentId == profile.ResidentId).ToList();
+        Assert.Equal(["phone call"], ours.Select(v => v.Kind));
+        Assert.Equal((0, cellId), (ours[0].DaysOverdue, ours[0].CellId));
+        var due = dueNow.Visits.Select(v => v.DueAt.ToDateTimeOffset()).ToList();
+        Assert.Equal(due.Order(), due);
+        var visit = Assert.Single(file.ServiceHistory);
+        Assert.Equal(("health check", "135/85", worker), (visit.Kind, visit.Measurements[0].Value, visit.VisitedBy));
+        Assert.Equal(1, file.Version);
+        Assert.Contains("not both and not neither", neither.Description, StringComparison.Ordinal);
+        Assert.Contains("in the future", future.Description, StringComparison.Ordinal);
+        Assert.NotNull(unknownCell);
+    }
+
     private static HouseholdProfile HouseholdAt(GeoPoint point) => new()
     {
         HouseholdId = $"h-test-{Guid.NewGuid():N}"[..20],

@@ -105,6 +105,48 @@ public abstract class PeopleIndexContract
         Assert.Equal(["h1"], await index.HouseholdsInCellAsync("c7", "", 10));
     }
 
+    [SkippableFact]
+    public async Task DueVisits_AreListedPerCellAndPerWorker_SoonestFirst_AndAMissedOneIsMarkedOnce()
+    {
+        var (target, index) = await NewIndexAsync();
+        using var _ = target;
+        var t0 = new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
+        await PutAsync(index, "r1", "h1", "c1", "He Ping", []);
+        await index.PutHouseholdAsync(new HouseholdRow("h1", "c1"));
+        await index.PutVisitsDueAsync("r1", "c1", "He Ping", [Due("check", t0.AddDays(2)), Due("call", t0)]);
+        await index.PutVisitsDueAsync("r2", "c2", "Ma Lin", [Due("check", t0.AddDays(1))]);
+        await index.PutVisitsDueAsync("r3", "c1", "Gao Yu", [Due("meals", t0.AddDays(-3))]);
+        await index.AssignWorkerAsync("c1", "w1");
+        await index.AssignWorkerAsync("c2", "w1");
+        await index.AssignWorkerAsync("c2", "w2");
+
+        var inCell = await index.ListDueVisitsAsync(new DueVisitQuery("c1", "", t0.AddDays(10), 10));
+        var ofWorker = await index.ListDueVisitsAsync(new DueVisitQuery("", "w1", t0.AddDays(10), 10));
+        var ofOther = await index.ListDueVisitsAsync(new DueVisitQuery("", "w2", t0.AddDays(1.5), 10));
+        var secondPage = await index.ListDueVisitsAsync(new DueVisitQuery("c1", "", t0.AddDays(10), 10) { AfterDueAt = t0, AfterResidentId = "r1", AfterKind = "call" });
+        var missed = await index.OverdueWithoutCaseAsync(t0.AddDays(0.5), 10);
+        await index.MarkCaseOpenedAsync("r3", "meals", t0.AddDays(-3), "c-one");
+        var missedAfterMark = await index.OverdueWithoutCaseAsync(t0.AddDays(0.5), 10);
+        await index.PutVisitsDueAsync("r3", "c1", "Gao Yu", [Due("meals", t0.AddDays(-1))]);
+        var missedAgain = await index.OverdueWithoutCaseAsync(t0.AddDays(0.5), 10);
+        await index.PutVisitsDueAsync("r1", "c1", "He Ping", [Due("check", t0.AddDays(2))]);
+        await index.PutHouseholdAsync(new HouseholdRow("h1", "c5"));
+        var moved = await index.ListDueVisitsAsync(new DueVisitQuery("c5", "", t0.AddDays(10), 10));
+
+        Assert.Equal([("r3", "meals"), ("r1", "call"), ("r1", "check")], inCell.Select(v => (v.ResidentId, v.Kind)));
+        Assert.Equal([("r3", "meals"), ("r1", "call"), ("r1", "check")], ofWorker.Select(v => (v.ResidentId, v.Kind)));
+        Assert.Equal([("r2", "check")], ofOther.Select(v => (v.ResidentId, v.Kind)));
+        Assert.Equal((ServiceCadenceKind.Weekly, t0.AddDays(-3), "Gao Yu", "c1"), (inCell[0].Cadence, inCell[0].DueAt, inCell[0].Name, inCell[0].CellId));
+        Assert.Equal([("r1", "check")], secondPage.Select(v => (v.ResidentId, v.Kind)));
+        Assert.Equal([("r3", "meals"), ("r1", "call")], missed.Select(v => (v.ResidentId, v.Kind)));
+        Assert.Equal([("r1", "call")], missedAfterMark.Select(v => (v.ResidentId, v.Kind)));
+        Assert.Equal([("r3", "meals"), ("r1", "call")], missedAgain.Select(v => (v.ResidentId, v.Kind)));
+        Assert.Equal([("r1", "check")], moved.Select(v => (v.ResidentId, v.Kind)));
+        Assert.Equal("w2", await index.WorkerOfAsync("c2"));
+    }
+
+    private static VisitDueRow Due(string kind, DateTimeOffset dueAt) => new(kind, ServiceCadenceKind.Weekly, dueAt, null);
+
     private async Task<(StorageTarget Target, SqlPeopleIndex Index)> NewIndexAsync()
     {
         var target = await NewTargetAsync();
