@@ -13,6 +13,7 @@ public static class GovernanceCommandLine
         new("governance: the command-line tool of Governance.Actors, the city grid-governance platform.")
         {
             ReplayCommand.Create(console, time),
+            Import.ImportCommand.Create(console, time),
             CaseCommand.CreateCase(console),
             CaseCommand.CreateQueue(console),
             EvaluateCommand.Create(console),

@@ -4,11 +4,11 @@ namespace Governance.Contracts.Households;
 [Alias("IHouseholdGrain")]
 public interface IHouseholdGrain : IGrainWithStringKey
 {
-    /// <summary>The household, or null when the register has no such household.</summary>
+    /// <summary>The household as stored, or null when there is none; its members as the register seeded them (see <see cref="GetFileAsync"/>).</summary>
     [Alias("Get")]
     Task<HouseholdDetails?> GetAsync();
 
-    /// <summary>The record with its version, or null when there is no such household.</summary>
+    /// <summary>The record with its version and its members (the residents whose files name it), or null when there is no such household.</summary>
     [Alias("GetFile")]
     Task<HouseholdFile?> GetFileAsync();
 
@@ -20,11 +20,4 @@ public interface IHouseholdGrain : IGrainWithStringKey
     [Alias("Update")]
     Task<Records.RecordWriteResult> UpdateAsync(HouseholdDetails details, long version);
 
-    /// <summary>Adds a member; the household's cell, or null when there is no such household. Adding one twice changes nothing.</summary>
-    [Alias("Join")]
-    Task<string?> JoinAsync(string residentId);
-
-    /// <summary>Removes a member; removing one that is not there changes nothing.</summary>
-    [Alias("Leave")]
-    Task LeaveAsync(string residentId);
 }

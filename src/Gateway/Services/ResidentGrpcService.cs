@@ -9,7 +9,7 @@ using Grpc.Core;
 namespace Governance.Gateway.Services;
 
 /// <summary>ResidentService: residents' files, each a grain; searches answered from the people index.</summary>
-public sealed class ResidentGrpcService(IGrainFactory grains, CityMap city, TimeProvider time) : ResidentService.ResidentServiceBase
+public sealed partial class ResidentGrpcService(IGrainFactory grains, CityMap city, TimeProvider time) : ResidentService.ResidentServiceBase
 {
     private const int DefaultPageSize = 50;
     private const int MaxPageSize = 200;

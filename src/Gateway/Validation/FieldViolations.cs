@@ -14,6 +14,12 @@ public sealed class FieldViolations
 
     public bool IsEmpty => _violations.Count == 0;
 
+    /// <summary>The first field at fault, or empty.</summary>
+    public string FirstField => IsEmpty ? "" : _violations[0].Field;
+
+    /// <summary>Every violation in words, "field: reason; field: reason".</summary>
+    public string Summary => string.Join("; ", _violations.Select(v => $"{v.Field}: {v.Description}"));
+
     public void Add(string field, string reason) =>
         _violations.Add(new BadRequest.Types.FieldViolation { Field = field, Description = reason });
 
@@ -31,7 +37,7 @@ public sealed class FieldViolations
     /// <summary>INVALID_ARGUMENT with every violation, as a google.rpc.Status (a stream's rejected ack carries it).</summary>
     public Google.Rpc.Status ToStatus()
     {
-        var message = string.Join("; ", _violations.Select(v => $"{v.Field}: {v.Description}"));
+        var message = Summary;
         var badRequest = new BadRequest();
         badRequest.FieldViolations.AddRange(_violations);
         return new Google.Rpc.Status

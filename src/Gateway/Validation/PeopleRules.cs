@@ -39,7 +39,7 @@ internal static partial class PeopleRules
     {
         if (profile is null)
         {
-            violations.Add("profile", "is required");
+            violations.Add(prefix.TrimEnd('.'), "is required");
             return null!;
         }
 
@@ -83,52 +83,52 @@ internal static partial class PeopleRules
     }
 
     /// <summary>The household a profile describes, its cell the one its location lies in, or violations naming each wrong field.</summary>
-    public static HouseholdDetails Household(FieldViolations violations, HouseholdProfile? profile, CityMap city, int thisYear)
+    public static HouseholdDetails Household(FieldViolations violations, HouseholdProfile? profile, CityMap city, int thisYear, string prefix = "profile.")
     {
         if (profile is null)
         {
-            violations.Add("profile", "is required");
+            violations.Add(prefix.TrimEnd('.'), "is required");
             return null!;
         }
 
-        RequireId(violations, "profile.household_id", profile.HouseholdId);
-        TextRules.RequireIdentifier(violations, "profile.address", profile.Address, AddressMaxLength);
+        RequireId(violations, prefix + "household_id", profile.HouseholdId);
+        TextRules.RequireIdentifier(violations, prefix + "address", profile.Address, AddressMaxLength);
         string? cellId = null;
         if (profile.Location is null)
         {
-            violations.Add("profile.location", "is required: the building's position gives the household's cell");
+            violations.Add(prefix + "location", "is required: the building's position gives the household's cell");
         }
-        else if (GeoRules.Validate(violations, "profile.location", profile.Location))
+        else if (GeoRules.Validate(violations, prefix + "location", profile.Location))
         {
             cellId = city.Locate(profile.Location.Latitude, profile.Location.Longitude)?.Code;
             if (cellId is null)
             {
-                violations.Add("profile.location", $"({profile.Location.Latitude}, {profile.Location.Longitude}) is outside every area of {city.Name}");
+                violations.Add(prefix + "location", $"({profile.Location.Latitude}, {profile.Location.Longitude}) is outside every area of {city.Name}");
             }
         }
 
         if (double.IsNaN(profile.ElevationMeters) || profile.ElevationMeters is < -100 or > 9_000)
         {
-            violations.Add("profile.elevation_meters", $"{profile.ElevationMeters} is not from -100 to 9,000 metres");
+            violations.Add(prefix + "elevation_meters", $"{profile.ElevationMeters} is not from -100 to 9,000 metres");
         }
 
         if (profile.BuildingStoreys is < 1 or > 200)
         {
-            violations.Add("profile.building_storeys", $"{profile.BuildingStoreys} is not from 1 to 200");
+            violations.Add(prefix + "building_storeys", $"{profile.BuildingStoreys} is not from 1 to 200");
         }
         else if (profile.Storey == 0 || profile.Storey > profile.BuildingStoreys || profile.Storey < -10)
         {
-            violations.Add("profile.storey", $"{profile.Storey} is not a floor of a building of {profile.BuildingStoreys} storeys (1 is the ground floor, basements are negative)");
+            violations.Add(prefix + "storey", $"{profile.Storey} is not a floor of a building of {profile.BuildingStoreys} storeys (1 is the ground floor, basements are negative)");
         }
 
         if (profile.Construction == Construction.Unspecified || !Enum.IsDefined(profile.Construction))
         {
-            violations.Add("profile.construction", profile.Construction == Construction.Unspecified ? "is required" : $"{(int)profile.Construction} is not a construction");
+            violations.Add(prefix + "construction", profile.Construction == Construction.Unspecified ? "is required" : $"{(int)profile.Construction} is not a construction");
         }
 
         if (profile.BuiltYear < 1800 || profile.BuiltYear > thisYear)
         {
-            violations.Add("profile.built_year", $"{profile.BuiltYear} is not from 1800 to {thisYear}");
+            violations.Add(prefix + "built_year", $"{profile.BuiltYear} is not from 1800 to {thisYear}");
         }
 
         return new HouseholdDetails(

@@ -1,6 +1,7 @@
 using Governance.Contracts;
 using Governance.Contracts.Households;
 using Governance.Contracts.Records;
+using Governance.Contracts.Residents;
 using Governance.Grains.Clock;
 using Governance.Grains.Storage;
 
@@ -8,7 +9,7 @@ namespace Governance.Grains.Households;
 
 /// <summary>
 /// One household. Until it is first changed its stored state is empty and the register holds it. Its members are the
-/// residents whose files name it: they join and leave as those files are written.
+/// residents whose files name it, read from the people index.
 /// </summary>
 public sealed class HouseholdGrain(
     [PersistentState("household", StoreNames.Main)] IPersistentState<SeededState<HouseholdDetails>> state,
@@ -17,9 +18,21 @@ public sealed class HouseholdGrain(
     CityClock time)
     : RegisterSeededGrain<HouseholdDetails>(state, registry, RegistryKinds.Household, GrainKeys.HouseholdPrefix), IHouseholdGrain
 {
+    private const int MaxMembers = 500;
+
     public Task<HouseholdDetails?> GetAsync() => Task.FromResult(Value);
 
-    public Task<HouseholdFile?> GetFileAsync() => Task.FromResult(Value is { } value ? new HouseholdFile(value, Version, UpdatedAt) : null);
+    public async Task<HouseholdFile?> GetFileAsync()
+    {
+        if (Value is not { } value)
+        {
+            return null;
+        }
+
+        // Its members are the residents whose files name it, as the index lists them: no second copy to keep in step.
+        var members = await index.SearchResidentsAsync(new ResidentSearch("", "", "", Id, MaxMembers));
+        return new HouseholdFile(value with { MemberIds = [.. members.Select(member => member.ResidentId)] }, Version, UpdatedAt);
+    }
 
     public async Task<RecordWriteResult> CreateAsync(HouseholdDetails details)
     {
@@ -54,26 +67,4 @@ public sealed class HouseholdGrain(
         return RecordWriteResult.Written;
     }
 
-    public async Task<string?> JoinAsync(string residentId)
-    {
-        if (Value is not { } current)
-        {
-            return null;
-        }
-
-        if (!current.MemberIds.Contains(residentId))
-        {
-            await StoreAsync(current with { MemberIds = current.MemberIds.Add(residentId) }, newVersion: false, time.GetUtcNow());
-        }
-
-        return current.CellId;
-    }
-
-    public async Task LeaveAsync(string residentId)
-    {
-        if (Value is { } current && current.MemberIds.Contains(residentId))
-        {
-            await StoreAsync(current with { MemberIds = current.MemberIds.Remove(residentId) }, newVersion: false, time.GetUtcNow());
-        }
-    }
 }

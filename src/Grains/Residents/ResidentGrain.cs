@@ -33,7 +33,7 @@ public sealed class ResidentGrain(
 
     public Task<RecordWriteResult> CreateAsync(ResidentDetails details) =>
         Value is null
-            ? WriteAsync(details, previousHousehold: null)
+            ? WriteAsync(details)
             : Task.FromResult(new RecordWriteResult(RecordWriteOutcome.AlreadyExists, "resident_id", $"resident {Id} has a file already"));
 
     public Task<RecordWriteResult> UpdateAsync(ResidentDetails details, long version) => (Value, version == Version) switch
@@ -41,10 +41,10 @@ public sealed class ResidentGrain(
         (null, _) => Task.FromResult(new RecordWriteResult(RecordWriteOutcome.NotFound, "resident_id", $"there is no resident '{Id}'")),
         (_, false) => Task.FromResult(new RecordWriteResult(
             RecordWriteOutcome.Stale, "version", $"resident {Id}'s file is at version {Version}, not {version}; read it again and redo the change")),
-        ({ } current, true) => WriteAsync(details, current.HouseholdId),
+        (_, true) => WriteAsync(details),
     };
 
-    private async Task<RecordWriteResult> WriteAsync(ResidentDetails details, string? previousHousehold)
+    private async Task<RecordWriteResult> WriteAsync(ResidentDetails details)
     {
         ArgumentNullException.ThrowIfNull(details);
         var household = GrainFactory.GetGrain<Contracts.Households.IHouseholdGrain>(GrainKeys.Household(details.HouseholdId));
@@ -68,12 +68,7 @@ public sealed class ResidentGrain(
             ServiceNeeds = [.. details.ServiceNeeds.Select(need => need with { Since = SinceOf(need) ?? now })],
         };
         await StoreAsync(kept, newVersion: true, now);
-        await household.JoinAsync(Id);
         await index.PutVisitsDueAsync(Id, home.CellId, kept.Name, Schedule(kept, now));
-        if (previousHousehold is not null && previousHousehold != details.HouseholdId)
-        {
-            await GrainFactory.GetGrain<Contracts.Households.IHouseholdGrain>(GrainKeys.Household(previousHousehold)).LeaveAsync(Id);
-        }
 
         return RecordWriteResult.Written;
     }

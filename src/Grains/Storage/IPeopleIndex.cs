@@ -37,6 +37,13 @@ public interface IPeopleIndex
     /// <summary>Visits due before <paramref name="cutoff"/> for which no case was opened at their current due time.</summary>
     Task<IReadOnlyList<DueVisit>> OverdueWithoutCaseAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Stores an import batch in one transaction, into the register (as seeds of the grains) and the index: new records
+    /// are created, records on file with the same values left alone, others refused. Answers the households' outcomes,
+    /// then the residents'.
+    /// </summary>
+    Task<IReadOnlyList<ImportResult>> ImportAsync(PeopleImportBatch batch, DateTimeOffset now, CancellationToken cancellationToken = default);
+
     /// <summary>Records that a case was opened for the visit as due at <paramref name="dueAt"/>.</summary>
     Task MarkCaseOpenedAsync(string residentId, string kind, DateTimeOffset dueAt, string caseId, CancellationToken cancellationToken = default);
 }
