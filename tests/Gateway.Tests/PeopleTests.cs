@@ -177,6 +177,64 @@ public sealed class PeopleTests(DemoCityHostFixture fixture)
         Assert.NotNull(unknownCell);
     }
 
+    [Fact]
+    public async Task AnImport_CreatesWhatIsNew_RejectsBadLinesByNumber_AndASecondImportChangesNothing()
+    {
+        var (cellId, centre) = await CityProbe.FreshCellAsync(Host);
+        var household = HouseholdAt(centre);
+        var resident = ResidentIn(household.HouseholdId, "Tang Yun", new DateOnly(1945, 2, 14));
+        resident.ServiceNeeds.Add(new ServiceNeed { Kind = "health check", Cadence = ServiceCadence.Monthly });
+        var badIdNumber = ResidentIn(household.HouseholdId, "Tang Bo", new DateOnly(1970, 6, 6));
+        badIdNumber.IdNumber = "110101197013061234";
+        var orphan = ResidentIn("h-no-such", "Xu Jing", new DateOnly(1988, 8, 8));
+        ImportPeopleRequest[] records =
+        [
+            new() { Line = 2, Record = new PeopleRecord { Household = household } },
+            new() { Line = 3, Record = new PeopleRecord { Resident = resident } },
+            new() { Line = 4, Record = new PeopleRecord { Resident = badIdNumber } },
+            new() { Line = 5, Record = new PeopleRecord { Resident = orphan } },
+            new() { Line = 6, Record = new PeopleRecord() },
+        ];
+
+        var first = await ImportAsync(records);
+        var second = await ImportAsync(records);
+        var changed = resident.Clone();
+        changed.Phone = "13900001111";
+        var conflict = await ImportAsync([new() { Line = 9, Record = new PeopleRecord { Resident = changed } }]);
+        var file = (await Residents.GetResidentAsync(new GetResidentRequest { ResidentId = resident.ResidentId })).Resident;
+        var home = (await Households.GetHouseholdAsync(new GetHouseholdRequest { HouseholdId = household.HouseholdId })).Household;
+        var due = await Residents.ListDueVisitsAsync(new ListDueVisitsRequest { CellId = cellId });
+
+        Assert.Equal([2L, 3, 4, 5, 6], first.Select(a => a.Line));
+        Assert.Equal([ImportOutcome.Created, ImportOutcome.Created, ImportOutcome.Rejected, ImportOutcome.Rejected, ImportOutcome.Rejected], first.Select(a => a.Outcome));
+        Assert.Equal(("resident.id_number", "resident.household_id", "record"), (first[2].Field, first[3].Field, first[4].Field));
+        Assert.Contains("there is no household 'h-no-such'", first[3].Reason, StringComparison.Ordinal);
+        Assert.Equal([ImportOutcome.Unchanged, ImportOutcome.Unchanged, ImportOutcome.Rejected, ImportOutcome.Rejected, ImportOutcome.Rejected], second.Select(a => a.Outcome));
+        Assert.Equal((ImportOutcome.Rejected, "resident.resident_id"), (conflict[0].Outcome, conflict[0].Field));
+        Assert.Contains("UpdateResident", conflict[0].Reason, StringComparison.Ordinal);
+        Assert.Equal((resident.Name, resident.IdNumber, cellId, 1L), (file.Profile.Name, file.Profile.IdNumber, file.CellId, file.Version));
+        Assert.Equal([resident.ResidentId], home.MemberIds);
+        Assert.Contains(due.Visits, v => v.ResidentId == resident.ResidentId && v.Kind == "health check");
+    }
+
+    private async Task<List<ImportPeopleResponse>> ImportAsync(IEnumerable<ImportPeopleRequest> records)
+    {
+        using var call = Residents.ImportPeople();
+        foreach (var record in records)
+        {
+            await call.RequestStream.WriteAsync(record);
+        }
+
+        await call.RequestStream.CompleteAsync();
+        var answers = new List<ImportPeopleResponse>();
+        await foreach (var answer in call.ResponseStream.ReadAllAsync())
+        {
+            answers.Add(answer);
+        }
+
+        return answers;
+    }
+
     private static HouseholdProfile HouseholdAt(GeoPoint point) => new()
     {
         HouseholdId = $"h-test-{Guid.NewGuid():N}"[..20],
