@@ -145,6 +145,34 @@ public abstract class PeopleIndexContract
         Assert.Equal("w2", await index.WorkerOfAsync("c2"));
     }
 
+    [SkippableFact]
+    public async Task AnImport_CreatesWhatIsNew_LeavesWhatIsTheSame_AndRefusesTheRest()
+    {
+        var (target, index) = await NewIndexAsync();
+        using var _ = target;
+        var t0 = new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
+        var household = new HouseholdDetails("h1", "c3", "5 Lake Road", new GeoLocation(30.5, 114.3), 18, 2, 6, "brick-concrete", 1995, false, []);
+        var resident = new ResidentDetails("r1", "h1", "Luo Fang", "female", new DateOnly(1944, 4, 4), "110101194404040028", "", "head", ["elderly-alone"])
+        {
+            ServiceNeeds = [new ServiceNeedInfo("health check", ServiceCadenceKind.Weekly)],
+        };
+        var twin = resident with { ResidentId = "r2" };
+        var orphan = resident with { ResidentId = "r3", HouseholdId = "h9", IdNumber = "110101194404040044" };
+        var batch = new PeopleImportBatch([household], [resident, twin, orphan]);
+
+        var first = await index.ImportAsync(batch, t0);
+        var second = await index.ImportAsync(batch, t0.AddDays(1));
+        var changed = await index.ImportAsync(new PeopleImportBatch([household with { Address = "6 Lake Road" }], [resident with { Phone = "13800000000" }]), t0);
+        var due = await index.ListDueVisitsAsync(new DueVisitQuery("c3", "", t0.AddDays(1), 10));
+
+        Assert.Equal([ImportOutcomeKind.Created, ImportOutcomeKind.Created, ImportOutcomeKind.Rejected, ImportOutcomeKind.Rejected], first.Select(r => r.Outcome));
+        Assert.Equal(("resident.id_number", "resident.household_id"), (first[2].Field, first[3].Field));
+        Assert.Equal([ImportOutcomeKind.Unchanged, ImportOutcomeKind.Unchanged, ImportOutcomeKind.Rejected, ImportOutcomeKind.Rejected], second.Select(r => r.Outcome));
+        Assert.Equal([("household.household_id", ImportOutcomeKind.Rejected), ("resident.resident_id", ImportOutcomeKind.Rejected)], changed.Select(r => (r.Field, r.Outcome)));
+        Assert.Equal(["r1"], await SearchAsync(index, new ResidentSearch("c3", "elderly-alone", "", "h1", 10)));
+        Assert.Equal((t0, "health check"), (Assert.Single(due).DueAt, due[0].Kind));
+    }
+
     private static VisitDueRow Due(string kind, DateTimeOffset dueAt) => new(kind, ServiceCadenceKind.Weekly, dueAt, null);
 
     private async Task<(StorageTarget Target, SqlPeopleIndex Index)> NewIndexAsync()
