@@ -12,6 +12,9 @@ public static class GrainKeys
     public const string ResidentPrefix = "res:";
     public const string ZonePrefix = "zone:";
     public const string DepartmentPrefix = "dept:";
+    public const string CouncilPrefix = "council:";
+
+    public static string Council(string communityCode) => CouncilPrefix + communityCode;
 
     public static string Cell(string cellId) => CellPrefix + cellId;
 

@@ -57,6 +57,7 @@ public static class GatewayHostingExtensions
         app.MapGrpcService<EvaluationGrpcService>();
         app.MapGrpcService<ResidentGrpcService>();
         app.MapGrpcService<HouseholdGrpcService>();
+        app.MapGrpcService<CouncilGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

@@ -20,6 +20,8 @@ namespace Governance.Grains.Tests.Visits;
 [Collection(MovableClockClusterCollection.Name)]
 public sealed class VisitScheduleTests(MovableClockClusterFixture fixture)
 {
+    private static int _sequence;
+
     private IPeopleIndexGrain People => fixture.Grains.GetGrain<IPeopleIndexGrain>(0);
 
     private VisitWatch Watch => new(
@@ -94,7 +96,7 @@ public sealed class VisitScheduleTests(MovableClockClusterFixture fixture)
         var household = new HouseholdDetails(householdId, cellId, "3 Well Street", new GeoLocation(centre.Latitude, centre.Longitude), 12, 1, 2, "brick-wood", 1962, false, []);
         Assert.Equal(RecordWriteOutcome.Written, (await fixture.Grains.GetGrain<IHouseholdGrain>(GrainKeys.Household(householdId)).CreateAsync(household)).Outcome);
         var residentId = $"r-visit-{Guid.NewGuid():N}"[..20];
-        var idNumber = City.Population.ResidentIdNumber.Create("650102", new DateOnly(1938, 5, 5), Random.Shared.Next(500), City.Population.Gender.Female);
+        var idNumber = City.Population.ResidentIdNumber.Create("650102", new DateOnly(1938, 5, 5), Interlocked.Increment(ref _sequence) % 500, City.Population.Gender.Female);
         var details = new ResidentDetails(residentId, householdId, "Wu Lan", "female", new DateOnly(1938, 5, 5), idNumber, "", "head", ["elderly-alone"])
         {
             ServiceNeeds = [.. needs.Select(n => new ServiceNeedInfo(n.Kind, n.Cadence))],
