@@ -14,8 +14,6 @@ public sealed record PeopleLine(long Line, PeopleRecord? Record, string Field, s
 /// </summary>
 public static class PeopleFile
 {
-    private static readonly JsonParser Json = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(false));
-
     /// <summary>The columns a CSV of households must have.</summary>
     public static IReadOnlyList<string> HouseholdColumns { get; } =
         ["household_id", "address", "latitude", "longitude", "elevation_meters", "storey", "building_storeys", "construction", "built_year", "dilapidated"];
@@ -49,7 +47,7 @@ public static class PeopleFile
             PeopleLine parsed;
             try
             {
-                parsed = new PeopleLine(number, Json.Parse<PeopleRecord>(text), "", "");
+                parsed = new PeopleLine(number, JsonParser.Default.Parse<PeopleRecord>(text), "", "");
             }
             catch (InvalidProtocolBufferException ex)
             {

@@ -44,10 +44,7 @@ public sealed class GridGrpcService(IGrainFactory grains, CityMap city) : GridSe
     public override Task<ListCellsResponse> ListCells(ListCellsRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
-        if (request.PageSize is < 0 or > MaxPageSize)
-        {
-            violations.Add("page_size", $"{request.PageSize} is outside [0, {MaxPageSize}] (0 means {DefaultPageSize})");
-        }
+        var pageSize = PageRules.Size(violations, request.PageSize, DefaultPageSize, MaxPageSize);
 
         var offset = PageTokens.TryRead(request.PageToken, out var parsed) ? parsed : -1;
         if (offset < 0)
@@ -71,7 +68,6 @@ public sealed class GridGrpcService(IGrainFactory grains, CityMap city) : GridSe
             cells = city.CellsInArea(request.AreaCode);
         }
 
-        var pageSize = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
         var response = new ListCellsResponse { TotalSize = cells.Count };
         for (var i = offset; i < Math.Min(cells.Count, offset + pageSize); i++)
         {

@@ -50,10 +50,7 @@ public sealed class HouseholdGrpcService(IGrainFactory grains, CityMap city, Tim
     {
         var violations = new FieldViolations();
         TextRules.RequireIdentifier(violations, "cell_id", request.CellId, 64);
-        if (request.PageSize is < 0 or > MaxPageSize)
-        {
-            violations.Add("page_size", $"{request.PageSize} is not from 1 to {MaxPageSize} (0: {DefaultPageSize})");
-        }
+        var pageSize = PageRules.Size(violations, request.PageSize, DefaultPageSize, MaxPageSize);
 
         var query = request.Clone();
         (query.PageToken, query.PageSize) = ("", 0);
@@ -68,7 +65,6 @@ public sealed class HouseholdGrpcService(IGrainFactory grains, CityMap city, Tim
             throw new RpcException(new Status(StatusCode.NotFound, $"cell_id: there is no cell '{request.CellId}' in {city.Name}"));
         }
 
-        var pageSize = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
         var ids = await grains.GetGrain<IPeopleIndexGrain>(0).HouseholdsInCellAsync(request.CellId, after?[0] ?? "", pageSize + 1);
         var page = ids.Take(pageSize).ToList();
         var files = await Task.WhenAll(page.Select(id => Grain(id).GetFileAsync()));

@@ -69,10 +69,7 @@ public sealed partial class ResidentGrpcService(IGrainFactory grains, CityMap ci
             PeopleRules.RequireId(violations, "household_id", request.HouseholdId);
         }
 
-        if (request.PageSize is < 0 or > MaxPageSize)
-        {
-            violations.Add("page_size", $"{request.PageSize} is not from 1 to {MaxPageSize} (0: {DefaultPageSize})");
-        }
+        var pageSize = PageRules.Size(violations, request.PageSize, DefaultPageSize, MaxPageSize);
 
         var query = request.Clone();
         (query.PageToken, query.PageSize) = ("", 0);
@@ -82,7 +79,6 @@ public sealed partial class ResidentGrpcService(IGrainFactory grains, CityMap ci
         }
 
         violations.ThrowIfAny();
-        var pageSize = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
         // One more row than the page: if it comes, there is a next page.
         var rows = await grains.GetGrain<IPeopleIndexGrain>(0).SearchResidentsAsync(
             new ResidentSearch(request.CellId, request.Tag, request.NamePrefix.Trim(), request.HouseholdId, pageSize + 1) { AfterName = after?[0], AfterId = after?[1] ?? "" });
@@ -129,10 +125,7 @@ public sealed partial class ResidentGrpcService(IGrainFactory grains, CityMap ci
 
         var now = time.GetUtcNow();
         var dueBefore = TimeRules.Optional(violations, "due_before", request.DueBefore) ?? now.AddDays(1);
-        if (request.PageSize is < 0 or > MaxPageSize)
-        {
-            violations.Add("page_size", $"{request.PageSize} is not from 1 to {MaxPageSize} (0: {DefaultPageSize})");
-        }
+        var pageSize = PageRules.Size(violations, request.PageSize, DefaultPageSize, MaxPageSize);
 
         var query = request.Clone();
         (query.PageToken, query.PageSize) = ("", 0);
@@ -147,7 +140,6 @@ public sealed partial class ResidentGrpcService(IGrainFactory grains, CityMap ci
             throw new RpcException(new Status(StatusCode.NotFound, $"cell_id: there is no cell '{request.CellId}' in {city.Name}"));
         }
 
-        var pageSize = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
         var visits = await grains.GetGrain<IPeopleIndexGrain>(0).ListDueVisitsAsync(new DueVisitQuery(request.CellId, request.WorkerId, dueBefore, pageSize + 1)
         {
             AfterDueAt = after is null ? null : new DateTimeOffset(long.Parse(after[0], System.Globalization.CultureInfo.InvariantCulture), TimeSpan.Zero),

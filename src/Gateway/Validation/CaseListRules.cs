@@ -58,10 +58,7 @@ internal static class CaseListRules
             violations.Add("sort", $"{(int)request.Sort} is not a sort order");
         }
 
-        if (request.PageSize is < 0 or > MaxPageSize)
-        {
-            violations.Add("page_size", $"{request.PageSize} is outside [0, {MaxPageSize}] (0 means {DefaultPageSize})");
-        }
+        var pageSize = PageRules.Size(violations, request.PageSize, DefaultPageSize, MaxPageSize);
 
         if (!CaseListTokens.TryRead(request, out var after))
         {
@@ -88,7 +85,7 @@ internal static class CaseListRules
                 Contracts.V1.CaseListSort.SoonestDue => Contracts.CaseList.CaseListSort.SoonestDue,
                 _ => Contracts.CaseList.CaseListSort.NewestFirst,
             },
-            PageSize = request.PageSize == 0 ? DefaultPageSize : request.PageSize,
+            PageSize = pageSize,
             After = after,
         };
     }
