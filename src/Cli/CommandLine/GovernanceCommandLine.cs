@@ -14,6 +14,7 @@ public static class GovernanceCommandLine
         {
             ReplayCommand.Create(console, time),
             Import.ImportCommand.Create(console, time),
+            Visits.VisitsCommand.Create(console),
             CaseCommand.CreateCase(console),
             CaseCommand.CreateQueue(console),
             EvaluateCommand.Create(console),
