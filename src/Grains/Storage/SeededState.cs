@@ -13,5 +13,6 @@ public sealed class SeededState<T>
     public DateTimeOffset? UpdatedAt { get; set; }
 
     /// <summary>The version a reader sees: 1 for a seed or a new record, one more for each change after.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public long Version => Value is null ? 0 : Math.Max(1, Writes);
 }

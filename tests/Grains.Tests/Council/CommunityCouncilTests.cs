@@ -44,6 +44,8 @@ public sealed class CommunityCouncilTests(MovableClockClusterFixture fixture)
         var published = await council.PublishAsync(opened.ProposalId, "community-office");
         var twice = await council.PublishAsync(opened.ProposalId, "community-office");
         var afterVote = await council.VoteAsync(opened.ProposalId, stranger, BallotChoice.For);
+        // Read back from its stored state, as after a restart.
+        await fixture.Cluster.DeactivateAsync(council);
         var listed = await council.ListAsync();
 
         Assert.Equal((ProposalPhase.Deliberation, wangHusband), (opened.PhaseAt(now), opened.ProposedBy));
@@ -61,7 +63,8 @@ public sealed class CommunityCouncilTests(MovableClockClusterFixture fixture)
         Assert.Equal(CouncilOutcome.WrongPhase, twice.Outcome);
         Assert.Equal(CouncilOutcome.WrongPhase, afterVote.Outcome);
         var shown = listed.Single(p => p.ProposalId == opened.ProposalId);
-        Assert.Equal((ProposalPhase.Published, 1), (shown.PhaseAt(fixture.Clock.GetUtcNow()), shown.Comments.Length));
+        Assert.Equal((ProposalPhase.Published, 1, 3), (shown.PhaseAt(fixture.Clock.GetUtcNow()), shown.Comments.Length, shown.Ballots));
+        Assert.Equal(tally, shown.Tally);
     }
 
     // A household of the community with its members: (household id, first member, second member or empty).

@@ -43,9 +43,21 @@ internal sealed partial class SqlPeopleIndex(StorageConnection target) : IPeople
         await using var command = connection.CreateCommand();
         command.CommandText = PutResidentSql;
         AddResident(command, row);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        try
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (DbException ex) when (ex.SqlState == UniqueViolation)
+        {
+            // Another silo wrote a file with this ID number between the question and the write (PostgreSQL).
+            return false;
+        }
+
         return true;
     }
+
+    // PostgreSQL's unique_violation.
+    private const string UniqueViolation = "23505";
 
     public async Task PutHouseholdAsync(HouseholdRow row, CancellationToken cancellationToken = default)
     {
