@@ -20,11 +20,7 @@ public sealed class GridGrpcService(IGrainFactory grains, CityMap city) : GridSe
         var violations = new FieldViolations();
         TextRules.RequireIdentifier(violations, "cell_id", request.CellId, CellIdMaxLength);
         violations.ThrowIfAny();
-        if (!city.TryGetCell(request.CellId, out var cell))
-        {
-            throw new RpcException(new Status(StatusCode.NotFound, $"cell_id: {city.Name} has no cell '{request.CellId}'"));
-        }
-
+        var cell = PlaceRules.RequireCell(city, request.CellId);
         var snapshot = await grains.Cell(cell.Code).GetSnapshotAsync();
         return new GetCellResponse { Cell = CellMapping.ToProto(city, cell, snapshot) };
     }

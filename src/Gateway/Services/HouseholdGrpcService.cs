@@ -52,18 +52,13 @@ public sealed class HouseholdGrpcService(IGrainFactory grains, CityMap city, Tim
         TextRules.RequireIdentifier(violations, "cell_id", request.CellId, 64);
         var pageSize = PageRules.Size(violations, request.PageSize, DefaultPageSize, MaxPageSize);
 
-        var query = request.Clone();
-        (query.PageToken, query.PageSize) = ("", 0);
-        if (!KeysetTokens.TryRead(request.PageToken, query, 1, out var after))
+        if (!KeysetTokens.TryRead(request, 1, out var after))
         {
             violations.Add("page_token", "is not the next_page_token of a search of this cell");
         }
 
         violations.ThrowIfAny();
-        if (!city.TryGetCell(request.CellId, out _))
-        {
-            throw new RpcException(new Status(StatusCode.NotFound, $"cell_id: there is no cell '{request.CellId}' in {city.Name}"));
-        }
+        PlaceRules.RequireCell(city, request.CellId);
 
         var ids = await grains.GetGrain<IPeopleIndexGrain>(0).HouseholdsInCellAsync(request.CellId, after?[0] ?? "", pageSize + 1);
         var page = ids.Take(pageSize).ToList();
@@ -71,7 +66,7 @@ public sealed class HouseholdGrpcService(IGrainFactory grains, CityMap city, Tim
         return new SearchHouseholdsResponse
         {
             Households = { files.OfType<HouseholdFile>().Select(file => file.ToProto()) },
-            NextPageToken = ids.Length > pageSize ? KeysetTokens.Write([page[^1]], query) : "",
+            NextPageToken = ids.Length > pageSize ? KeysetTokens.Write([page[^1]], request) : "",
         };
     }
 

@@ -49,9 +49,9 @@ public sealed partial class ResidentGrpcService(IGrainFactory grains, CityMap ci
     public override async Task<SearchResidentsResponse> SearchResidents(SearchResidentsRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
-        if (request.CellId.Length > 0 && !city.TryGetCell(request.CellId, out _))
+        if (request.CellId.Length > 0)
         {
-            throw new RpcException(new Status(StatusCode.NotFound, $"cell_id: there is no cell '{request.CellId}' in {city.Name}"));
+            PlaceRules.RequireCell(city, request.CellId);
         }
 
         if (request.Tag.Length > 0 && !PeopleRules.Tags.Contains(request.Tag))
@@ -71,9 +71,7 @@ public sealed partial class ResidentGrpcService(IGrainFactory grains, CityMap ci
 
         var pageSize = PageRules.Size(violations, request.PageSize, DefaultPageSize, MaxPageSize);
 
-        var query = request.Clone();
-        (query.PageToken, query.PageSize) = ("", 0);
-        if (!KeysetTokens.TryRead(request.PageToken, query, 2, out var after))
+        if (!KeysetTokens.TryRead(request, 2, out var after))
         {
             violations.Add("page_token", "is not the next_page_token of a search with these filters");
         }
@@ -86,7 +84,7 @@ public sealed partial class ResidentGrpcService(IGrainFactory grains, CityMap ci
         return new SearchResidentsResponse
         {
             Residents = { page.Select(row => row.ToProto()) },
-            NextPageToken = rows.Length > pageSize ? KeysetTokens.Write([page[^1].Name, page[^1].ResidentId], query) : "",
+            NextPageToken = rows.Length > pageSize ? KeysetTokens.Write([page[^1].Name, page[^1].ResidentId], request) : "",
         };
     }
 
@@ -127,17 +125,15 @@ public sealed partial class ResidentGrpcService(IGrainFactory grains, CityMap ci
         var dueBefore = TimeRules.Optional(violations, "due_before", request.DueBefore) ?? now.AddDays(1);
         var pageSize = PageRules.Size(violations, request.PageSize, DefaultPageSize, MaxPageSize);
 
-        var query = request.Clone();
-        (query.PageToken, query.PageSize) = ("", 0);
-        if (!KeysetTokens.TryRead(request.PageToken, query, 3, out var after) || (after is not null && !long.TryParse(after[0], out _)))
+        if (!KeysetTokens.TryRead(request, 3, out var after) || (after is not null && !long.TryParse(after[0], out _)))
         {
             violations.Add("page_token", "is not the next_page_token of a list with these filters");
         }
 
         violations.ThrowIfAny();
-        if (request.CellId.Length > 0 && !city.TryGetCell(request.CellId, out _))
+        if (request.CellId.Length > 0)
         {
-            throw new RpcException(new Status(StatusCode.NotFound, $"cell_id: there is no cell '{request.CellId}' in {city.Name}"));
+            PlaceRules.RequireCell(city, request.CellId);
         }
 
         var visits = await grains.GetGrain<IPeopleIndexGrain>(0).ListDueVisitsAsync(new DueVisitQuery(request.CellId, request.WorkerId, dueBefore, pageSize + 1)
@@ -151,7 +147,7 @@ public sealed partial class ResidentGrpcService(IGrainFactory grains, CityMap ci
         {
             Visits = { page.Select(visit => visit.ToProto(now)) },
             NextPageToken = visits.Length > pageSize
-                ? KeysetTokens.Write([page[^1].DueAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture), page[^1].ResidentId, page[^1].Kind], query)
+                ? KeysetTokens.Write([page[^1].DueAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture), page[^1].ResidentId, page[^1].Kind], request)
                 : "",
         };
     }
@@ -166,10 +162,7 @@ public sealed partial class ResidentGrpcService(IGrainFactory grains, CityMap ci
         }
 
         violations.ThrowIfAny();
-        if (!city.TryGetCell(request.CellId, out _))
-        {
-            throw new RpcException(new Status(StatusCode.NotFound, $"cell_id: there is no cell '{request.CellId}' in {city.Name}"));
-        }
+        PlaceRules.RequireCell(city, request.CellId);
 
         var people = grains.GetGrain<IPeopleIndexGrain>(0);
         var previous = await people.WorkerOfAsync(request.CellId);

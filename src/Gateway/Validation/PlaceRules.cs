@@ -7,6 +7,10 @@ namespace Governance.Gateway.Validation;
 /// <summary>Resolves the "point or cell_id" location every intake message carries to a cell of the city.</summary>
 internal static class PlaceRules
 {
+    /// <summary>The cell named by <c>cell_id</c>; NOT_FOUND when the city has none.</summary>
+    public static CellInfo RequireCell(CityMap city, string cellId) =>
+        city.TryGetCell(cellId, out var cell) ? cell : throw new Grpc.Core.RpcException(new Grpc.Core.Status(Grpc.Core.StatusCode.NotFound, $"cell_id: {city.Name} has no cell '{cellId}'"));
+
     /// <summary>The cell and, when a point was given, the point; nulls with violations added when it does not resolve.</summary>
     public static (string? CellId, GeoLocation? Point) Resolve(FieldViolations violations, CityMap city, GeoPoint? point, string? cellId)
     {

@@ -155,7 +155,8 @@ internal sealed partial class SqlPeopleIndex(StorageConnection target) : IPeople
     public async Task<long> FillFromRegisterAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await target.OpenAsync(cancellationToken);
-        if (Convert.ToInt64(await connection.ScalarAsync(null, "SELECT COUNT(*) FROM gov_household_index", cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0)
+        // Asked at every start: one row answers it, however many the index holds.
+        if (await connection.ScalarAsync(null, "SELECT 1 FROM gov_household_index LIMIT 1", cancellationToken) is not null)
         {
             return 0;
         }
