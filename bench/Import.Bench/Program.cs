@@ -4,9 +4,11 @@ using System.Net;
 using System.Net.Sockets;
 using Governance.City.Demo;
 using Governance.Contracts.Residents;
+using Governance.Gateway.Access;
 using Governance.Import.Bench;
 using Governance.Silo.Storage;
 using Governance.Silo.Storage.People;
+using Microsoft.Extensions.Options;
 
 // Imports RESIDENTS made-up residents of the demo city (and their households) with `governance import` against the
 // real silo (a Release build started as its own process, SQLite), timing each file and sampling both processes' peak
@@ -36,15 +38,20 @@ try
     Console.WriteLine($"baseline, the people store alone: {baseline.Households.TotalSeconds:0.0} s for the households, {baseline.Residents.TotalSeconds:0.0} s for the residents ({people.Residents.Count / baseline.Residents.TotalSeconds:N0}/s)");
 
     var port = FreePort();
+    // The silo signs with a key given here, so the bench can hand the CLI a civil-affairs token of that key.
+    var signingKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+    var token = new AccessTokens(Options.Create(new AccessOptions { SigningKey = signingKey }), TimeProvider.System)
+        .Issue("import-bench", "Import bench", [Roles.CivilAffairs], TimeSpan.FromHours(6));
     var silo = Start("dotnet", [Path.Combine(folder, "silo", "Governance.Silo.dll"), $"--Gateway:Url=http://127.0.0.1:{port}",
-        $"--Storage:SqlitePath={Path.Combine(folder, "governance.db")}", $"--Orleans:SiloPort={FreePort()}", $"--Orleans:GatewayPort={FreePort()}"], folder);
+        $"--Storage:SqlitePath={Path.Combine(folder, "governance.db")}", $"--Orleans:SiloPort={FreePort()}", $"--Orleans:GatewayPort={FreePort()}",
+        $"--Auth:SigningKey={signingKey}"], folder);
     try
     {
         var server = $"http://127.0.0.1:{port}";
         await WaitForAsync(server);
-        var householdRun = await ImportAsync(folder, households, server, silo);
-        var residentRun = await ImportAsync(folder, residents, server, silo);
-        var again = await ImportAsync(folder, residents, server, silo);
+        var householdRun = await ImportAsync(folder, households, server, token, silo);
+        var residentRun = await ImportAsync(folder, residents, server, token, silo);
+        var again = await ImportAsync(folder, residents, server, token, silo);
         Console.WriteLine();
         Console.WriteLine("| run | records | wall time | records/s | CLI peak RSS | silo peak RSS after | vs. store alone |");
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -90,10 +97,10 @@ static async Task<(TimeSpan Households, TimeSpan Residents)> StoreOnlyAsync(Peop
     return (households, Stopwatch.GetElapsedTime(started));
 }
 
-static async Task<(TimeSpan Wall, long CliPeakKib, long SiloPeakKib, string Summary)> ImportAsync(string folder, string file, string server, Process silo)
+static async Task<(TimeSpan Wall, long CliPeakKib, long SiloPeakKib, string Summary)> ImportAsync(string folder, string file, string server, string token, Process silo)
 {
     var started = Stopwatch.GetTimestamp();
-    var cli = Start("dotnet", [Path.Combine(folder, "cli", "governance.dll"), "import", file, "--server", server], folder, captureOutput: true);
+    var cli = Start("dotnet", [Path.Combine(folder, "cli", "governance.dll"), "import", file, "--server", server, "--token", token], folder, captureOutput: true);
     var output = cli.StandardOutput.ReadToEndAsync();
     var peak = 0L;
     while (!cli.HasExited)
@@ -131,15 +138,19 @@ static long PeakKib(int pid)
 
 static async Task WaitForAsync(string server)
 {
-    using var http = new HttpClient { DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
     var deadline = DateTime.UtcNow.AddMinutes(3);
     while (DateTime.UtcNow < deadline)
     {
         try
         {
             using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(server);
-            await new Governance.Contracts.V1.GridService.GridServiceClient(channel).ListCellsAsync(new Governance.Contracts.V1.ListCellsRequest { PageSize = 1 });
-            return;
+            var health = await new Grpc.Health.V1.Health.HealthClient(channel).CheckAsync(new Grpc.Health.V1.HealthCheckRequest());
+            if (health.Status == Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving)
+            {
+                return;
+            }
+
+            await Task.Delay(500);
         }
         catch (Grpc.Core.RpcException)
         {

@@ -6,7 +6,7 @@ using Governance.Intake.Bench.Processes;
 using Governance.Intake.Bench.Reporting;
 using Governance.Intake.Bench.Setup;
 using Governance.Intake.Bench.Targets;
-using Grpc.Net.Client;
+using Governance.Contracts.Access;
 
 namespace Governance.Intake.Bench;
 
@@ -89,6 +89,7 @@ public sealed class BenchRun(BenchOptions options, TextWriter output)
         }
 
         var folder = Directory.CreateDirectory(Path.Combine(temp, "silo")).FullName;
+        var access = await SiloToken.IssueAsync(siloDll, cancellationToken);
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = folder };
         foreach (var arg in new[]
         {
@@ -97,6 +98,7 @@ public sealed class BenchRun(BenchOptions options, TextWriter output)
             $"--Storage:SqlitePath={Path.Combine(folder, "governance.db")}",
             $"--Orleans:SiloPort={FreePort.Next()}",
             $"--Orleans:GatewayPort={FreePort.Next()}",
+            $"--Auth:SigningKey={access.SigningKey}",
         })
         {
             info.ArgumentList.Add(arg);
@@ -112,7 +114,7 @@ public sealed class BenchRun(BenchOptions options, TextWriter output)
         {
             output.WriteLine(Format.Invariant($"silo ready on {silo.Address} after {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s (pid {silo.Pid}, RSS {Format.Mib(ProcStats.Memory(silo.Pid).RssKib)})"));
             PointPool pool;
-            using (var channel = GrpcChannel.ForAddress(silo.Address))
+            using (var channel = BearerChannel.ForAddress(silo.Address, access.Token))
             using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
                 deadline.CancelAfter(TimeSpan.FromMinutes(3));
@@ -120,7 +122,7 @@ public sealed class BenchRun(BenchOptions options, TextWriter output)
             }
 
             output.WriteLine($"points: {pool.Origin}");
-            var target = Target.Intake(silo);
+            var target = Target.Intake(silo, access.Token);
             var max = await RunPhaseAsync(run, target, "max", pool, null, cancellationToken);
             if (max is not null)
             {

@@ -17,7 +17,7 @@ public sealed class CaseStepDurabilityTests
         string cellId, openId, closedId;
         await using (var silo = await SiloProcess.StartAsync(folder.Path, StartTimeout))
         {
-            using var channel = GrpcChannel.ForAddress(silo.Address);
+            using var channel = silo.OpenChannel();
             var intake = new IntakeService.IntakeServiceClient(channel);
             var cases = new CaseService.CaseServiceClient(channel);
             var listing = await new GridService.GridServiceClient(channel).ListCellsAsync(new ListCellsRequest { PageSize = 1 });
@@ -41,7 +41,7 @@ public sealed class CaseStepDurabilityTests
         }
 
         await using var restarted = await SiloProcess.StartAsync(folder.Path, StartTimeout);
-        using var after = GrpcChannel.ForAddress(restarted.Address);
+        using var after = restarted.OpenChannel();
         var afterCases = new CaseService.CaseServiceClient(after);
         var open = (await afterCases.GetCaseAsync(new GetCaseRequest { CaseId = openId })).Case;
         Assert.Equal((CaseStatus.Dispatched, "city-management", 3), (open.Status, open.Department, open.History.Count));

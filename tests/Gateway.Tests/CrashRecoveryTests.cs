@@ -34,7 +34,7 @@ public sealed class CrashRecoveryTests(PostgresFixture postgres)
 
         await using (var silo = await SiloProcess.StartAsync(folder.Path, StartTimeout, storeArgs))
         {
-            using var channel = GrpcChannel.ForAddress(silo.Address);
+            using var channel = silo.OpenChannel();
             cells = await CellsAsync(channel);
             using var stop = new CancellationTokenSource();
             var streams = Enumerable.Range(0, 4).Select(i => StreamUntilBrokenAsync(channel, cells, acked, stop.Token)).ToList();
@@ -54,7 +54,7 @@ public sealed class CrashRecoveryTests(PostgresFixture postgres)
         await using var restarted = await SiloProcess.StartAsync(folder.Path, StartTimeout, storeArgs);
         var replayed = System.Text.RegularExpressions.Regex.Match(restarted.Output, @"replayed (\d+) reports");
         Assert.True(replayed.Success && int.Parse(replayed.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) > 0, "the restart replayed nothing:\n" + restarted.Output);
-        using var after = GrpcChannel.ForAddress(restarted.Address);
+        using var after = restarted.OpenChannel();
         var cases = new CaseService.CaseServiceClient(after);
         foreach (var (externalId, caseId) in acked)
         {

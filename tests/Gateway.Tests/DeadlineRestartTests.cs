@@ -21,7 +21,7 @@ public sealed class DeadlineRestartTests
         string caseId;
         await using (var silo = await SiloProcess.StartAsync(folder.Path, StartTimeout, args))
         {
-            using var channel = GrpcChannel.ForAddress(silo.Address);
+            using var channel = silo.OpenChannel();
             var listing = await new GridService.GridServiceClient(channel).ListCellsAsync(new ListCellsRequest { PageSize = 1 });
             caseId = (await new IntakeService.IntakeServiceClient(channel).ReportAsync(Reports.InCell(listing.Cells[0].CellId))).CaseId;
             await Escalations.DispatchAsync(new CaseService.CaseServiceClient(channel), caseId);
@@ -30,7 +30,7 @@ public sealed class DeadlineRestartTests
 
         var restartedAt = DateTimeOffset.UtcNow;
         await using var restarted = await SiloProcess.StartAsync(folder.Path, StartTimeout, args);
-        using var after = GrpcChannel.ForAddress(restarted.Address);
+        using var after = restarted.OpenChannel();
         var cases = new CaseService.CaseServiceClient(after);
         var escalated = await Escalations.WaitForAsync(cases, caseId, levels: 2, TimeSpan.FromSeconds(30));
 

@@ -21,7 +21,7 @@ public sealed class ProcessTests
         {
             Assert.Matches(@"store Sqlite \(.*data/governance\.db\)", first.Output);
             Assert.Matches(@"created city '.+' from demo:\d+: \d+ areas, \d+ cells of 100 m, \d+ households, \d+ residents", first.Output);
-            using var channel = GrpcChannel.ForAddress(first.Address);
+            using var channel = first.OpenChannel();
             var health = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest());
             Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
             var grid = new GridService.GridServiceClient(channel);
@@ -37,13 +37,13 @@ public sealed class ProcessTests
         await using (var second = await SiloProcess.StartAsync(folder.Path, StartTimeout))
         {
             Assert.Matches(@"loaded city '.+' from demo:\d+", second.Output);
-            using var channel = GrpcChannel.ForAddress(second.Address);
+            using var channel = second.OpenChannel();
             killedCaseId = (await new IntakeService.IntakeServiceClient(channel).ReportAsync(Reports.InCell(cellId))).CaseId;
             await second.KillAsync();
         }
 
         await using var third = await SiloProcess.StartAsync(folder.Path, StartTimeout);
-        using var thirdChannel = GrpcChannel.ForAddress(third.Address);
+        using var thirdChannel = third.OpenChannel();
         var thirdGrid = new GridService.GridServiceClient(thirdChannel);
         var again = (await thirdGrid.ListCellsAsync(new ListCellsRequest { PageSize = 50 })).Cells;
         Assert.Equal(firstCellIds, string.Join(",", again.Select(c => c.CellId)));

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Governance.Intake.Bench.Processes;
 using Governance.Intake.Bench.Targets;
+using Governance.Contracts.Access;
 using Grpc.Net.Client;
 
 namespace Governance.Intake.Bench.Load;
@@ -13,7 +14,7 @@ public static class LoadPhase
     public static async Task<PhaseResult> RunAsync(
         string phase, Target target, PointPool pool, BenchOptions options, double? totalRate, string idPrefix, int seed, CancellationToken cancellationToken)
     {
-        var channels = Enumerable.Range(0, options.Connections).Select(_ => CreateChannel(target.Server.Address)).ToList();
+        var channels = Enumerable.Range(0, options.Connections).Select(_ => CreateChannel(target.Server.Address, target.Token)).ToList();
         var drivers = new List<StreamDriver>();
         try
         {
@@ -203,16 +204,20 @@ public static class LoadPhase
             .OrderBy(t => t.At)];
     }
 
-    private static GrpcChannel CreateChannel(string address) => GrpcChannel.ForAddress(address, new GrpcChannelOptions
+    private static GrpcChannel CreateChannel(string address, string? token)
     {
-        HttpHandler = new SocketsHttpHandler
+        var options = new GrpcChannelOptions
         {
-            EnableMultipleHttp2Connections = true,
-            PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
-            ConnectTimeout = TimeSpan.FromSeconds(10),
-        },
-        DisposeHttpClient = true,
-    });
+            HttpHandler = new SocketsHttpHandler
+            {
+                EnableMultipleHttp2Connections = true,
+                PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
+                ConnectTimeout = TimeSpan.FromSeconds(10),
+            },
+            DisposeHttpClient = true,
+        };
+        return token is null ? GrpcChannel.ForAddress(address, options) : BearerChannel.ForAddress(address, token, options);
+    }
 
     private sealed record WindowSample(double ServerCores, double ClientCores, double MachineCores, double StealCores, IReadOnlyList<ThreadGroupUse> Threads);
 }

@@ -6,7 +6,7 @@ using Grpc.Net.Client;
 namespace Governance.Intake.Bench.Targets;
 
 /// <summary>A server under load and how to open one report stream on it. Both targets take the same messages.</summary>
-public sealed class Target(string name, ChildProcess server, Func<GrpcChannel, CancellationToken, AsyncDuplexStreamingCall<ReportRequest, ReportAck>> open)
+public sealed class Target(string name, ChildProcess server, string? token, Func<GrpcChannel, CancellationToken, AsyncDuplexStreamingCall<ReportRequest, ReportAck>> open)
 {
     public const string IntakeName = "intake";
     public const string EchoName = "echo";
@@ -16,13 +16,16 @@ public sealed class Target(string name, ChildProcess server, Func<GrpcChannel, C
 
     public ChildProcess Server { get; } = server;
 
+    /// <summary>The bearer token the silo's streams carry; the echo server takes none.</summary>
+    public string? Token { get; } = token;
+
     /// <summary>The real silo's IntakeService.ReportStream.</summary>
-    public static Target Intake(ChildProcess silo) =>
-        new(IntakeName, silo, (channel, ct) => new IntakeService.IntakeServiceClient(channel).ReportStream(cancellationToken: ct));
+    public static Target Intake(ChildProcess silo, string token) =>
+        new(IntakeName, silo, token, (channel, ct) => new IntakeService.IntakeServiceClient(channel).ReportStream(cancellationToken: ct));
 
     /// <summary>The bench's own bench.v1.EchoService.EchoStream.</summary>
     public static Target Echo(ChildProcess echo) =>
-        new(EchoName, echo, (channel, ct) => new V1.EchoService.EchoServiceClient(channel).EchoStream(cancellationToken: ct));
+        new(EchoName, echo, null, (channel, ct) => new V1.EchoService.EchoServiceClient(channel).EchoStream(cancellationToken: ct));
 
     public AsyncDuplexStreamingCall<ReportRequest, ReportAck> Open(GrpcChannel channel, CancellationToken cancellationToken) =>
         open(channel, cancellationToken);

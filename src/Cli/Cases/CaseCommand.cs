@@ -17,7 +17,7 @@ public static class CaseCommand
         var showServer = ServerOption.Create();
         show.Add(showId);
         show.Add(showServer);
-        show.SetAction((parse, cancellationToken) => RunAsync(console, parse.GetRequiredValue(showServer), async cases =>
+        show.SetAction((parse, cancellationToken) => RunAsync(console, GatewayTarget.Of(parse, showServer), async cases =>
         {
             var found = await cases.GetCaseAsync(new GetCaseRequest { CaseId = parse.GetRequiredValue(showId) }, cancellationToken: cancellationToken);
             CaseTables.WriteCase(console.RichOut(), found.Case);
@@ -83,7 +83,7 @@ public static class CaseCommand
         step.Add(responsible);
         step.Add(dueBy);
         step.Add(stepServer);
-        step.SetAction((parse, cancellationToken) => RunAsync(console, parse.GetRequiredValue(stepServer), async cases =>
+        step.SetAction((parse, cancellationToken) => RunAsync(console, GatewayTarget.Of(parse, stepServer), async cases =>
         {
             var request = new TransitionCaseRequest
             {
@@ -111,7 +111,7 @@ public static class CaseCommand
         var code = new Argument<string>("DEPARTMENT") { Description = "The department's code, as the routing rules list it (e.g. roads)." };
         var server = ServerOption.Create();
         var queue = new Command("queue", "List a department's queue: the cases dispatched to it and not yet handled, soonest due (most overdue) first.") { code, server };
-        queue.SetAction((parse, cancellationToken) => RunAsync(console, parse.GetRequiredValue(server), async cases =>
+        queue.SetAction((parse, cancellationToken) => RunAsync(console, GatewayTarget.Of(parse, server), async cases =>
         {
             var found = await cases.GetDepartmentQueueAsync(new GetDepartmentQueueRequest { Department = parse.GetRequiredValue(code) }, cancellationToken: cancellationToken);
             CaseTables.WriteQueue(console.RichOut(), found);
@@ -122,6 +122,6 @@ public static class CaseCommand
     private static Argument<string> CaseIdArgument() => new("CASE_ID") { Description = "The case id, as an ack or a list gives it." };
 
     // One call to the case service; what it refuses is printed with its reason (ServerCall).
-    internal static Task<int> RunAsync(CliConsole console, Uri server, Func<CaseService.CaseServiceClient, Task> call) =>
+    internal static Task<int> RunAsync(CliConsole console, GatewayTarget server, Func<CaseService.CaseServiceClient, Task> call) =>
         ServerCall.RunAsync(console, server, channel => call(new CaseService.CaseServiceClient(channel)));
 }

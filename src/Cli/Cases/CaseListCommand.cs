@@ -57,7 +57,7 @@ public static class CaseListCommand
         {
             area, statuses, category, department, overdue, since, before, sort, pageSize, page, server,
         };
-        list.SetAction((parse, cancellationToken) => CaseCommand.RunAsync(console, parse.GetRequiredValue(server), async cases =>
+        list.SetAction((parse, cancellationToken) => CaseCommand.RunAsync(console, GatewayTarget.Of(parse, server), async cases =>
         {
             var request = new ListCasesRequest
             {

@@ -18,6 +18,7 @@ public static class GovernanceCommandLine
             CaseCommand.CreateCase(console),
             CaseCommand.CreateQueue(console),
             EvaluateCommand.Create(console),
+            TokenOption.Create(),
         };
 
     /// <summary>Parses <paramref name="args"/> and runs the verb; a command line in error prints why and returns <see cref="ExitCodes.Usage"/>.</summary>

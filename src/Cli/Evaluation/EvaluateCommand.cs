@@ -20,7 +20,7 @@ public static class EvaluateCommand
         {
             area, department, from, to, server,
         };
-        evaluate.SetAction((parse, cancellationToken) => ServerCall.RunAsync(console, parse.GetRequiredValue(server), async channel =>
+        evaluate.SetAction((parse, cancellationToken) => ServerCall.RunAsync(console, GatewayTarget.Of(parse, server), async channel =>
         {
             var request = new GetEvaluationRequest
             {

@@ -21,7 +21,7 @@ public static class ImportCommand
             file, server, rejects,
         };
         command.SetAction((parse, cancellationToken) =>
-            new ImportRun(parse.GetRequiredValue(file).FullName, parse.GetRequiredValue(server), parse.GetValue(rejects)?.FullName, console, time).ExecuteAsync(cancellationToken));
+            new ImportRun(parse.GetRequiredValue(file).FullName, GatewayTarget.Of(parse, server), parse.GetValue(rejects)?.FullName, console, time).ExecuteAsync(cancellationToken));
         return command;
     }
 }

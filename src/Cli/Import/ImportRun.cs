@@ -12,7 +12,7 @@ namespace Governance.Cli.Import;
 /// One run of `governance import`: streams the file's records through ResidentService.ImportPeople on one call while the
 /// answers come back, shows progress through the file, and closes with what was created, left unchanged and rejected.
 /// </summary>
-public sealed class ImportRun(string path, Uri server, string? rejectsPath, CliConsole console, TimeProvider time)
+public sealed class ImportRun(string path, GatewayTarget server, string? rejectsPath, CliConsole console, TimeProvider time)
 {
     private static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(5);
 
@@ -28,7 +28,7 @@ public sealed class ImportRun(string path, Uri server, string? rejectsPath, CliC
             await rejectsCsv.WriteRecordAsync(["line", "id", "rejected_by", "field", "reason"], stop);
         }
 
-        using var channel = GrpcChannel.ForAddress(server);
+        using var channel = server.OpenChannel();
         var started = time.GetTimestamp();
         var run = StreamAsync(new ResidentService.ResidentServiceClient(channel), reader, tally, rejectsCsv, stop);
         await ShowProgressAsync(run, file, tally);
@@ -45,9 +45,7 @@ public sealed class ImportRun(string path, Uri server, string? rejectsPath, CliC
         }
         catch (RpcException ex)
         {
-            await console.Error.WriteLineAsync(ex.StatusCode == StatusCode.Unavailable
-                ? $"governance import: the server at {server} did not answer: {ex.Status.Detail}"
-                : $"governance import: {ex.StatusCode}: {ex.Status.Detail}");
+            await console.Error.WriteLineAsync("governance import: " + ServerCall.Explain(ex, server));
             exitCode = ExitCodes.Failed;
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)

@@ -65,7 +65,7 @@ public static class ReplayCommand
             var settings = new ReplaySettings(
                 parse.GetRequiredValue(file).FullName,
                 ShippedMappings.Resolve(parse.GetRequiredValue(map))!,
-                parse.GetRequiredValue(server),
+                GatewayTarget.Of(parse, server),
                 parse.GetValue(streams),
                 parse.GetValue(limit),
                 parse.GetValue(rejects)?.FullName);

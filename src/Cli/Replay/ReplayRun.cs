@@ -46,7 +46,7 @@ public sealed class ReplayRun(ReplaySettings settings, CliConsole console, TimeP
 
     private async Task<int> StreamAsync(ReplaySource source, RejectsFile? rejects, CancellationToken stop)
     {
-        using var channel = GrpcChannel.ForAddress(settings.Server);
+        using var channel = settings.Server.OpenChannel();
         var tally = new ReplayTally(time);
         var engine = new ReplayEngine(new IntakeService.IntakeServiceClient(channel), tally, rejects);
         var replay = engine.RunAsync(source, settings.Streams, settings.Limit, stop);

@@ -25,7 +25,7 @@ public static class VisitsCommand
                 result.AddError("Give --worker or --cell, one of them.");
             }
         });
-        due.SetAction((parse, cancellationToken) => ServerCall.RunAsync(console, parse.GetRequiredValue(dueServer), async channel =>
+        due.SetAction((parse, cancellationToken) => ServerCall.RunAsync(console, GatewayTarget.Of(parse, dueServer), async channel =>
         {
             var listed = await new ResidentService.ResidentServiceClient(channel).ListDueVisitsAsync(
                 new ListDueVisitsRequest { WorkerId = parse.GetValue(worker) ?? "", CellId = parse.GetValue(cell) ?? "", PageSize = 200 },
@@ -40,7 +40,7 @@ public static class VisitsCommand
         var measures = new Option<string[]>("--measure") { Description = "A reading, NAME=VALUE [UNIT], e.g. \"blood pressure=128/84 mmHg\"; may be given more than once.", HelpName = "READING" };
         var recordServer = ServerOption.Create();
         var record = new Command("record", "Record a visit made now.") { resident, kind, by, notes, measures, recordServer };
-        record.SetAction((parse, cancellationToken) => ServerCall.RunAsync(console, parse.GetRequiredValue(recordServer), async channel =>
+        record.SetAction((parse, cancellationToken) => ServerCall.RunAsync(console, GatewayTarget.Of(parse, recordServer), async channel =>
         {
             var visit = new Visit
             {

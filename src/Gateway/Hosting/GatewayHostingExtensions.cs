@@ -1,5 +1,6 @@
 using System.Net;
 using Governance.Contracts.Sensors;
+using Governance.Gateway.Access;
 using Governance.Gateway.Errors;
 using Governance.Gateway.Services;
 using Governance.Gateway.Validation;
@@ -31,12 +32,22 @@ public static class GatewayHostingExtensions
             kestrel.Listen(endpoint, listen => listen.Protocols = HttpProtocols.Http2));
 
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<AccessOptions>()
+            .Bind(builder.Configuration.GetSection(AccessOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        // Built now, so a permission naming a method the contract lacks stops the start rather than the first call.
+        _ = RpcPermissions.ByMethod;
+        builder.Services.AddSingleton<AccessTokens>();
+        builder.Services.AddSingleton<PeopleAccess>();
         builder.Services.AddSingleton<ReportValidator>();
         builder.Services.AddSingleton<ReadingValidator>();
         builder.Services.AddOptions<SensorOptions>().Bind(builder.Configuration.GetSection(SensorOptions.Section));
         builder.Services.AddGrpc(grpc =>
         {
             grpc.Interceptors.Add<ErrorInterceptor>();
+            // Inside the error translation, so a failure while admitting a caller is translated like any other.
+            grpc.Interceptors.Add<AccessInterceptor>();
             grpc.MaxReceiveMessageSize = options.MaxReceiveMessageSize;
             // Handler failures are translated by ErrorInterceptor before this applies; what is left is a request
             // that is not a valid protobuf message, and the client should be told the parser's reason.

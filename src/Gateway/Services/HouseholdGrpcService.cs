@@ -2,6 +2,7 @@ using Governance.City.Map;
 using Governance.Contracts;
 using Governance.Contracts.Households;
 using Governance.Contracts.V1;
+using Governance.Gateway.Access;
 using Governance.Gateway.Mapping;
 using Governance.Gateway.Validation;
 using Governance.Contracts.Residents;
@@ -9,8 +10,8 @@ using Grpc.Core;
 
 namespace Governance.Gateway.Services;
 
-/// <summary>HouseholdService: households, each a grain; a cell's households listed from the people index.</summary>
-public sealed class HouseholdGrpcService(IGrainFactory grains, CityMap city, TimeProvider time) : HouseholdService.HouseholdServiceBase
+/// <summary>HouseholdService: households, each a grain; a cell's households listed from the people index. A grid worker writes only in their own cells.</summary>
+public sealed class HouseholdGrpcService(IGrainFactory grains, CityMap city, TimeProvider time, PeopleAccess access) : HouseholdService.HouseholdServiceBase
 {
     private const int DefaultPageSize = 50;
     private const int MaxPageSize = 200;
@@ -20,6 +21,7 @@ public sealed class HouseholdGrpcService(IGrainFactory grains, CityMap city, Tim
         var violations = new FieldViolations();
         var details = PeopleRules.Household(violations, request.Profile, city, time.GetUtcNow().Year);
         violations.ThrowIfAny();
+        await access.RequireWriterAsync(context.Caller(), $"household {details.HouseholdId} would be", details.CellId);
         RecordWrites.ThrowIfRefused(await Grain(details.HouseholdId).CreateAsync(details));
         return await ReadAsync(details.HouseholdId);
     }
@@ -34,6 +36,9 @@ public sealed class HouseholdGrpcService(IGrainFactory grains, CityMap city, Tim
         }
 
         violations.ThrowIfAny();
+        var current = await Grain(details.HouseholdId).GetFileAsync();
+        await access.RequireWriterAsync(context.Caller(), $"household {details.HouseholdId} is kept",
+            current is null ? [details.CellId] : [current.Details.CellId, details.CellId]);
         RecordWrites.ThrowIfRefused(await Grain(details.HouseholdId).UpdateAsync(details, request.Version));
         return await ReadAsync(details.HouseholdId);
     }

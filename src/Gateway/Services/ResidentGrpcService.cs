@@ -1,7 +1,9 @@
 using Governance.City.Map;
 using Governance.Contracts;
 using Governance.Contracts.Residents;
+using Governance.Contracts.Households;
 using Governance.Contracts.V1;
+using Governance.Gateway.Access;
 using Governance.Gateway.Mapping;
 using Governance.Gateway.Validation;
 using Grpc.Core;
@@ -9,7 +11,11 @@ using Grpc.Core;
 namespace Governance.Gateway.Services;
 
 /// <summary>ResidentService: residents' files, each a grain; searches answered from the people index.</summary>
-public sealed partial class ResidentGrpcService(IGrainFactory grains, CityMap city, TimeProvider time) : ResidentService.ResidentServiceBase
+/// <remarks>
+/// A grid worker reads full files and writes only in their own cells; anyone else allowed to read gets the private
+/// fields masked (<see cref="ProfileMasking"/>), and every full file answered is logged for audit first.
+/// </remarks>
+public sealed partial class ResidentGrpcService(IGrainFactory grains, CityMap city, TimeProvider time, PeopleAccess access) : ResidentService.ResidentServiceBase
 {
     private const int DefaultPageSize = 50;
     private const int MaxPageSize = 200;
@@ -20,8 +26,10 @@ public sealed partial class ResidentGrpcService(IGrainFactory grains, CityMap ci
         var violations = new FieldViolations();
         var details = PeopleRules.Resident(violations, request.Profile);
         violations.ThrowIfAny();
+        var caller = context.Caller();
+        await access.RequireWriterAsync(caller, $"household {details.HouseholdId} lives", await HouseholdCellsAsync(details.HouseholdId));
         RecordWrites.ThrowIfRefused(await Grain(details.ResidentId).CreateAsync(details));
-        return await ReadAsync(details.ResidentId);
+        return await ReadAsync(details.ResidentId, context);
     }
 
     public override async Task<ResidentResponse> UpdateResident(UpdateResidentRequest request, ServerCallContext context)
@@ -34,8 +42,11 @@ public sealed partial class ResidentGrpcService(IGrainFactory grains, CityMap ci
         }
 
         violations.ThrowIfAny();
+        var current = await Grain(details.ResidentId).GetFileAsync();
+        var cells = (await HouseholdCellsAsync(details.HouseholdId)).Concat(current is null ? [] : [current.CellId]).ToArray();
+        await access.RequireWriterAsync(context.Caller(), $"resident {details.ResidentId}'s file is kept", cells);
         RecordWrites.ThrowIfRefused(await Grain(details.ResidentId).UpdateAsync(details, request.Version));
-        return await ReadAsync(details.ResidentId);
+        return await ReadAsync(details.ResidentId, context);
     }
 
     public override async Task<ResidentResponse> GetResident(GetResidentRequest request, ServerCallContext context)
@@ -43,7 +54,7 @@ public sealed partial class ResidentGrpcService(IGrainFactory grains, CityMap ci
         var violations = new FieldViolations();
         PeopleRules.RequireId(violations, "resident_id", request.ResidentId);
         violations.ThrowIfAny();
-        return await ReadAsync(request.ResidentId);
+        return await ReadAsync(request.ResidentId, context);
     }
 
     public override async Task<SearchResidentsResponse> SearchResidents(SearchResidentsRequest request, ServerCallContext context)
@@ -95,6 +106,11 @@ public sealed partial class ResidentGrpcService(IGrainFactory grains, CityMap ci
         var now = time.GetUtcNow();
         var visit = VisitRules.Visit(violations, request.Visit, now);
         violations.ThrowIfAny();
+        if (await Grain(request.ResidentId).GetFileAsync() is { } visited)
+        {
+            await access.RequireWriterAsync(context.Caller(), $"resident {request.ResidentId} lives", visited.CellId);
+        }
+
         RecordWrites.ThrowIfRefused(await Grain(request.ResidentId).RecordVisitAsync(visit));
         var file = (await Grain(request.ResidentId).GetFileAsync())!;
         return new RecordVisitResponse
@@ -136,6 +152,7 @@ public sealed partial class ResidentGrpcService(IGrainFactory grains, CityMap ci
             PlaceRules.RequireCell(city, request.CellId);
         }
 
+        await access.RequireVisitListAsync(context.Caller(), request.CellId, request.WorkerId);
         var visits = await grains.GetGrain<IPeopleIndexGrain>(0).ListDueVisitsAsync(new DueVisitQuery(request.CellId, request.WorkerId, dueBefore, pageSize + 1)
         {
             AfterDueAt = after is null ? null : new DateTimeOffset(long.Parse(after[0], System.Globalization.CultureInfo.InvariantCulture), TimeSpan.Zero),
@@ -172,10 +189,26 @@ public sealed partial class ResidentGrpcService(IGrainFactory grains, CityMap ci
 
     private IResidentGrain Grain(string residentId) => grains.GetGrain<IResidentGrain>(GrainKeys.Resident(residentId));
 
-    private async Task<ResidentResponse> ReadAsync(string residentId)
+    /// <summary>The cell of the household, or none when there is no such household (the write is then refused as NOT_FOUND).</summary>
+    private async Task<string[]> HouseholdCellsAsync(string householdId) =>
+        await grains.GetGrain<IHouseholdGrain>(GrainKeys.Household(householdId)).GetFileAsync() is { } household ? [household.Details.CellId] : [];
+
+    /// <summary>The file as this caller may see it; a full one is logged for audit before it is answered.</summary>
+    private async Task<ResidentResponse> ReadAsync(string residentId, ServerCallContext context)
     {
         var file = await Grain(residentId).GetFileAsync()
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"resident_id: there is no resident '{residentId}'"));
-        return new ResidentResponse { Resident = file.ToProto() };
+        var resident = file.ToProto();
+        var caller = context.Caller();
+        if (await access.SeesFullProfileAsync(caller, file.CellId))
+        {
+            await ProfileReads.LogAsync(grains, caller, residentId, context, time.GetUtcNow());
+        }
+        else
+        {
+            ProfileMasking.Mask(resident);
+        }
+
+        return new ResidentResponse { Resident = resident };
     }
 }

@@ -1,5 +1,6 @@
 using Governance.City.Map;
 using Governance.Grains.Storage;
+using Governance.Silo.Storage.Audit;
 using Governance.Silo.Storage.CaseList;
 using Governance.Silo.Storage.LiveState;
 using Governance.Silo.Storage.OpenCases;
@@ -71,6 +72,7 @@ public static class StorageSiloBuilderExtensions
 
         builder.Services.AddSingleton(new SqlPeopleIndex(target));
         builder.Services.AddSingleton<IPeopleIndex>(services => services.GetRequiredService<SqlPeopleIndex>());
+        builder.Services.AddSingleton<IProfileReadLog>(new SqlProfileReadLog(target));
 
         // A host that already made its store (to load the city before the silo starts) keeps that one.
         builder.Services.TryAddSingleton<IRegistryStore>(new SqlRegistryStore(options));

@@ -14,17 +14,17 @@ public sealed class CaseVerbTests
         await using var server = await BostonServer.StartAsync();
         var caseId = await ReportPotholeAsync(server);
 
-        var register = await CliRun.ExecuteAsync("case", "step", caseId, "register", "--actor", "dispatcher-1", "--server", server.Address);
-        var dispatch = await CliRun.ExecuteAsync("case", "step", caseId, "dispatch", "--actor", "dispatcher-1", "--server", server.Address);
-        var queue = await CliRun.ExecuteAsync("queue", "roads", "--server", server.Address);
+        var register = await CliRun.ExecuteAsync("case", "step", caseId, "register", "--actor", "dispatcher-1", "--server", server.Address, "--token", server.AdminToken);
+        var dispatch = await CliRun.ExecuteAsync("case", "step", caseId, "dispatch", "--actor", "dispatcher-1", "--server", server.Address, "--token", server.AdminToken);
+        var queue = await CliRun.ExecuteAsync("queue", "roads", "--server", server.Address, "--token", server.AdminToken);
         var until = DateTimeOffset.UtcNow.AddDays(9).ToString("yyyy-MM-ddTHH:mm:00Z", System.Globalization.CultureInfo.InvariantCulture);
         var postpone = await CliRun.ExecuteAsync(
-            "case", "step", caseId, "postpone", "--actor", "roads-7", "--reason", "asphalt plant closed", "--approver", "roads-chief", "--until", until, "--server", server.Address);
-        var postponed = await CliRun.ExecuteAsync("case", "show", caseId, "--server", server.Address);
+            "case", "step", caseId, "postpone", "--actor", "roads-7", "--reason", "asphalt plant closed", "--approver", "roads-chief", "--until", until, "--server", server.Address, "--token", server.AdminToken);
+        var postponed = await CliRun.ExecuteAsync("case", "show", caseId, "--server", server.Address, "--token", server.AdminToken);
         var handle = await CliRun.ExecuteAsync(
-            "case", "step", caseId, "handle", "--actor", "roads-7", "--evidence", "https://photos.example/after.jpg", "--server", server.Address);
-        var show = await CliRun.ExecuteAsync("case", "show", caseId, "--server", server.Address);
-        var emptyQueue = await CliRun.ExecuteAsync("queue", "roads", "--server", server.Address);
+            "case", "step", caseId, "handle", "--actor", "roads-7", "--evidence", "https://photos.example/after.jpg", "--server", server.Address, "--token", server.AdminToken);
+        var show = await CliRun.ExecuteAsync("case", "show", caseId, "--server", server.Address, "--token", server.AdminToken);
+        var emptyQueue = await CliRun.ExecuteAsync("queue", "roads", "--server", server.Address, "--token", server.AdminToken);
 
         Assert.True(register.ExitCode == ExitCodes.Success, register.Error);
         Assert.Contains($"Case {caseId}: register taken; now registered.", register.Out, StringComparison.Ordinal);
@@ -52,9 +52,9 @@ public sealed class CaseVerbTests
         await using var server = await BostonServer.StartAsync();
         var caseId = await ReportPotholeAsync(server);
 
-        var skipped = await CliRun.ExecuteAsync("case", "step", caseId, "close", "--actor", "dispatcher-1", "--server", server.Address);
-        var noReason = await CliRun.ExecuteAsync("case", "step", caseId, "reject", "--actor", "dispatcher-1", "--server", server.Address);
-        var unknown = await CliRun.ExecuteAsync("case", "show", "c0000000000000000", "--server", server.Address);
+        var skipped = await CliRun.ExecuteAsync("case", "step", caseId, "close", "--actor", "dispatcher-1", "--server", server.Address, "--token", server.AdminToken);
+        var noReason = await CliRun.ExecuteAsync("case", "step", caseId, "reject", "--actor", "dispatcher-1", "--server", server.Address, "--token", server.AdminToken);
+        var unknown = await CliRun.ExecuteAsync("case", "show", "c0000000000000000", "--server", server.Address, "--token", server.AdminToken);
 
         Assert.Equal(ExitCodes.Failed, skipped.ExitCode);
         Assert.Contains("FailedPrecondition", skipped.Error, StringComparison.Ordinal);
@@ -83,13 +83,13 @@ public sealed class CaseVerbTests
         await using var server = await BostonServer.StartAsync();
         var first = await ReportPotholeAsync(server, "road.pothole-small");
         var second = await ReportPotholeAsync(server, "road.pothole-deep");
-        await CliRun.ExecuteAsync("case", "step", first, "register", "--actor", "dispatcher-1", "--server", server.Address);
+        await CliRun.ExecuteAsync("case", "step", first, "register", "--actor", "dispatcher-1", "--server", server.Address, "--token", server.AdminToken);
 
-        var registered = await CliRun.ExecuteAsync("case", "list", "--status", "registered", "--category", "road.*", "--server", server.Address);
-        var paged = await CliRun.ExecuteAsync("case", "list", "--category", "road.*", "--sort", "oldest", "--page-size", "1", "--server", server.Address);
+        var registered = await CliRun.ExecuteAsync("case", "list", "--status", "registered", "--category", "road.*", "--server", server.Address, "--token", server.AdminToken);
+        var paged = await CliRun.ExecuteAsync("case", "list", "--category", "road.*", "--sort", "oldest", "--page-size", "1", "--server", server.Address, "--token", server.AdminToken);
         var token = paged.Out.Split("--page ")[^1].Trim();
-        var next = await CliRun.ExecuteAsync("case", "list", "--category", "road.*", "--sort", "oldest", "--page-size", "1", "--page", token, "--server", server.Address);
-        var none = await CliRun.ExecuteAsync("case", "list", "--status", "suspended", "--server", server.Address);
+        var next = await CliRun.ExecuteAsync("case", "list", "--category", "road.*", "--sort", "oldest", "--page-size", "1", "--page", token, "--server", server.Address, "--token", server.AdminToken);
+        var none = await CliRun.ExecuteAsync("case", "list", "--status", "suspended", "--server", server.Address, "--token", server.AdminToken);
 
         Assert.True(registered.ExitCode == ExitCodes.Success, registered.Error);
         Assert.True(registered.Out.Contains(first, StringComparison.Ordinal), registered.Out);
@@ -119,13 +119,13 @@ public sealed class CaseVerbTests
         var dueBy = DateTimeOffset.UtcNow.AddDays(45).ToString("yyyy-MM-ddTHH:mm:00Z", System.Globalization.CultureInfo.InvariantCulture);
 
         var submitted = await CliRun.ExecuteAsync("case", "step", application, "submit_documents", "--actor", "clerk-1",
-            "--document", "id_card=https://docs.example/id.pdf", "--server", server.Address);
-        var notYet = await CliRun.ExecuteAsync("case", "step", application, "accept_application", "--actor", "clerk-1", "--server", server.Address);
-        var showApplication = await CliRun.ExecuteAsync("case", "show", application, "--server", server.Address);
+            "--document", "id_card=https://docs.example/id.pdf", "--server", server.Address, "--token", server.AdminToken);
+        var notYet = await CliRun.ExecuteAsync("case", "step", application, "accept_application", "--actor", "clerk-1", "--server", server.Address, "--token", server.AdminToken);
+        var showApplication = await CliRun.ExecuteAsync("case", "show", application, "--server", server.Address, "--token", server.AdminToken);
         var badDocument = await CliRun.ExecuteAsync("case", "step", application, "submit_documents", "--actor", "clerk-1", "--document", "passport=https://docs.example/p.pdf");
         var assigned = await CliRun.ExecuteAsync("case", "step", task, "assign", "--actor", "supervisor-1",
-            "--responsible", "director-li", "--due-by", dueBy, "--server", server.Address);
-        var showTask = await CliRun.ExecuteAsync("case", "show", task, "--server", server.Address);
+            "--responsible", "director-li", "--due-by", dueBy, "--server", server.Address, "--token", server.AdminToken);
+        var showTask = await CliRun.ExecuteAsync("case", "show", task, "--server", server.Address, "--token", server.AdminToken);
 
         Assert.True(submitted.ExitCode == ExitCodes.Success, submitted.Error);
         Assert.Contains("Still missing: household register", submitted.Out, StringComparison.Ordinal);

@@ -28,7 +28,7 @@ public sealed class BostonReplayTests
         var rejectsPath = output.Combine("rejects.csv");
 
         var run = await CliRun.ExecuteAsync(
-            "replay", TestFiles.Boston311, "--map", "boston-311", "--server", server.Address, "--limit", $"{Rows}", "--streams", "4", "--rejects", rejectsPath);
+            "replay", TestFiles.Boston311, "--map", "boston-311", "--server", server.Address, "--token", server.AdminToken, "--limit", $"{Rows}", "--streams", "4", "--rejects", rejectsPath);
 
         Assert.True(run.ExitCode == ExitCodes.Success, run.Error + run.Out);
         var rows = await MappedRowsAsync();
@@ -95,7 +95,7 @@ public sealed class BostonReplayTests
     public async Task Replay_SameRowsTwice_SecondTimeEveryReportIsARetry()
     {
         await using var server = await BostonServer.StartAsync();
-        string[] args = ["replay", TestFiles.Boston311, "--map", "boston-311", "--server", server.Address, "--limit", "300", "--streams", "3"];
+        string[] args = ["replay", TestFiles.Boston311, "--map", "boston-311", "--server", server.Address, "--token", server.AdminToken, "--limit", "300", "--streams", "3"];
 
         var first = await CliRun.ExecuteAsync(args);
         var second = await CliRun.ExecuteAsync(args);

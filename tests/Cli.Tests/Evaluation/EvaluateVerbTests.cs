@@ -16,11 +16,11 @@ public sealed class EvaluateVerbTests
         await using var server = await BostonServer.StartAsync();
         var registered = await CaseVerbTests.ReportPotholeAsync(server, "road.pothole-small");
         var rejected = await CaseVerbTests.ReportPotholeAsync(server, "road.pothole-deep");
-        await CliRun.ExecuteAsync("case", "step", registered, "register", "--actor", "dispatcher-1", "--server", server.Address);
-        await CliRun.ExecuteAsync("case", "step", rejected, "reject", "--actor", "dispatcher-1", "--reason", "private land", "--server", server.Address);
+        await CliRun.ExecuteAsync("case", "step", registered, "register", "--actor", "dispatcher-1", "--server", server.Address, "--token", server.AdminToken);
+        await CliRun.ExecuteAsync("case", "step", rejected, "reject", "--actor", "dispatcher-1", "--reason", "private land", "--server", server.Address, "--token", server.AdminToken);
         var cell = (await new CaseService.CaseServiceClient(server.Channel).GetCaseAsync(new GetCaseRequest { CaseId = registered })).Case.CellId;
 
-        var evaluated = await CliRun.ExecuteAsync("evaluate", "--area", cell, "--from", Day(-1), "--to", Day(1), "--server", server.Address);
+        var evaluated = await CliRun.ExecuteAsync("evaluate", "--area", cell, "--from", Day(-1), "--to", Day(1), "--server", server.Address, "--token", server.AdminToken);
 
         Assert.True(evaluated.ExitCode == ExitCodes.Success, evaluated.Error);
         Assert.Contains($"Evaluation of {cell}", evaluated.Out, StringComparison.Ordinal);
@@ -34,7 +34,7 @@ public sealed class EvaluateVerbTests
     {
         await using var server = await BostonServer.StartAsync();
 
-        var refused = await CliRun.ExecuteAsync("evaluate", "--from", Day(0), "--to", Day(0), "--server", server.Address);
+        var refused = await CliRun.ExecuteAsync("evaluate", "--from", Day(0), "--to", Day(0), "--server", server.Address, "--token", server.AdminToken);
         var noDays = await CliRun.ExecuteAsync("evaluate", "--area", "x");
 
         Assert.Equal(ExitCodes.Failed, refused.ExitCode);

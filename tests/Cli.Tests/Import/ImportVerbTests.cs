@@ -34,9 +34,9 @@ public sealed class ImportVerbTests
         ]);
         var rejects = folder.Combine("rejects.csv");
 
-        var first = await CliRun.ExecuteAsync("import", households, "--server", server.Address);
-        var people = await CliRun.ExecuteAsync("import", residents, "--server", server.Address, "--rejects", rejects);
-        var again = await CliRun.ExecuteAsync("import", residents, "--server", server.Address);
+        var first = await CliRun.ExecuteAsync("import", households, "--server", server.Address, "--token", server.AdminToken);
+        var people = await CliRun.ExecuteAsync("import", residents, "--server", server.Address, "--token", server.AdminToken, "--rejects", rejects);
+        var again = await CliRun.ExecuteAsync("import", residents, "--server", server.Address, "--token", server.AdminToken);
         var file = (await new ResidentService.ResidentServiceClient(server.Channel).GetResidentAsync(new GetResidentRequest { ResidentId = $"r-{tag}-1" })).Resident;
 
         Assert.True(first.ExitCode == ExitCodes.Success, first.Error);
@@ -73,7 +73,7 @@ public sealed class ImportVerbTests
             "{ this is not json",
         ]);
 
-        var run = await CliRun.ExecuteAsync("import", path, "--server", server.Address);
+        var run = await CliRun.ExecuteAsync("import", path, "--server", server.Address, "--token", server.AdminToken);
 
         Assert.True(run.ExitCode == ExitCodes.Success, run.Error);
         Assert.Matches(@"created\s*│\s*2\b", run.Out);

@@ -1,8 +1,11 @@
+using Governance.Contracts.Access;
 using Governance.Contracts.V1;
+using Governance.Gateway.Access;
 using Governance.Silo.Hosting;
 using Governance.TestSupport;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Cli.Tests.Infrastructure;
 
@@ -20,13 +23,22 @@ public sealed class BostonServer : IAsyncDisposable
         _app = app;
         _folder = folder;
         Address = app.Urls.Single();
-        Channel = GrpcChannel.ForAddress(Address);
+        AdminToken = TokenFor("test-admin", Roles.Admin);
+        Channel = BearerChannel.ForAddress(Address, AdminToken);
         Intake = new IntakeService.IntakeServiceClient(Channel);
         Cases = new CaseService.CaseServiceClient(Channel);
     }
 
     public string Address { get; }
 
+    /// <summary>An admin's token for this server, for the CLI's --token.</summary>
+    public string AdminToken { get; }
+
+    /// <summary>A token of this server's key for <paramref name="subject"/> with these roles.</summary>
+    public string TokenFor(string subject, params string[] roles) =>
+        _app.Services.GetRequiredService<AccessTokens>().Issue(subject, subject, roles, TimeSpan.FromHours(1));
+
+    /// <summary>A channel whose calls carry <see cref="AdminToken"/>.</summary>
     public GrpcChannel Channel { get; }
 
     public IntakeService.IntakeServiceClient Intake { get; }

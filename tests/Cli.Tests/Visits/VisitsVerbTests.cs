@@ -33,11 +33,11 @@ public sealed class VisitsVerbTests
             },
         });
 
-        var due = await CliRun.ExecuteAsync("visits", "due", "--worker", "worker-7", "--server", server.Address);
+        var due = await CliRun.ExecuteAsync("visits", "due", "--worker", "worker-7", "--server", server.Address, "--token", server.AdminToken);
         var recorded = await CliRun.ExecuteAsync(
-            "visits", "record", "r-cli-1", "--kind", "health check", "--by", "worker-7", "--measure", "blood pressure=128/84 mmHg", "--server", server.Address);
-        var after = await CliRun.ExecuteAsync("visits", "due", "--cell", cell.CellId, "--server", server.Address);
-        var both = await CliRun.ExecuteAsync("visits", "due", "--server", server.Address);
+            "visits", "record", "r-cli-1", "--kind", "health check", "--by", "worker-7", "--measure", "blood pressure=128/84 mmHg", "--server", server.Address, "--token", server.AdminToken);
+        var after = await CliRun.ExecuteAsync("visits", "due", "--cell", cell.CellId, "--server", server.Address, "--token", server.AdminToken);
+        var both = await CliRun.ExecuteAsync("visits", "due", "--server", server.Address, "--token", server.AdminToken);
         var file = (await residents.GetResidentAsync(new GetResidentRequest { ResidentId = "r-cli-1" })).Resident;
 
         Assert.True(due.ExitCode == ExitCodes.Success, due.Error);

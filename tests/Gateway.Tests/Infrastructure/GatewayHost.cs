@@ -1,8 +1,11 @@
+using Governance.Contracts.Access;
 using Governance.Contracts.V1;
+using Governance.Gateway.Access;
 using Governance.Silo.Hosting;
 using Governance.TestSupport;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Gateway.Tests.Infrastructure;
 
@@ -18,7 +21,7 @@ public sealed class GatewayHost : IAsyncDisposable
     {
         _app = app;
         Address = address;
-        Channel = GrpcChannel.ForAddress(address);
+        Channel = ChannelAs("test-admin", Roles.Admin);
         Intake = new IntakeService.IntakeServiceClient(Channel);
         Grid = new GridService.GridServiceClient(Channel);
         Cases = new CaseService.CaseServiceClient(Channel);
@@ -26,6 +29,7 @@ public sealed class GatewayHost : IAsyncDisposable
 
     public string Address { get; }
 
+    /// <summary>A channel whose calls carry an admin's token.</summary>
     public GrpcChannel Channel { get; }
 
     public IntakeService.IntakeServiceClient Intake { get; }
@@ -35,6 +39,10 @@ public sealed class GatewayHost : IAsyncDisposable
     public CaseService.CaseServiceClient Cases { get; }
 
     public IServiceProvider Services => _app.Services;
+
+    /// <summary>A new channel whose calls carry a token for <paramref name="subject"/> with these roles, signed by this host's key.</summary>
+    public GrpcChannel ChannelAs(string subject, params string[] roles) =>
+        BearerChannel.ForAddress(Address, Services.GetRequiredService<AccessTokens>().Issue(subject, subject, roles, TimeSpan.FromHours(1)));
 
     /// <summary>
     /// Starts the application with its data in <paramref name="dataFolder"/>. The silo ports come from

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
+using Governance.Contracts.Access;
 using Governance.TestSupport;
+using Grpc.Net.Client;
 
 namespace Governance.Gateway.Tests.Infrastructure;
 
@@ -36,6 +38,12 @@ public sealed partial class SiloProcess : IAsyncDisposable
 
     /// <summary>The gateway address from the ready line.</summary>
     public string Address { get; private set; } = "";
+
+    /// <summary>The development admin token the silo printed (it runs without Auth:SigningKey).</summary>
+    public string AdminToken { get; private set; } = "";
+
+    /// <summary>A channel to the gateway carrying the admin token.</summary>
+    public GrpcChannel OpenChannel() => BearerChannel.ForAddress(Address, AdminToken);
 
     public static async Task<SiloProcess> StartAsync(string workingDirectory, TimeSpan timeout, params string[] extraArgs)
     {
@@ -128,6 +136,11 @@ public sealed partial class SiloProcess : IAsyncDisposable
             _output.AppendLine(line);
         }
 
+        if (DevelopmentTokenLine().Match(line) is { Success: true } token)
+        {
+            AdminToken = token.Groups["token"].Value;
+        }
+
         var match = ReadyLine().Match(line);
         if (match.Success)
         {
@@ -150,6 +163,9 @@ public sealed partial class SiloProcess : IAsyncDisposable
 
         throw new DirectoryNotFoundException("Governance.Actors.sln not found above the test folder.");
     }
+
+    [GeneratedRegex(@"Development admin token \(valid [0-9.]+ h\): (?<token>\S+)")]
+    private static partial Regex DevelopmentTokenLine();
 
     [GeneratedRegex(@"gRPC gateway \(HTTP/2 cleartext\) on (?<address>http://[0-9.:]+)")]
     private static partial Regex ReadyLine();

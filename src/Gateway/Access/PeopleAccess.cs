@@ -1,0 +1,62 @@
+using Governance.Contracts.Residents;
+using Grpc.Core;
+
+namespace Governance.Gateway.Access;
+
+/// <summary>
+/// The rules on people's data finer than a method's roles: a grid worker reads full files and changes records only in
+/// the cells assigned to them (AssignGridWorker, read at each call so a reassignment holds at once); civil affairs
+/// and admins everywhere.
+/// </summary>
+public sealed class PeopleAccess(IGrainFactory grains)
+{
+    /// <summary>Whether the caller sees the full files of residents who live in the cell.</summary>
+    public async Task<bool> SeesFullProfileAsync(Caller caller, string cellId)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return caller.SeesEveryFullProfile || await IsGridWorkerOfAsync(caller, cellId);
+    }
+
+    /// <summary>PERMISSION_DENIED unless the caller may change people's records in each of the cells.</summary>
+    public async Task RequireWriterAsync(Caller caller, string what, params string[] cellIds)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (caller.SeesEveryFullProfile)
+        {
+            return;
+        }
+
+        foreach (var cellId in cellIds.Distinct(StringComparer.Ordinal))
+        {
+            if (!await IsGridWorkerOfAsync(caller, cellId))
+            {
+                throw Denied($"{caller} is not the grid worker of cell {cellId}, where {what}");
+            }
+        }
+    }
+
+    /// <summary>PERMISSION_DENIED unless the caller may list the due visits of this cell or of this worker's cells.</summary>
+    public async Task RequireVisitListAsync(Caller caller, string cellId, string workerId)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!caller.Has(Roles.GridWorker) || caller.SeesEveryFullProfile || caller.Has(Roles.Dispatcher))
+        {
+            return;
+        }
+
+        if (workerId.Length > 0 && workerId != caller.Subject)
+        {
+            throw Denied($"{caller} may list only their own visits (worker_id {caller.Subject}), not {workerId}'s");
+        }
+
+        if (cellId.Length > 0 && !await IsGridWorkerOfAsync(caller, cellId))
+        {
+            throw Denied($"{caller} is not the grid worker of cell {cellId}");
+        }
+    }
+
+    private async Task<bool> IsGridWorkerOfAsync(Caller caller, string cellId) =>
+        caller.Has(Roles.GridWorker) && await grains.GetGrain<IPeopleIndexGrain>(0).WorkerOfAsync(cellId) == caller.Subject;
+
+    private static RpcException Denied(string reason) => new(new Status(StatusCode.PermissionDenied, reason));
+}

@@ -1,0 +1,73 @@
+using Google.Protobuf.Reflection;
+using Governance.Contracts.V1;
+
+namespace Governance.Gateway.Access;
+
+/// <summary>Who may call a method: anyone without a token (health only), or a caller with one of the roles.</summary>
+public sealed record MethodAccess(bool Anonymous, IReadOnlySet<string> Roles);
+
+/// <summary>
+/// The one table of who may call what, keyed by the gRPC method path ("/governance.v1.CaseService/GetCase").
+/// A method missing from it is refused to everyone, so a new RPC is closed until someone decides who may call it.
+/// Finer rules (a grid worker's own cells, masking of personal data) are the services' own.
+/// </summary>
+public static class RpcPermissions
+{
+    private static readonly string[] Staff = [Roles.GridWorker, Roles.Dispatcher, Roles.CivilAffairs, Roles.Analyst, Roles.Admin];
+    private static readonly string[] Reporters = [Roles.Reporter, Roles.GridWorker, Roles.Dispatcher, Roles.CivilAffairs, Roles.Admin];
+    private static readonly string[] PeopleWriters = [Roles.GridWorker, Roles.CivilAffairs, Roles.Admin];
+    private static readonly string[] Residents = [Roles.Reporter, Roles.GridWorker, Roles.CivilAffairs, Roles.Admin];
+
+    public static IReadOnlyDictionary<string, MethodAccess> ByMethod { get; } = Build();
+
+    public static string PathOf(ServiceDescriptor service, MethodDescriptor method) => $"/{service.FullName}/{method.Name}";
+
+    private static Dictionary<string, MethodAccess> Build()
+    {
+        var table = new Dictionary<string, MethodAccess>(StringComparer.Ordinal);
+
+        Allow(IntakeService.Descriptor, Reporters, "Report", "ReportStream");
+        Allow(SensorService.Descriptor, [Roles.Reporter, Roles.Admin], "RecordReading", "RecordReadings");
+        Allow(GridService.Descriptor, Roles.All, "GetCell", "LocateCell", "ListCells", "ListAreas");
+
+        Allow(CaseService.Descriptor, Staff, "GetCase", "ListCases", "GetDepartmentQueue");
+        Allow(CaseService.Descriptor, [Roles.Dispatcher, Roles.CivilAffairs, Roles.Admin], "TransitionCase");
+        // The hotline calls reporters back for their rating (回访), or the reporter's app rates.
+        Allow(CaseService.Descriptor, [Roles.Reporter, Roles.Dispatcher, Roles.Admin], "RateCase");
+        Allow(EvaluationService.Descriptor, [Roles.Dispatcher, Roles.CivilAffairs, Roles.Analyst, Roles.Admin], "GetEvaluation");
+
+        Allow(ResidentService.Descriptor, PeopleWriters, "CreateResident", "UpdateResident", "RecordVisit");
+        Allow(ResidentService.Descriptor, Staff, "GetResident", "SearchResidents");
+        Allow(ResidentService.Descriptor, [Roles.GridWorker, Roles.Dispatcher, Roles.CivilAffairs, Roles.Admin], "ListDueVisits");
+        Allow(ResidentService.Descriptor, [Roles.CivilAffairs, Roles.Admin], "AssignGridWorker", "ImportPeople");
+        Allow(ResidentService.Descriptor, [Roles.Admin], "ListProfileReads");
+        Allow(HouseholdService.Descriptor, PeopleWriters, "CreateHousehold", "UpdateHousehold");
+        Allow(HouseholdService.Descriptor, Staff, "GetHousehold", "SearchHouseholds");
+
+        Allow(CouncilService.Descriptor, Roles.All, "GetProposal", "ListProposals");
+        Allow(CouncilService.Descriptor, Residents, "CreateProposal", "AddComment", "CastBallot");
+        Allow(CouncilService.Descriptor, [Roles.CivilAffairs, Roles.Admin], "PublishResult");
+
+        // Load balancers probe health without a token; the schema is for any caller with one.
+        Open(Grpc.Health.V1.Health.Descriptor, "Check", "Watch");
+        Allow(Grpc.Reflection.V1Alpha.ServerReflection.Descriptor, Roles.All, "ServerReflectionInfo");
+        Allow(Grpc.Reflection.V1.ServerReflection.Descriptor, Roles.All, "ServerReflectionInfo");
+        return table;
+
+        void Allow(ServiceDescriptor service, IReadOnlyList<string> roles, params string[] methods) =>
+            Add(service, new MethodAccess(false, roles.ToHashSet(StringComparer.Ordinal)), methods);
+
+        void Open(ServiceDescriptor service, params string[] methods) =>
+            Add(service, new MethodAccess(true, new HashSet<string>()), methods);
+
+        void Add(ServiceDescriptor service, MethodAccess permission, string[] methods)
+        {
+            foreach (var name in methods)
+            {
+                var method = service.FindMethodByName(name)
+                    ?? throw new InvalidOperationException($"{service.FullName} has no method {name}");
+                table.Add(PathOf(service, method), permission);
+            }
+        }
+    }
+}
