@@ -17,16 +17,20 @@ public sealed class PeopleAccess(IGrainFactory grains)
         return caller.SeesEveryFullProfile || await IsGridWorkerOfAsync(caller, cellId);
     }
 
-    /// <summary>PERMISSION_DENIED unless the caller may change people's records in each of the cells.</summary>
-    public async Task RequireWriterAsync(Caller caller, string what, params string[] cellIds)
+    /// <summary>
+    /// PERMISSION_DENIED unless the caller may change people's records in each of the cells the record is in or would
+    /// move to; <paramref name="cellsOf"/> is asked only when the caller's role does not settle it.
+    /// </summary>
+    public async Task RequireWriterAsync(Caller caller, string what, Func<Task<IEnumerable<string>>> cellsOf)
     {
         ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(cellsOf);
         if (caller.SeesEveryFullProfile)
         {
             return;
         }
 
-        foreach (var cellId in cellIds.Distinct(StringComparer.Ordinal))
+        foreach (var cellId in (await cellsOf()).Distinct(StringComparer.Ordinal))
         {
             if (!await IsGridWorkerOfAsync(caller, cellId))
             {

@@ -21,7 +21,7 @@ public sealed class HouseholdGrpcService(IGrainFactory grains, CityMap city, Tim
         var violations = new FieldViolations();
         var details = PeopleRules.Household(violations, request.Profile, city, time.GetUtcNow().Year);
         violations.ThrowIfAny();
-        await access.RequireWriterAsync(context.Caller(), $"household {details.HouseholdId} would be", details.CellId);
+        await access.RequireWriterAsync(context.Caller(), $"household {details.HouseholdId} would be", () => Task.FromResult<IEnumerable<string>>([details.CellId]));
         RecordWrites.ThrowIfRefused(await Grain(details.HouseholdId).CreateAsync(details));
         return await ReadAsync(details.HouseholdId);
     }
@@ -36,9 +36,8 @@ public sealed class HouseholdGrpcService(IGrainFactory grains, CityMap city, Tim
         }
 
         violations.ThrowIfAny();
-        var current = await Grain(details.HouseholdId).GetFileAsync();
-        await access.RequireWriterAsync(context.Caller(), $"household {details.HouseholdId} is kept",
-            current is null ? [details.CellId] : [current.Details.CellId, details.CellId]);
+        await access.RequireWriterAsync(context.Caller(), $"household {details.HouseholdId} is kept", async () =>
+            await Grain(details.HouseholdId).GetFileAsync() is { } current ? [current.Details.CellId, details.CellId] : [details.CellId]);
         RecordWrites.ThrowIfRefused(await Grain(details.HouseholdId).UpdateAsync(details, request.Version));
         return await ReadAsync(details.HouseholdId);
     }

@@ -26,8 +26,7 @@ public sealed partial class ResidentGrpcService(IGrainFactory grains, CityMap ci
         var violations = new FieldViolations();
         var details = PeopleRules.Resident(violations, request.Profile);
         violations.ThrowIfAny();
-        var caller = context.Caller();
-        await access.RequireWriterAsync(caller, $"household {details.HouseholdId} lives", await HouseholdCellsAsync(details.HouseholdId));
+        await access.RequireWriterAsync(context.Caller(), $"household {details.HouseholdId} lives", () => HouseholdCellsAsync(details.HouseholdId));
         RecordWrites.ThrowIfRefused(await Grain(details.ResidentId).CreateAsync(details));
         return await ReadAsync(details.ResidentId, context);
     }
@@ -42,9 +41,8 @@ public sealed partial class ResidentGrpcService(IGrainFactory grains, CityMap ci
         }
 
         violations.ThrowIfAny();
-        var current = await Grain(details.ResidentId).GetFileAsync();
-        var cells = (await HouseholdCellsAsync(details.HouseholdId)).Concat(current is null ? [] : [current.CellId]).ToArray();
-        await access.RequireWriterAsync(context.Caller(), $"resident {details.ResidentId}'s file is kept", cells);
+        await access.RequireWriterAsync(context.Caller(), $"resident {details.ResidentId}'s file is kept", async () =>
+            (await HouseholdCellsAsync(details.HouseholdId)).Concat(await Grain(details.ResidentId).GetFileAsync() is { } current ? [current.CellId] : []));
         RecordWrites.ThrowIfRefused(await Grain(details.ResidentId).UpdateAsync(details, request.Version));
         return await ReadAsync(details.ResidentId, context);
     }
@@ -106,10 +104,9 @@ public sealed partial class ResidentGrpcService(IGrainFactory grains, CityMap ci
         var now = time.GetUtcNow();
         var visit = VisitRules.Visit(violations, request.Visit, now);
         violations.ThrowIfAny();
-        if (await Grain(request.ResidentId).GetFileAsync() is { } visited)
-        {
-            await access.RequireWriterAsync(context.Caller(), $"resident {request.ResidentId} lives", visited.CellId);
-        }
+        // An unknown resident has no cell to check; the visit is then refused as NOT_FOUND.
+        await access.RequireWriterAsync(context.Caller(), $"resident {request.ResidentId} lives", async () =>
+            await Grain(request.ResidentId).GetFileAsync() is { } visited ? [visited.CellId] : []);
 
         RecordWrites.ThrowIfRefused(await Grain(request.ResidentId).RecordVisitAsync(visit));
         var file = (await Grain(request.ResidentId).GetFileAsync())!;
@@ -190,7 +187,7 @@ public sealed partial class ResidentGrpcService(IGrainFactory grains, CityMap ci
     private IResidentGrain Grain(string residentId) => grains.GetGrain<IResidentGrain>(GrainKeys.Resident(residentId));
 
     /// <summary>The cell of the household, or none when there is no such household (the write is then refused as NOT_FOUND).</summary>
-    private async Task<string[]> HouseholdCellsAsync(string householdId) =>
+    private async Task<IEnumerable<string>> HouseholdCellsAsync(string householdId) =>
         await grains.GetGrain<IHouseholdGrain>(GrainKeys.Household(householdId)).GetFileAsync() is { } household ? [household.Details.CellId] : [];
 
     /// <summary>The file as this caller may see it; a full one is logged for audit before it is answered.</summary>
