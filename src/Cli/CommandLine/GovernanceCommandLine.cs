@@ -18,6 +18,8 @@ public static class GovernanceCommandLine
             CaseCommand.CreateCase(console),
             CaseCommand.CreateQueue(console),
             EvaluateCommand.Create(console),
+            Model.ModelCommand.Create(console),
+            Model.ExportCommand.Create(console),
             TokenOption.Create(),
         };
 

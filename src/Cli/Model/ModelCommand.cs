@@ -1,0 +1,179 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Governance.Cli.CommandLine;
+using Governance.Risk.Evaluation;
+using Governance.Risk.Reports;
+using Governance.Risk.Scoring;
+using Governance.Risk.Synthetic;
+using Governance.Risk.Training;
+
+namespace Governance.Cli.Model;
+
+/// <summary>
+/// `governance model train | evaluate`: analysts train the flood model on a training file (or synthetic data whose
+/// truth is known) and judge a model file on new data; each writes a report folder with the metrics and plots.
+/// </summary>
+public static class ModelCommand
+{
+    public static Command Create(CliConsole console) => new("model", "Train the flood-risk model and judge it: metrics tables, a report folder with plots.")
+    {
+        Train(console),
+        Evaluate(console),
+    };
+
+    private static Command Train(CliConsole console)
+    {
+        var data = DataOption();
+        var synthetic = SyntheticOption();
+        var trainer = new Option<TrainerKind>("--trainer") { Description = "FastTree (default) or LightGbm.", DefaultValueFactory = _ => TrainerKind.FastTree };
+        var seed = new Option<int>("--seed") { Description = "Seeds the split, the trainer and synthetic data; the same data and seed give the same model.", DefaultValueFactory = _ => 42 };
+        var trees = new Option<int>("--trees") { Description = "Boosting rounds (default 100).", DefaultValueFactory = _ => 100 };
+        var leaves = new Option<int>("--leaves") { Description = "Leaves per tree (default 31).", DefaultValueFactory = _ => 31 };
+        var output = new Option<FileInfo>("--out") { Description = "Where to write the model file (default flood-model.zip).", DefaultValueFactory = _ => new FileInfo("flood-model.zip"), HelpName = "FILE" };
+        var report = ReportOption("flood-model-report");
+        trees.Validators.Add(result => Range(result, "--trees", 1, 10_000));
+        leaves.Validators.Add(result => Range(result, "--leaves", 2, 1_024));
+        var command = new Command("train", "Train a model on a training file (or --synthetic rows), hold out a fifth of the households, and report how it does on them.")
+        {
+            data, synthetic, trainer, seed, trees, leaves, output, report,
+        };
+        command.Validators.Add(result => ExactlyOneSource(result, data, synthetic));
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            var set = await LoadAsync(console, "model train", parse.GetValue(data), parse.GetValue(synthetic), parse.GetValue(seed), cancellationToken);
+            if (set is null)
+            {
+                return ExitCodes.Failed;
+            }
+
+            var options = new TrainingOptions(parse.GetValue(trainer), parse.GetValue(seed), Trees: parse.GetValue(trees), Leaves: parse.GetValue(leaves));
+            var progress = new Progress<string>(step => console.Out.WriteLine($"{Elapsed(started)} {step}"));
+            var model = await Task.Run(() => FloodModelTrainer.Train(set, options, progress), cancellationToken);
+            var best = parse.GetValue(synthetic) > 0 ? TrainingData.BestSyntheticAuc(model.TestRows) : (double?)null;
+            var file = parse.GetRequiredValue(output);
+            await File.WriteAllBytesAsync(file.FullName, model.Scorer.Save(), cancellationToken);
+            var folder = parse.GetRequiredValue(report);
+            ModelReport.Write(folder.FullName, file.Name, model, model.Metrics, model.Scorer.Importance(), best);
+            ModelTables.Write(console.RichOut(), $"{options.Trainer} on {model.TrainingRows:N0} rows, held-out households", model.Metrics, model.Scorer.Importance(), best);
+            await console.Out.WriteLineAsync($"{Elapsed(started)} model written to {file.FullName}; report in {folder.FullName}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Evaluate(CliConsole console)
+    {
+        var model = new Option<FileInfo>("--model") { Description = "The model file to judge.", Required = true, HelpName = "FILE" };
+        model.AcceptExistingOnly();
+        var data = DataOption();
+        var synthetic = SyntheticOption();
+        var seed = new Option<int>("--seed") { Description = "Seeds synthetic data (default 43, unlike training's 42).", DefaultValueFactory = _ => 43 };
+        var threshold = new Option<double?>("--threshold") { Description = "Flag from this probability; default: the one with the best F1 on these rows.", HelpName = "P" };
+        threshold.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double?>() is { } p && (p <= 0 || p >= 1))
+            {
+                result.AddError($"--threshold: {p.ToString(CultureInfo.InvariantCulture)} must lie between 0 and 1");
+            }
+        });
+        var report = ReportOption("flood-model-evaluation");
+        var command = new Command("evaluate", "Score a training file (or --synthetic rows) with a model file and report how it does.")
+        {
+            model, data, synthetic, seed, threshold, report,
+        };
+        command.Validators.Add(result => ExactlyOneSource(result, data, synthetic));
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            var file = parse.GetRequiredValue(model);
+            FloodScorer scorer;
+            try
+            {
+                scorer = FloodScorer.Load(await File.ReadAllBytesAsync(file.FullName, cancellationToken));
+            }
+            catch (FloodModelMismatchException ex)
+            {
+                await console.Error.WriteLineAsync($"governance model evaluate: {file.Name}: {ex.Message}");
+                return ExitCodes.Failed;
+            }
+
+            var set = await LoadAsync(console, "model evaluate", parse.GetValue(data), parse.GetValue(synthetic), parse.GetValue(seed), cancellationToken);
+            if (set is null)
+            {
+                return ExitCodes.Failed;
+            }
+
+            await console.Out.WriteLineAsync($"{Elapsed(started)} scoring {set.Count:N0} rows");
+            var probabilities = await Task.Run(() => scorer.Score(set.Examples.Select(e => e.Features).ToList()), cancellationToken);
+            var metrics = MetricsCalculator.Compute(probabilities, set.Examples.Select(e => e.Label).ToList(), parse.GetValue(threshold));
+            var best = parse.GetValue(synthetic) > 0 ? TrainingData.BestSyntheticAuc(set.Examples) : (double?)null;
+            var folder = parse.GetRequiredValue(report);
+            ModelReport.Write(folder.FullName, file.Name, null, metrics, scorer.Importance(), best);
+            ModelTables.Write(console.RichOut(), $"{file.Name} on {set.Count:N0} rows", metrics, scorer.Importance(), best);
+            await console.Out.WriteLineAsync($"{Elapsed(started)} report in {folder.FullName}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>The training set from the file or made up; null after printing why the file is refused.</summary>
+    private static async Task<TrainingSet?> LoadAsync(CliConsole console, string verb, FileInfo? file, int synthetic, int seed, CancellationToken cancellationToken)
+    {
+        if (file is null)
+        {
+            return SyntheticFloodData.Generate(synthetic, seed).Set;
+        }
+
+        var read = await TrainingData.ReadAsync(file.FullName, cancellationToken);
+        if (read.Set is null)
+        {
+            await console.Error.WriteLineAsync($"governance {verb}: {file.Name} is refused, nothing was trained or scored: {read.Refusal}");
+        }
+
+        return read.Set;
+    }
+
+    private static Option<FileInfo> DataOption()
+    {
+        var data = new Option<FileInfo>("--data") { Description = "A training file (CSV: household_id, the features, flooded); see docs/risk-model.md.", HelpName = "FILE" };
+        data.AcceptExistingOnly();
+        return data;
+    }
+
+    private static Option<int> SyntheticOption()
+    {
+        var synthetic = new Option<int>("--synthetic") { Description = "Instead of --data: this many synthetic rows, whose best possible AUC is printed beside the model's.", HelpName = "ROWS" };
+        synthetic.Validators.Add(result => Range(result, "--synthetic", 1_000, 50_000_000));
+        return synthetic;
+    }
+
+    private static Option<DirectoryInfo> ReportOption(string folder) => new("--report")
+    {
+        Description = $"The folder for report.md, metrics.json and the plots (default {folder}).",
+        DefaultValueFactory = _ => new DirectoryInfo(folder),
+        HelpName = "DIR",
+    };
+
+    private static void ExactlyOneSource(System.CommandLine.Parsing.CommandResult result, Option<FileInfo> data, Option<int> synthetic)
+    {
+        var fromFile = result.GetResult(data) is not null;
+        var made = result.GetResult(synthetic) is not null;
+        if (fromFile == made)
+        {
+            result.AddError("give --data FILE or --synthetic ROWS, not both and not neither");
+        }
+    }
+
+    private static void Range(System.CommandLine.Parsing.OptionResult result, string name, int low, int high)
+    {
+        var value = result.GetValueOrDefault<int>();
+        if (value < low || value > high)
+        {
+            result.AddError(string.Create(CultureInfo.InvariantCulture, $"{name}: {value} must lie between {low:N0} and {high:N0}"));
+        }
+    }
+
+    private static string Elapsed(long started) => string.Create(CultureInfo.InvariantCulture, $"[{Stopwatch.GetElapsedTime(started).TotalSeconds,6:0.0} s]");
+}
