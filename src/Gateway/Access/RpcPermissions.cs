@@ -48,6 +48,9 @@ public static class RpcPermissions
         Allow(CouncilService.Descriptor, Residents, "CreateProposal", "AddComment", "CastBallot");
         Allow(CouncilService.Descriptor, [Roles.CivilAffairs, Roles.Admin], "PublishResult");
 
+        Allow(RiskService.Descriptor, [Roles.Analyst, Roles.Admin], "RegisterModel", "ListModels", "PromoteModel", "RollbackModel");
+        Allow(RiskService.Descriptor, Staff, "ScoreHouseholds");
+
         // Load balancers probe health without a token; the schema is for any caller with one.
         Open(Grpc.Health.V1.Health.Descriptor, "Check", "Watch");
         Allow(Grpc.Reflection.V1Alpha.ServerReflection.Descriptor, Roles.All, "ServerReflectionInfo");

@@ -69,6 +69,7 @@ public static class GatewayHostingExtensions
         app.MapGrpcService<ResidentGrpcService>();
         app.MapGrpcService<HouseholdGrpcService>();
         app.MapGrpcService<CouncilGrpcService>();
+        app.MapGrpcService<RiskGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

@@ -43,7 +43,7 @@ public sealed class HouseholdGrain(
         }
 
         // The index first: a search never misses a stored household.
-        await index.PutHouseholdAsync(new HouseholdRow(Id, details.CellId));
+        await index.PutHouseholdAsync(HouseholdRow.Of(details));
         await StoreAsync(details with { HouseholdId = Id, MemberIds = [] }, newVersion: true, time.GetUtcNow());
         return RecordWriteResult.Written;
     }
@@ -62,7 +62,7 @@ public sealed class HouseholdGrain(
         }
 
         // A household that moves takes its members' rows to its new cell.
-        await index.PutHouseholdAsync(new HouseholdRow(Id, details.CellId));
+        await index.PutHouseholdAsync(HouseholdRow.Of(details));
         await StoreAsync(details with { HouseholdId = Id, MemberIds = current.MemberIds }, newVersion: true, time.GetUtcNow());
         return RecordWriteResult.Written;
     }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Governance.Contracts.Households;
 using Governance.Contracts.Residents;
 
 namespace Governance.Grains.Storage;
@@ -44,6 +45,12 @@ public interface IPeopleIndex
     /// </summary>
     Task<IReadOnlyList<ImportResult>> ImportAsync(PeopleImportBatch batch, DateTimeOffset now, CancellationToken cancellationToken = default);
 
+    /// <summary>The households' rows, those on file, in no order.</summary>
+    Task<IReadOnlyList<HouseholdRow>> HouseholdRowsAsync(IReadOnlyCollection<string> householdIds, CancellationToken cancellationToken = default);
+
+    /// <summary>Each cell's lowest household ground, in metres, for the cells that have households.</summary>
+    Task<IReadOnlyDictionary<string, double>> LowestGroundAsync(IReadOnlyCollection<string> cellIds, CancellationToken cancellationToken = default);
+
     /// <summary>Records that a case was opened for the visit as due at <paramref name="dueAt"/>.</summary>
     Task MarkCaseOpenedAsync(string residentId, string kind, DateTimeOffset dueAt, string caseId, CancellationToken cancellationToken = default);
 }
@@ -60,5 +67,12 @@ public sealed record VisitDueRow(string Kind, ServiceCadenceKind Cadence, DateTi
 /// <param name="IdNumberHash">The ID number's hash (<see cref="PeopleHashes.IdNumber"/>).</param>
 public sealed record ResidentRow(string ResidentId, string HouseholdId, string CellId, string Name, ImmutableArray<string> Tags, string IdNumberHash);
 
-/// <summary>A household as the index holds it.</summary>
-public sealed record HouseholdRow(string HouseholdId, string CellId);
+/// <summary>A household as the index holds it: where it is, and what the flood model needs of its building.</summary>
+public sealed record HouseholdRow(string HouseholdId, string CellId, double ElevationMeters, int Storey, string Construction, bool Dilapidated, int BuiltYear)
+{
+    public static HouseholdRow Of(HouseholdDetails details)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        return new HouseholdRow(details.HouseholdId, details.CellId, details.ElevationMeters, details.Storey, details.Construction, details.Dilapidated, details.BuiltYear);
+    }
+}

@@ -2,6 +2,7 @@ using Governance.Grains.Clock;
 using Governance.Grains.Deadlines;
 using Governance.Grains.Evaluation;
 using Governance.Grains.Merging;
+using Governance.Grains.Risk;
 using Governance.Grains.Routing;
 using Governance.Grains.Storage;
 using Governance.Grains.Visits;
@@ -70,6 +71,12 @@ public static class SiloHostingExtensions
             services.GetRequiredService<IGrainFactory>(), services.GetRequiredService<IPeopleIndex>(), services.GetRequiredService<CityClock>(),
             services.GetRequiredService<IOptions<VisitOptions>>().Value, services.GetRequiredService<ILogger<VisitWatch>>()));
         builder.Services.AddHostedService<WatchService<VisitWatch>>();
+        builder.Services.AddOptions<RiskOptions>().Bind(builder.Configuration.GetSection(RiskOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ActiveFloodModel>();
+        builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<RiskOptions>>().Value);
+        builder.Services.AddSingleton(services => new RiskModelWatch(
+            services.GetRequiredService<ActiveFloodModel>(), services.GetRequiredService<IOptions<RiskOptions>>().Value));
+        builder.Services.AddHostedService<WatchService<RiskModelWatch>>();
         return builder;
     }
 

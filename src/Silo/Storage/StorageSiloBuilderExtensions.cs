@@ -6,6 +6,7 @@ using Governance.Silo.Storage.LiveState;
 using Governance.Silo.Storage.OpenCases;
 using Governance.Silo.Storage.People;
 using Governance.Silo.Storage.ReportLinks;
+using Governance.Silo.Storage.Risk;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -73,6 +74,7 @@ public static class StorageSiloBuilderExtensions
         builder.Services.AddSingleton(new SqlPeopleIndex(target));
         builder.Services.AddSingleton<IPeopleIndex>(services => services.GetRequiredService<SqlPeopleIndex>());
         builder.Services.AddSingleton<IProfileReadLog>(new SqlProfileReadLog(target));
+        builder.Services.AddSingleton<IRiskModelStore>(new SqlRiskModelStore(target));
 
         // A host that already made its store (to load the city before the silo starts) keeps that one.
         builder.Services.TryAddSingleton<IRegistryStore>(new SqlRegistryStore(options));

@@ -67,13 +67,13 @@ public abstract class PeopleIndexContract
     {
         var (target, index) = await NewIndexAsync();
         using var _ = target;
-        await index.PutHouseholdAsync(new HouseholdRow("h1", "c1"));
-        await index.PutHouseholdAsync(new HouseholdRow("h2", "c1"));
-        await index.PutHouseholdAsync(new HouseholdRow("h0", "c1"));
+        await index.PutHouseholdAsync(Household("h1", "c1"));
+        await index.PutHouseholdAsync(Household("h2", "c1"));
+        await index.PutHouseholdAsync(Household("h0", "c1"));
         await PutAsync(index, "r1", "h1", "c1", "Chen Jie", []);
         await PutAsync(index, "r2", "h2", "c1", "Chen Hao", []);
 
-        await index.PutHouseholdAsync(new HouseholdRow("h1", "c9"));
+        await index.PutHouseholdAsync(Household("h1", "c9"));
 
         Assert.Equal(["r1"], await SearchAsync(index, new ResidentSearch("c9", "", "", "", 10)));
         Assert.Equal(["r2"], await SearchAsync(index, new ResidentSearch("c1", "", "", "", 10)));
@@ -103,6 +103,7 @@ public abstract class PeopleIndexContract
         Assert.Equal((1L, 0L, false), (filled, again, twin));
         Assert.Equal(["r1"], await SearchAsync(index, new ResidentSearch("c7", "elderly-alone", "Sun", "h1", 10)));
         Assert.Equal(["h1"], await index.HouseholdsInCellAsync("c7", "", 10));
+        Assert.Equal([HouseholdRow.Of(household)], await index.HouseholdRowsAsync(["h1"]));
     }
 
     [SkippableFact]
@@ -112,7 +113,7 @@ public abstract class PeopleIndexContract
         using var _ = target;
         var t0 = new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
         await PutAsync(index, "r1", "h1", "c1", "He Ping", []);
-        await index.PutHouseholdAsync(new HouseholdRow("h1", "c1"));
+        await index.PutHouseholdAsync(Household("h1", "c1"));
         await index.PutVisitsDueAsync("r1", "c1", "He Ping", [Due("check", t0.AddDays(2)), Due("call", t0)]);
         await index.PutVisitsDueAsync("r2", "c2", "Ma Lin", [Due("check", t0.AddDays(1))]);
         await index.PutVisitsDueAsync("r3", "c1", "Gao Yu", [Due("meals", t0.AddDays(-3))]);
@@ -130,7 +131,7 @@ public abstract class PeopleIndexContract
         await index.PutVisitsDueAsync("r3", "c1", "Gao Yu", [Due("meals", t0.AddDays(-1))]);
         var missedAgain = await index.OverdueWithoutCaseAsync(t0.AddDays(0.5), 10);
         await index.PutVisitsDueAsync("r1", "c1", "He Ping", [Due("check", t0.AddDays(2))]);
-        await index.PutHouseholdAsync(new HouseholdRow("h1", "c5"));
+        await index.PutHouseholdAsync(Household("h1", "c5"));
         var moved = await index.ListDueVisitsAsync(new DueVisitQuery("c5", "", t0.AddDays(10), 10));
 
         Assert.Equal([("r3", "meals"), ("r1", "call"), ("r1", "check")], inCell.Select(v => (v.ResidentId, v.Kind)));
@@ -174,6 +175,27 @@ public abstract class PeopleIndexContract
     }
 
     private static VisitDueRow Due(string kind, DateTimeOffset dueAt) => new(kind, ServiceCadenceKind.Weekly, dueAt, null);
+
+    [SkippableFact]
+    public async Task AHouseholdsFloodModelRow_IsWrittenWithIt_AndACellsLowestGroundIsItsLowestHousehold()
+    {
+        var (target, index) = await NewIndexAsync();
+        using var _ = target;
+        await index.PutHouseholdAsync(new HouseholdRow("h1", "c1", 21.5, 1, "brick-wood", true, 1978));
+        await index.PutHouseholdAsync(new HouseholdRow("h2", "c1", 19.25, 3, "reinforced-concrete", false, 2005));
+        await index.PutHouseholdAsync(new HouseholdRow("h3", "c2", 30, 1, "brick-concrete", false, 1990));
+        await index.PutHouseholdAsync(new HouseholdRow("h2", "c1", 19.75, 4, "reinforced-concrete", false, 2005));
+
+        var rows = await index.HouseholdRowsAsync(["h1", "h2", "h9"]);
+        var lowest = await index.LowestGroundAsync(["c1", "c2", "c9"]);
+
+        Assert.Equal(
+            [new HouseholdRow("h1", "c1", 21.5, 1, "brick-wood", true, 1978), new HouseholdRow("h2", "c1", 19.75, 4, "reinforced-concrete", false, 2005)],
+            rows.OrderBy(r => r.HouseholdId).ToArray());
+        Assert.Equal([("c1", 19.75), ("c2", 30.0)], lowest.OrderBy(p => p.Key).Select(p => (p.Key, p.Value)).ToArray());
+    }
+
+    private static HouseholdRow Household(string id, string cell) => new(id, cell, 20, 1, "brick-concrete", false, 1990);
 
     private async Task<(StorageTarget Target, SqlPeopleIndex Index)> NewIndexAsync()
     {

@@ -17,6 +17,28 @@ internal sealed class SqlCaseListStore(StorageConnection target, string serviceI
 {
     private const string Columns = "case_id, cell_id, kind, category, status, opened_at, headline, latitude, longitude, department, due_at";
 
+    public async Task<IReadOnlyDictionary<string, int>> CountByCellAsync(string categoryPrefix, DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await target.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // A range on the category index: the prefix itself, then everything from "prefix." up to "prefix/" ('/' follows '.').
+        command.CommandText = "SELECT cell_id, COUNT(*) FROM gov_open_case WHERE service_id = @service AND opened_at < @before "
+            + "AND (category = @prefix OR (category > @below AND category < @after)) GROUP BY cell_id";
+        command.AddParameter("service", serviceId);
+        command.AddParameter("before", before.UtcTicks);
+        command.AddParameter("prefix", categoryPrefix);
+        command.AddParameter("below", categoryPrefix + ".");
+        command.AddParameter("after", categoryPrefix + "/");
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            counts[reader.GetString(0)] = Convert.ToInt32(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return counts;
+    }
+
     public async Task<CaseListPage> ListAsync(CaseListQuery query, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);

@@ -43,7 +43,7 @@ internal sealed partial class SqlPeopleIndex
         }
 
         await import.PutRegisterAsync(RegistryKinds.Household, household.HouseholdId, household.CellId, body, cancellationToken);
-        await import.PutHouseholdRowAsync(household.HouseholdId, household.CellId, cancellationToken);
+        await import.PutHouseholdRowAsync(HouseholdRow.Of(household), cancellationToken);
         return ImportResult.Created;
     }
 
@@ -121,8 +121,12 @@ internal sealed partial class SqlPeopleIndex
         public Task PutRegisterAsync(string kind, string id, string cell, string body, CancellationToken cancellationToken) =>
             ExecuteAsync("INSERT INTO gov_registry (kind, id, cell, body) VALUES (@a, @b, @c, @d)", cancellationToken, kind, id, cell, body);
 
-        public Task PutHouseholdRowAsync(string householdId, string cellId, CancellationToken cancellationToken) =>
-            ExecuteAsync("INSERT INTO gov_household_index (household_id, cell_id) VALUES (@a, @b)", cancellationToken, householdId, cellId);
+        public async Task PutHouseholdRowAsync(HouseholdRow row, CancellationToken cancellationToken)
+        {
+            await ExecuteAsync("INSERT INTO gov_household_index (household_id, cell_id) VALUES (@a, @b)", cancellationToken, row.HouseholdId, row.CellId);
+            await ExecuteAsync($"INSERT INTO gov_household_risk ({RiskColumns}) VALUES (@a, @b, @c, @d, @e, @f, @g)", cancellationToken,
+                row.HouseholdId, row.CellId, row.ElevationMeters, row.Storey, row.Construction, row.Dilapidated, row.BuiltYear);
+        }
 
         public Task PutResidentRowAsync(ResidentRow row, CancellationToken cancellationToken) =>
             ExecuteAsync($"INSERT INTO gov_resident_index ({ResidentColumns}) VALUES (@a, @b, @c, @d, @e, @f)", cancellationToken,

@@ -66,6 +66,7 @@ internal sealed partial class SqlPeopleIndex(StorageConnection target) : IPeople
         using var turn = await SqliteWriteGate.EnterAsync(target, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(transaction, PutHouseholdSql, cancellationToken, ("id", row.HouseholdId), ("cell", row.CellId));
+        await connection.ExecuteAsync(transaction, PutRiskSql, cancellationToken, RiskParameters(row));
         // Its members live where it does, and are visited there.
         await connection.ExecuteAsync(
             transaction, "UPDATE gov_resident_index SET cell_id = @cell WHERE household_id = @id AND cell_id <> @cell", cancellationToken,
@@ -156,11 +157,15 @@ internal sealed partial class SqlPeopleIndex(StorageConnection target) : IPeople
     {
         await using var connection = await target.OpenAsync(cancellationToken);
         // Asked at every start: one row answers it, however many the index holds.
-        if (await connection.ScalarAsync(null, "SELECT 1 FROM gov_household_index LIMIT 1", cancellationToken) is not null)
-        {
-            return 0;
-        }
+        var filled = await connection.ScalarAsync(null, "SELECT 1 FROM gov_household_index LIMIT 1", cancellationToken) is null
+            ? await FillIndexAsync(connection, cancellationToken)
+            : 0;
+        await FillHouseholdRiskAsync(connection, cancellationToken);
+        return filled;
+    }
 
+    private async Task<long> FillIndexAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
         using var turn = await SqliteWriteGate.EnterAsync(target, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var cells = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -194,6 +199,8 @@ internal sealed partial class SqlPeopleIndex(StorageConnection target) : IPeople
         await transaction.CommitAsync(cancellationToken);
         return filled;
     }
+
+
 
     // The register's records of one kind, read while they are indexed (the same connection and transaction).
     private static async IAsyncEnumerable<T> RegisterAsync<T>(
