@@ -57,13 +57,23 @@ public sealed class AccessMatrixTests(DemoCityHostFixture fixture)
         ["CouncilService.AddComment"] = [Reporter, Worker, Civil, Admin],
         ["CouncilService.CastBallot"] = [Reporter, Worker, Civil, Admin],
         ["CouncilService.PublishResult"] = [Civil, Admin],
+        ["RiskService.RegisterModel"] = [Analyst, Admin],
+        ["RiskService.ListModels"] = [Analyst, Admin],
+        ["RiskService.PromoteModel"] = [Analyst, Admin],
+        ["RiskService.RollbackModel"] = [Analyst, Admin],
+        ["RiskService.ScoreHouseholds"] = Staff,
         ["ServerReflection.ServerReflectionInfo"] = Everyone,
     };
 
+    /// <summary>Every service of the contract, found in its assembly (so a new one cannot be missed), and reflection.</summary>
     private static readonly ServiceDescriptor[] Services =
     [
-        IntakeService.Descriptor, SensorService.Descriptor, GridService.Descriptor, CaseService.Descriptor, EvaluationService.Descriptor,
-        ResidentService.Descriptor, HouseholdService.Descriptor, CouncilService.Descriptor, Grpc.Reflection.V1Alpha.ServerReflection.Descriptor,
+        .. typeof(IntakeService).Assembly.GetTypes()
+            .Where(type => type.Namespace == typeof(IntakeService).Namespace && type.IsClass && type.IsAbstract && type.IsSealed)
+            .Select(type => type.GetProperty("Descriptor")?.GetValue(null))
+            .OfType<ServiceDescriptor>()
+            .OrderBy(service => service.Name, StringComparer.Ordinal),
+        Grpc.Reflection.V1Alpha.ServerReflection.Descriptor,
     ];
 
     private static readonly Marshaller<byte[]> Bytes = Marshallers.Create(bytes => bytes, bytes => bytes);
@@ -146,6 +156,14 @@ public sealed class AccessMatrixTests(DemoCityHostFixture fixture)
             {
                 case MethodType.Unary:
                     await invoker.AsyncUnaryCall(call, null, options, []);
+                    break;
+                case MethodType.ClientStreaming:
+                    using (var upload = invoker.AsyncClientStreamingCall(call, null, options))
+                    {
+                        await upload.RequestStream.CompleteAsync();
+                        await upload;
+                    }
+
                     break;
                 case MethodType.DuplexStreaming:
                     using (var duplex = invoker.AsyncDuplexStreamingCall(call, null, options))
