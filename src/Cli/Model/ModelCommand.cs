@@ -16,11 +16,20 @@ namespace Governance.Cli.Model;
 /// </summary>
 public static class ModelCommand
 {
-    public static Command Create(CliConsole console) => new("model", "Train the flood-risk model and judge it: metrics tables, a report folder with plots.")
+    public static Command Create(CliConsole console)
     {
-        Train(console),
-        Evaluate(console),
-    };
+        var model = new Command("model", "Train the flood-risk model and judge it (metrics tables, a report folder with plots); register, list, promote and roll back models on the server.")
+        {
+            Train(console),
+            Evaluate(console),
+        };
+        foreach (var command in ModelRegistryCommands.Create(console))
+        {
+            model.Subcommands.Add(command);
+        }
+
+        return model;
+    }
 
     private static Command Train(CliConsole console)
     {
@@ -54,10 +63,11 @@ public static class ModelCommand
             var best = parse.GetValue(synthetic) > 0 ? TrainingData.BestSyntheticAuc(model.TestRows) : (double?)null;
             var file = parse.GetRequiredValue(output);
             await File.WriteAllBytesAsync(file.FullName, model.Scorer.Save(), cancellationToken);
+            await ModelUploadFile.WriteAsync(file.FullName, ModelUploadFile.Of(model), cancellationToken);
             var folder = parse.GetRequiredValue(report);
             ModelReport.Write(folder.FullName, file.Name, model, model.Metrics, model.Scorer.Importance(), best);
             ModelTables.Write(console.RichOut(), $"{options.Trainer} on {model.TrainingRows:N0} rows, held-out households", model.Metrics, model.Scorer.Importance(), best);
-            await console.Out.WriteLineAsync($"{Elapsed(started)} model written to {file.FullName}; report in {folder.FullName}");
+            await console.Out.WriteLineAsync($"{Elapsed(started)} model written to {file.FullName} (with {Path.GetFileName(ModelUploadFile.PathFor(file.FullName))}); report in {folder.FullName}");
             return ExitCodes.Success;
         });
         return command;

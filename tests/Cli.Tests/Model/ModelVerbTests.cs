@@ -56,4 +56,40 @@ public sealed class ModelVerbTests
         Assert.Equal(ExitCodes.Usage, both.ExitCode);
         Assert.Contains("give --data FILE or --synthetic ROWS, not both and not neither", both.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ATrainedModel_IsRegistered_Listed_Promoted_AndRolledBack_ByAnAnalyst()
+    {
+        await using var server = await BostonServer.StartAsync();
+        using var folder = new TempFolder("cli-model-registry");
+        var first = folder.Combine("first.zip");
+        var second = folder.Combine("second.zip");
+        await CliRun.ExecuteAsync("model", "train", "--synthetic", "5000", "--trees", "10", "--out", first, "--report", folder.Combine("r1"));
+        await CliRun.ExecuteAsync("model", "train", "--synthetic", "5000", "--seed", "7", "--trees", "10", "--out", second, "--report", folder.Combine("r2"));
+        string[] analyst = ["--server", server.Address, "--token", server.TokenFor("analyst-3", "analyst")];
+
+        var registered = await CliRun.ExecuteAsync(["model", "register", first, "--note", "baseline", .. analyst]);
+        await CliRun.ExecuteAsync(["model", "register", second, .. analyst]);
+        var promoted = await CliRun.ExecuteAsync(["model", "promote", "1", .. analyst]);
+        await CliRun.ExecuteAsync(["model", "promote", "2", .. analyst]);
+        var rolledBack = await CliRun.ExecuteAsync(["model", "rollback", .. analyst]);
+        var listed = await CliRun.ExecuteAsync(["model", "list", .. analyst]);
+        File.Delete(Path.ChangeExtension(first, ".json"));
+        var withoutUpload = await CliRun.ExecuteAsync(["model", "register", first, .. analyst]);
+        var dispatcher = await CliRun.ExecuteAsync("model", "list", "--server", server.Address, "--token", server.TokenFor("dispatcher-1", "dispatcher"));
+
+        Assert.Equal((ExitCodes.Success, ""), (registered.ExitCode, registered.Error));
+        Assert.Contains("registered first.zip as version 1 (not promoted", registered.Out, StringComparison.Ordinal);
+        Assert.Contains("version 1 is promoted: every silo scores with it", promoted.Out, StringComparison.Ordinal);
+        Assert.Contains("rolled back: version 1 is promoted again", rolledBack.Out, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Success, listed.ExitCode);
+        Assert.Matches(@"│ 1\s+│ ●\s+│ [\d-]+ [\d:]+ │ analyst-3 │ FastTree │", listed.Out);
+        Assert.Matches(@"│ 2\s+│\s+│", listed.Out);
+        Assert.Contains("baseline", listed.Out, StringComparison.Ordinal);
+        Assert.Contains("Every silo scores with version 1.", listed.Out, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Failed, withoutUpload.ExitCode);
+        Assert.Contains("there is no first.json beside first.zip", withoutUpload.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Failed, dispatcher.ExitCode);
+        Assert.Contains("PermissionDenied: dispatcher-1 (dispatcher) may not call RiskService.ListModels", dispatcher.Error, StringComparison.Ordinal);
+    }
 }
