@@ -16,4 +16,9 @@ public sealed record class CellSnapshot(
     [property: Id(1)] int HouseholdCount,
     [property: Id(2)] CellCounters Counters,
     [property: Id(3)] ImmutableArray<CaseSummaryInfo> OpenCases,
-    [property: Id(4)] ImmutableArray<SensorStatusInfo> Sensors);
+    [property: Id(4)] ImmutableArray<SensorStatusInfo> Sensors)
+{
+    /// <summary>The latest storm warning's rating of the cell; null before any.</summary>
+    [Id(5)]
+    public CellFloodRisk? FloodRisk { get; init; }
+}

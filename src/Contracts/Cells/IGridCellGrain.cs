@@ -64,6 +64,10 @@ public interface IGridCellGrain : IGrainWithStringKey
     [Alias("Evaluate")]
     Task<Evaluation.EvaluationReport> EvaluateAsync(DateOnly firstDay, DateOnly lastDay);
 
+    /// <summary>Takes the cell's flood risk from a storm warning into its live state, stored before this returns.</summary>
+    [Alias("SetFloodRisk")]
+    Task SetFloodRiskAsync(CellFloodRisk risk);
+
     /// <summary>Pushes the day tallies changed since the last push to the cell's area now, rather than at the next timer.</summary>
     [Alias("PushEvaluation")]
     Task PushEvaluationAsync();

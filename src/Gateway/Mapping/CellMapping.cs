@@ -50,6 +50,19 @@ public static class CellMapping
 
         message.OpenCases.AddRange(snapshot.OpenCases.Select(c => c.ToProto()));
         message.Sensors.AddRange(snapshot.Sensors.Select(s => s.ToProto()));
+        if (snapshot.FloodRisk is { } risk)
+        {
+            message.FloodRisk = new Contracts.V1.CellFloodRisk
+            {
+                Level = (Contracts.V1.FloodRiskLevel)(int)risk.Level,
+                HighestProbability = risk.HighestProbability,
+                FlaggedHouseholds = risk.FlaggedHouseholds,
+                Households = risk.Households,
+                WarningId = risk.WarningId,
+                ModelVersion = risk.ModelVersion,
+                IssuedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(risk.IssuedAt),
+            };
+        }
         return message;
     }
 

@@ -1,7 +1,6 @@
 using Governance.Contracts.Risk;
 using Governance.Contracts.V1;
 using Governance.Gateway.Validation;
-using Governance.Risk.Features;
 using Grpc.Core;
 
 namespace Governance.Gateway.Services;
@@ -50,9 +49,7 @@ public sealed partial class RiskGrpcService
         var proto = new HouseholdScore { HouseholdId = score.HouseholdId, CellId = score.CellId, Probability = score.Probability, Flagged = score.Flagged };
         if (!score.Contributions.IsDefaultOrEmpty)
         {
-            proto.Contributions.AddRange(Enumerable.Range(0, FloodFeatures.Count)
-                .OrderByDescending(i => Math.Abs(score.Contributions[i]))
-                .Select(i => new FeatureContribution { Feature = FloodFeatures.All[i].Column, Value = score.Features[i], Contribution = score.Contributions[i] }));
+            proto.Contributions.AddRange(Contributions(score.Features, score.Contributions));
         }
 
         return proto;

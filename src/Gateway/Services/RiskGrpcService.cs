@@ -1,3 +1,4 @@
+using Governance.City.Map;
 using Governance.Contracts.Risk;
 using Governance.Contracts.V1;
 using Governance.Gateway.Access;
@@ -8,7 +9,7 @@ using Grpc.Core;
 namespace Governance.Gateway.Services;
 
 /// <summary>RiskService: the model registry (register, list, promote, roll back) and scoring with the promoted model.</summary>
-public sealed partial class RiskGrpcService(IGrainFactory grains) : RiskService.RiskServiceBase
+public sealed partial class RiskGrpcService(IGrainFactory grains, CityMap city) : RiskService.RiskServiceBase
 {
     private IRiskModelRegistryGrain Registry => grains.GetGrain<IRiskModelRegistryGrain>(0);
 

@@ -22,4 +22,7 @@ public sealed class CellState
     /// read once at activation, moved to rows, and stored empty from then on.
     /// </summary>
     public Dictionary<string, CaseSummaryInfo> OpenCases { get; set; } = [];
+
+    /// <summary>The latest storm warning's rating of the cell; null before any.</summary>
+    public Contracts.Cells.CellFloodRisk? FloodRisk { get; set; }
 }

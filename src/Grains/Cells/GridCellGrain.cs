@@ -341,6 +341,14 @@ public sealed class GridCellGrain(
         }
     }
 
+    public async Task SetFloodRiskAsync(CellFloodRisk risk)
+    {
+        ArgumentNullException.ThrowIfNull(risk);
+        state.State.FloodRisk = risk;
+        _store.Changed();
+        await _store.FlushAsync();
+    }
+
     public async Task<CellSnapshot> GetSnapshotAsync()
     {
         // Taken before the awaits: reports processed meanwhile are the next snapshot's.
@@ -355,7 +363,7 @@ public sealed class GridCellGrain(
         await links.StoredAsync();
         var counts = await links.CountByCasesAsync([.. open.Select(row => row.CaseId)]);
         CaseSummaryInfo[] summaries = [.. open.Select(row => row.Header.WithReports(counts.GetValueOrDefault(row.CaseId)))];
-        return new CellSnapshot(CellId, _householdCount, counters, [.. summaries], [.. sensors]);
+        return new CellSnapshot(CellId, _householdCount, counters, [.. summaries], [.. sensors]) { FloodRisk = s.FloodRisk };
     }
 
     private SensorStatusInfo Describe(string sensorId, SensorState sensor)

@@ -18,10 +18,14 @@ public sealed class MergeOptions
     /// <summary>The rule for categories without their own.</summary>
     public MergeRule Default { get; set; } = new() { DistanceMeters = 50, WindowMinutes = 120 };
 
-    /// <summary>Rules by category code. Built in: a missed visit is one resident's, never merged with another's.</summary>
+    /// <summary>
+    /// Rules by category code. Built in: a missed visit is one resident's, and a storm warning's visit one household's,
+    /// never merged with another's.
+    /// </summary>
     public Dictionary<string, MergeRule> Categories { get; set; } = new(StringComparer.Ordinal)
     {
         [Visits.VisitWatch.Category] = new() { DistanceMeters = 0, WindowMinutes = 0 },
+        [Risk.StormWarningGrain.Category] = new() { DistanceMeters = 0, WindowMinutes = 0 },
     };
 
     public MergeRule For(string category) => Categories.TryGetValue(category, out var rule) ? rule : Default;

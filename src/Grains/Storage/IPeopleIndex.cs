@@ -48,6 +48,12 @@ public interface IPeopleIndex
     /// <summary>The households' rows, those on file, in no order.</summary>
     Task<IReadOnlyList<HouseholdRow>> HouseholdRowsAsync(IReadOnlyCollection<string> householdIds, CancellationToken cancellationToken = default);
 
+    /// <summary>Every household row of the cells, in no order: a storm warning's read, one query for a whole city.</summary>
+    Task<IReadOnlyList<HouseholdRow>> HouseholdRowsInCellsAsync(IReadOnlyCollection<string> cellIds, CancellationToken cancellationToken = default);
+
+    /// <summary>The grid workers of the cells that have one.</summary>
+    Task<IReadOnlyDictionary<string, string>> WorkersOfAsync(IReadOnlyCollection<string> cellIds, CancellationToken cancellationToken = default);
+
     /// <summary>Each cell's lowest household ground, in metres, for the cells that have households.</summary>
     Task<IReadOnlyDictionary<string, double>> LowestGroundAsync(IReadOnlyCollection<string> cellIds, CancellationToken cancellationToken = default);
 

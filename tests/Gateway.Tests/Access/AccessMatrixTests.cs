@@ -62,6 +62,7 @@ public sealed class AccessMatrixTests(DemoCityHostFixture fixture)
         ["RiskService.PromoteModel"] = [Analyst, Admin],
         ["RiskService.RollbackModel"] = [Analyst, Admin],
         ["RiskService.ScoreHouseholds"] = Staff,
+        ["RiskService.IssueStormWarning"] = [Dispatcher, Civil, Admin],
         ["ServerReflection.ServerReflectionInfo"] = Everyone,
     };
 

@@ -7,6 +7,9 @@ namespace Governance.Silo.Storage.People;
 /// <summary>What the flood model needs of each household (<c>gov_household_risk</c>, <c>12_household_risk.sql</c>), written with the index.</summary>
 internal sealed partial class SqlPeopleIndex
 {
+    /// <summary>More cells than this are read by one scan of the table rather than by their index ranges.</summary>
+    private const int ScanAboveCells = 500;
+
     private const string RiskColumns = "household_id, cell_id, elevation_m, storey, construction, dilapidated, built_year";
 
     private const string PutRiskSql =
@@ -32,6 +35,40 @@ internal sealed partial class SqlPeopleIndex
             while (await reader.ReadAsync(cancellationToken))
             {
                 rows.Add(new HouseholdRow(reader.GetString(0), reader.GetString(1), reader.GetDouble(2), reader.GetInt32(3), reader.GetString(4), reader.GetBoolean(5), reader.GetInt32(6)));
+            }
+        }
+
+        return rows;
+    }
+
+    public async Task<IReadOnlyList<HouseholdRow>> HouseholdRowsInCellsAsync(IReadOnlyCollection<string> cellIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cellIds);
+        var cells = cellIds.ToHashSet(StringComparer.Ordinal);
+        var rows = new List<HouseholdRow>();
+        await using var connection = await target.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // Many cells (a district, the city) are one scan of the table; a few are their index ranges.
+        var scan = cells.Count > ScanAboveCells;
+        command.CommandText = scan
+            ? $"SELECT {RiskColumns} FROM gov_household_risk"
+            : $"SELECT {RiskColumns} FROM gov_household_risk WHERE cell_id IN ({string.Join(", ", cells.Select((_, i) => $"@c{i}"))})";
+        if (!scan)
+        {
+            var i = 0;
+            foreach (var cell in cells)
+            {
+                command.AddParameter($"c{i++}", cell);
+            }
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var cellId = reader.GetString(1);
+            if (!scan || cells.Contains(cellId))
+            {
+                rows.Add(new HouseholdRow(reader.GetString(0), cellId, reader.GetDouble(2), reader.GetInt32(3), reader.GetString(4), reader.GetBoolean(5), reader.GetInt32(6)));
             }
         }
 

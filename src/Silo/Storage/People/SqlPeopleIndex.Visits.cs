@@ -102,6 +102,27 @@ internal sealed partial class SqlPeopleIndex
         return await command.ExecuteScalarAsync(cancellationToken) as string ?? "";
     }
 
+    public async Task<IReadOnlyDictionary<string, string>> WorkersOfAsync(IReadOnlyCollection<string> cellIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cellIds);
+        var wanted = cellIds.ToHashSet(StringComparer.Ordinal);
+        var workers = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using var connection = await target.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // A city has a few thousand cells: all assignments in one read.
+        command.CommandText = "SELECT cell_id, worker_id FROM gov_cell_worker";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (wanted.Contains(reader.GetString(0)))
+            {
+                workers[reader.GetString(0)] = reader.GetString(1);
+            }
+        }
+
+        return workers;
+    }
+
     public async Task<IReadOnlyList<DueVisit>> OverdueWithoutCaseAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken = default)
     {
         await using var connection = await target.OpenAsync(cancellationToken);
