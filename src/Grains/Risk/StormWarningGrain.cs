@@ -31,6 +31,8 @@ public sealed partial class StormWarningGrain(
     /// <summary>Who reports them.</summary>
     public const string Reporter = "storm-warning";
 
+    // Cells rated and given their cases at once: their writes then reach the live store together and commit in a few
+    // large transactions; 64 at a time took ten times as long over a city (docs/benchmarks.md, StormWarning.Bench).
     private const int CellsAtOnce = 1024;
 
     public async Task<StormWarningResult> IssueAsync(StormWarningRequest request)

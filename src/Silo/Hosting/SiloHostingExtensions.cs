@@ -74,8 +74,7 @@ public static class SiloHostingExtensions
         builder.Services.AddOptions<RiskOptions>().Bind(builder.Configuration.GetSection(RiskOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ActiveFloodModel>();
         builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<RiskOptions>>().Value);
-        builder.Services.AddSingleton(services => new RiskModelWatch(
-            services.GetRequiredService<ActiveFloodModel>(), services.GetRequiredService<IOptions<RiskOptions>>().Value));
+        builder.Services.AddSingleton<RiskModelWatch>();
         builder.Services.AddHostedService<WatchService<RiskModelWatch>>();
         return builder;
     }
