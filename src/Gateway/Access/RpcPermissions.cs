@@ -51,6 +51,8 @@ public static class RpcPermissions
         Allow(RiskService.Descriptor, [Roles.Analyst, Roles.Admin], "RegisterModel", "ListModels", "PromoteModel", "RollbackModel");
         Allow(RiskService.Descriptor, Staff, "ScoreHouseholds");
         Allow(RiskService.Descriptor, [Roles.Dispatcher, Roles.CivilAffairs, Roles.Admin], "IssueStormWarning");
+        Allow(RiskService.Descriptor, [Roles.GridWorker, Roles.Dispatcher, Roles.CivilAffairs, Roles.Admin], "RecordOutcome");
+        Allow(RiskService.Descriptor, [Roles.Analyst, Roles.Admin], "ExportTrainingData");
 
         // Load balancers probe health without a token; the schema is for any caller with one.
         Open(Grpc.Health.V1.Health.Descriptor, "Check", "Watch");

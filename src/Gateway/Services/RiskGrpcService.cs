@@ -9,7 +9,7 @@ using Grpc.Core;
 namespace Governance.Gateway.Services;
 
 /// <summary>RiskService: the model registry (register, list, promote, roll back) and scoring with the promoted model.</summary>
-public sealed partial class RiskGrpcService(IGrainFactory grains, CityMap city) : RiskService.RiskServiceBase
+public sealed partial class RiskGrpcService(IGrainFactory grains, CityMap city, PeopleAccess people) : RiskService.RiskServiceBase
 {
     private IRiskModelRegistryGrain Registry => grains.GetGrain<IRiskModelRegistryGrain>(0);
 

@@ -17,12 +17,13 @@ namespace Governance.Grains.Risk;
 /// <summary>
 /// A storm warning: every household of the area read from one table, scored in one batch with the model this silo
 /// serves, ranked; each cell rated in its live state; a visit case opened in its cell for each flagged household, naming
-/// the cell's grid worker and why. Report ids are the warning's and the household's, so issuing it again adds nothing.
+/// the cell's grid worker and why, and kept with its features for the outcome to be recorded on. Report ids are the
+/// warning's and the household's, so issuing it again adds nothing.
 /// </summary>
 [StatelessWorker]
 public sealed partial class StormWarningGrain(
-    ActiveFloodModel active, IPeopleIndex people, ICaseListStore cases, CityMap city, CityClock clock, RiskOptions options, IGrainFactory grains,
-    ILogger<StormWarningGrain> logger)
+    ActiveFloodModel active, IPeopleIndex people, ICaseListStore cases, IStormVisitStore visitStore, CityMap city, CityClock clock, RiskOptions options,
+    IGrainFactory grains, ILogger<StormWarningGrain> logger)
     : Grain, IStormWarningGrain
 {
     /// <summary>The category of the visit cases; they never merge (each is one household's).</summary>
@@ -85,6 +86,9 @@ public sealed partial class StormWarningGrain(
             }
         });
 
+        // Kept with the features as scored, so that the outcomes recorded on the cases become the next training data.
+        await visitStore.AddAsync([.. caseIds.Select(pair => new StormVisit(
+            pair.Value, request.WarningId, rows[pair.Key].HouseholdId, rows[pair.Key].CellId, now, model.Version, probabilities[pair.Key], features[pair.Key]))]);
         LogIssued(logger, request.WarningId, rows.Count, flagged.Count, caseIds.Count, read.TotalSeconds, (scored - read).TotalSeconds, (phases.Elapsed - scored).TotalSeconds);
         var listed = flagged.Take(request.ListLimit).Select(i => new WarnedHousehold(
             rows[i].HouseholdId, rows[i].CellId, probabilities[i], caseIds.GetValueOrDefault(i, ""), workers.GetValueOrDefault(rows[i].CellId, ""), [.. features[i]], [.. why[i]]));

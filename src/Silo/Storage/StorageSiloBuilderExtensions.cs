@@ -75,6 +75,7 @@ public static class StorageSiloBuilderExtensions
         builder.Services.AddSingleton<IPeopleIndex>(services => services.GetRequiredService<SqlPeopleIndex>());
         builder.Services.AddSingleton<IProfileReadLog>(new SqlProfileReadLog(target));
         builder.Services.AddSingleton<IRiskModelStore>(new SqlRiskModelStore(target));
+        builder.Services.AddSingleton<IStormVisitStore>(new SqlStormVisitStore(target));
 
         // A host that already made its store (to load the city before the silo starts) keeps that one.
         builder.Services.TryAddSingleton<IRegistryStore>(new SqlRegistryStore(options));

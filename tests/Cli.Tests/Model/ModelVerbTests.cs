@@ -92,4 +92,21 @@ public sealed class ModelVerbTests
         Assert.Equal(ExitCodes.Failed, dispatcher.ExitCode);
         Assert.Contains("PermissionDenied: dispatcher-1 (dispatcher) may not call RiskService.ListModels", dispatcher.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TrainingData_IsExportedFromTheServer_AsATrainingFile()
+    {
+        await using var server = await BostonServer.StartAsync();
+        using var folder = new TempFolder("cli-export");
+        var file = folder.Combine("outcomes.csv");
+
+        var exported = await CliRun.ExecuteAsync("export", "training-data", "--out", file, "--server", server.Address, "--token", server.TokenFor("analyst-1", "analyst"));
+        var refused = await CliRun.ExecuteAsync("export", "training-data", "--out", folder.Combine("no.csv"), "--server", server.Address, "--token", server.TokenFor("app-1", "reporter"));
+
+        Assert.Equal((ExitCodes.Success, ""), (exported.ExitCode, exported.Error));
+        Assert.Contains("0 storm visits with an outcome (0 flooded) written to", exported.Out, StringComparison.Ordinal);
+        Assert.Equal([string.Join(',', Governance.Risk.Training.TrainingFileReader.Columns)], File.ReadAllLines(file));
+        Assert.Equal(ExitCodes.Failed, refused.ExitCode);
+        Assert.Contains("may not call RiskService.ExportTrainingData", refused.Error, StringComparison.Ordinal);
+    }
 }

@@ -63,6 +63,8 @@ public sealed class AccessMatrixTests(DemoCityHostFixture fixture)
         ["RiskService.RollbackModel"] = [Analyst, Admin],
         ["RiskService.ScoreHouseholds"] = Staff,
         ["RiskService.IssueStormWarning"] = [Dispatcher, Civil, Admin],
+        ["RiskService.RecordOutcome"] = [Worker, Dispatcher, Civil, Admin],
+        ["RiskService.ExportTrainingData"] = [Analyst, Admin],
         ["ServerReflection.ServerReflectionInfo"] = Everyone,
     };
 
@@ -157,6 +159,15 @@ public sealed class AccessMatrixTests(DemoCityHostFixture fixture)
             {
                 case MethodType.Unary:
                     await invoker.AsyncUnaryCall(call, null, options, []);
+                    break;
+                case MethodType.ServerStreaming:
+                    using (var download = invoker.AsyncServerStreamingCall(call, null, options, []))
+                    {
+                        while (await download.ResponseStream.MoveNext(CancellationToken.None))
+                        {
+                        }
+                    }
+
                     break;
                 case MethodType.ClientStreaming:
                     using (var upload = invoker.AsyncClientStreamingCall(call, null, options))

@@ -18,6 +18,8 @@ public sealed class ModelRegistryTests(RiskHostFixture fixture) : IClassFixture<
         var ids = await fixture.HouseholdsAsync(40);
         var before = await RpcAssert.FailsWith(StatusCode.FailedPrecondition,
             () => risk.ScoreHouseholdsAsync(new ScoreHouseholdsRequest { HouseholdIds = { ids }, Forecast = Storm }).ResponseAsync);
+        var noWarning = await RpcAssert.FailsWith(StatusCode.FailedPrecondition,
+            () => risk.IssueStormWarningAsync(new IssueStormWarningRequest { WarningId = "too-early", Forecast = Storm }).ResponseAsync);
         var first = ModelUploads.Train(seed: 1);
         var second = ModelUploads.Train(seed: 2);
         var firstFile = first.Scorer.Save();
@@ -35,6 +37,7 @@ public sealed class ModelRegistryTests(RiskHostFixture fixture) : IClassFixture<
         var unknown = await RpcAssert.FailsWith(StatusCode.NotFound, () => risk.PromoteModelAsync(new PromoteModelRequest { Version = 999 }).ResponseAsync);
 
         Assert.Contains("No flood model is promoted yet", before.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("No flood model is promoted yet", noWarning.Status.Detail, StringComparison.Ordinal);
         Assert.Equal((1L, 2L), (v1.Version, v2.Version));
         Assert.Equal(("test-admin", "first try", Convert.ToHexStringLower(SHA256.HashData(firstFile)), (long)firstFile.Length, first.DataFingerprint),
             (v1.RegisteredBy, v1.Note, v1.Sha256, v1.SizeBytes, v1.DataFingerprint));

@@ -32,13 +32,21 @@ public static class ModelUploads
     public static async Task<ModelVersion> RegisterAsync(RiskService.RiskServiceClient risk, ModelUpload upload, byte[] file, int chunkBytes = 32 * 1024)
     {
         using var call = risk.RegisterModel();
-        await call.RequestStream.WriteAsync(new RegisterModelRequest { Upload = upload });
-        for (var offset = 0; offset < file.Length; offset += chunkBytes)
+        try
         {
-            await call.RequestStream.WriteAsync(new RegisterModelRequest { Chunk = ByteString.CopyFrom(file, offset, Math.Min(chunkBytes, file.Length - offset)) });
+            await call.RequestStream.WriteAsync(new RegisterModelRequest { Upload = upload });
+            for (var offset = 0; offset < file.Length; offset += chunkBytes)
+            {
+                await call.RequestStream.WriteAsync(new RegisterModelRequest { Chunk = ByteString.CopyFrom(file, offset, Math.Min(chunkBytes, file.Length - offset)) });
+            }
+
+            await call.RequestStream.CompleteAsync();
+        }
+        catch (Exception ex) when (ex is Grpc.Core.RpcException or InvalidOperationException)
+        {
+            // The server ended the call before the whole file was sent (it refused a chunk): its status says why.
         }
 
-        await call.RequestStream.CompleteAsync();
         return await call;
     }
 }

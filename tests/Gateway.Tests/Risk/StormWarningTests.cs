@@ -16,8 +16,6 @@ public sealed class StormWarningTests(RiskHostFixture fixture) : IClassFixture<R
     public async Task AWarning_ScoresTheArea_RatesItsCells_AndOpensOneVisitCasePerFlaggedHousehold()
     {
         var risk = fixture.Risk;
-        var noModel = await RpcAssert.FailsWith(StatusCode.FailedPrecondition,
-            () => risk.IssueStormWarningAsync(new IssueStormWarningRequest { WarningId = "too-early", Forecast = Downpour }).ResponseAsync);
         var model = ModelUploads.Train(seed: 31);
         var version = (await ModelUploads.RegisterAsync(risk, ModelUploads.UploadOf(model), model.Scorer.Save())).Version;
         await risk.PromoteModelAsync(new PromoteModelRequest { Version = version });
@@ -45,7 +43,6 @@ public sealed class StormWarningTests(RiskHostFixture fixture) : IClassFixture<R
         var visit = (await fixture.Host.Cases.GetCaseAsync(new GetCaseRequest { CaseId = again.Households.First(h => h.CellId == busiest).CaseId })).Case;
         var capped = await risk.IssueStormWarningAsync(new IssueStormWarningRequest { WarningId = "typhoon-07-capped", Area = district, Forecast = Downpour, Threshold = 0.2, MaxCasesPerCell = 1 });
 
-        Assert.Contains("No flood model is promoted yet", noModel.Status.Detail, StringComparison.Ordinal);
         Assert.Equal(version, first.ModelVersion);
         Assert.InRange(first.HouseholdsScored, 1_000, 30_000);
         Assert.InRange(first.CellsRated, 1, cells.Count);
@@ -77,6 +74,49 @@ public sealed class StormWarningTests(RiskHostFixture fixture) : IClassFixture<R
         Assert.Equal(capped.Cells.Count(c => c.FlaggedHouseholds > 0), capped.CasesOpened);
         Assert.All(capped.Households.Where(h => h.CaseId.Length > 0).GroupBy(h => h.CellId), cell => Assert.Single(cell));
         Assert.True(capped.CasesOpened < capped.HouseholdsFlagged);
+    }
+
+    [Fact]
+    public async Task OutcomesRecordedOnTheVisitCases_AreTheNextTrainingData()
+    {
+        var risk = fixture.Risk;
+        var model = ModelUploads.Train(seed: 41);
+        var version = (await ModelUploads.RegisterAsync(risk, ModelUploads.UploadOf(model), model.Scorer.Save())).Version;
+        await risk.PromoteModelAsync(new PromoteModelRequest { Version = version });
+        var community = (await fixture.Host.Grid.ListAreasAsync(new ListAreasRequest())).Areas.First(a => a.Level == AreaLevel.Community).Code;
+        var warning = await risk.IssueStormWarningAsync(new IssueStormWarningRequest { WarningId = "outcomes-1", Area = community, Forecast = Downpour, Threshold = 0.05 });
+        var (wet, dry) = (warning.Households[0], warning.Households[^1]);
+        var otherCell = (await fixture.Host.Grid.ListCellsAsync(new ListCellsRequest { PageSize = 1000 })).Cells.First(c => c.CellId != wet.CellId).CellId;
+        await new ResidentService.ResidentServiceClient(fixture.Host.Channel).AssignGridWorkerAsync(new AssignGridWorkerRequest { CellId = wet.CellId, WorkerId = "worker-wet" });
+        await new ResidentService.ResidentServiceClient(fixture.Host.Channel).AssignGridWorkerAsync(new AssignGridWorkerRequest { CellId = otherCell, WorkerId = "worker-elsewhere" });
+        using var ownWorker = fixture.Host.ChannelAs("worker-wet", "grid-worker");
+        using var otherWorker = fixture.Host.ChannelAs("worker-elsewhere", "grid-worker");
+
+        var recorded = await new RiskService.RiskServiceClient(ownWorker).RecordOutcomeAsync(new RecordOutcomeRequest { CaseId = wet.CaseId, Flooded = true });
+        await risk.RecordOutcomeAsync(new RecordOutcomeRequest { CaseId = dry.CaseId, Flooded = true });
+        await risk.RecordOutcomeAsync(new RecordOutcomeRequest { CaseId = dry.CaseId, Flooded = false });
+        var refused = await RpcAssert.FailsWith(StatusCode.PermissionDenied,
+            () => new RiskService.RiskServiceClient(otherWorker).RecordOutcomeAsync(new RecordOutcomeRequest { CaseId = wet.CaseId, Flooded = false }).ResponseAsync);
+        var notAVisit = await RpcAssert.FailsWith(StatusCode.NotFound, () => risk.RecordOutcomeAsync(new RecordOutcomeRequest { CaseId = "c0000000000000000", Flooded = true }).ResponseAsync);
+        var rows = new List<TrainingRow>();
+        using (var export = risk.ExportTrainingData(new ExportTrainingDataRequest { WarningId = "outcomes-1" }))
+        {
+            while (await export.ResponseStream.MoveNext(CancellationToken.None))
+            {
+                rows.Add(export.ResponseStream.Current);
+            }
+        }
+
+        Assert.True(warning.Households.Count >= 2, $"only {warning.Households.Count} households flagged");
+        Assert.Equal((wet.HouseholdId, "outcomes-1", true), (recorded.HouseholdId, recorded.WarningId, recorded.Flooded));
+        Assert.Contains("worker-elsewhere (grid-worker) is not the grid worker of cell", refused.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("is not a storm warning's visit", notAVisit.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(
+            new[] { (wet.HouseholdId, true), (dry.HouseholdId, false) }.OrderBy(r => r.Item1, StringComparer.Ordinal),
+            rows.Select(r => (r.HouseholdId, r.Flooded)).OrderBy(r => r.Item1, StringComparer.Ordinal));
+        // The features are those the warning scored: its explanation carries the same values.
+        var wetRow = rows.Single(r => r.HouseholdId == wet.HouseholdId);
+        Assert.Equal(ModelRegistryTests.FeaturesOf(new HouseholdScore { Contributions = { wet.Contributions } }), wetRow.Features.ToArray());
     }
 
     [Fact]
