@@ -97,33 +97,79 @@ public sealed partial class StormWarningGrain(
     }
 
     /// <summary>Features, scores, each cell's rating, the flagged households likeliest first, and those that get a case.</summary>
+    /// <remarks>Rows are bucketed by cell in two passes and each bucket sorted on its own: a city's million rows are never sorted as one.</remarks>
     private (List<float[]> Features, IReadOnlyList<double> Probabilities, Dictionary<string, CellFloodRisk> Ratings, List<int> Flagged, HashSet<int> WithCase) Rank(
         StormWarningRequest request, ServingModel model, IReadOnlyList<HouseholdRow> rows, IReadOnlyDictionary<string, int> floods, double threshold, DateTimeOffset now)
     {
-        var lowest = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var row in rows)
+        var cellIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var cellOf = new int[rows.Count];
+        var lowestOf = new List<double>();
+        for (var i = 0; i < rows.Count; i++)
         {
-            lowest[row.CellId] = Math.Min(lowest.GetValueOrDefault(row.CellId, double.MaxValue), row.ElevationMeters);
+            if (!cellIndex.TryGetValue(rows[i].CellId, out var cell))
+            {
+                cell = cellIndex.Count;
+                cellIndex.Add(rows[i].CellId, cell);
+                lowestOf.Add(double.MaxValue);
+            }
+
+            cellOf[i] = cell;
+            lowestOf[cell] = Math.Min(lowestOf[cell], rows[i].ElevationMeters);
         }
 
+        var lowest = cellIndex.ToDictionary(pair => pair.Key, pair => lowestOf[pair.Value], StringComparer.Ordinal);
         var features = rows.AsParallel().AsOrdered().Select(row => HouseholdFeatures.Of(
             row, CellFacts.Of(row.CellId, city, lowest, floods, row.ElevationMeters), request.Forecast, now.Year, options.DrainageMmPerHour)).ToList();
         var probabilities = model.Scorer.Score(features);
+
+        // Bucket the rows by cell (counting, then placing), then sort each bucket likeliest first.
+        var starts = new int[cellIndex.Count + 1];
+        foreach (var cell in cellOf)
+        {
+            starts[cell + 1]++;
+        }
+
+        for (var c = 0; c < cellIndex.Count; c++)
+        {
+            starts[c + 1] += starts[c];
+        }
+
+        var byCell = new int[rows.Count];
+        var keys = new double[rows.Count];
+        var next = (int[])starts.Clone();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var at = next[cellOf[i]]++;
+            byCell[at] = i;
+            keys[at] = -probabilities[i];
+        }
+
         var ratings = new Dictionary<string, CellFloodRisk>(StringComparer.Ordinal);
         var flagged = new List<int>();
         var withCase = new HashSet<int>();
-        foreach (var cell in Enumerable.Range(0, rows.Count).GroupBy(i => rows[i].CellId))
+        foreach (var (cellId, c) in cellIndex)
         {
-            var ranked = cell.OrderByDescending(i => probabilities[i]).ToList();
-            var cellFlagged = ranked.TakeWhile(i => probabilities[i] >= threshold).ToList();
-            flagged.AddRange(cellFlagged);
-            withCase.UnionWith(request.MaxCasesPerCell > 0 ? cellFlagged.Take(request.MaxCasesPerCell) : cellFlagged);
-            var highest = probabilities[ranked[0]];
-            var level = cellFlagged.Count >= 3 || highest >= 0.8 ? FloodRiskLevel.Severe
-                : cellFlagged.Count > 0 ? FloodRiskLevel.High
+            var (from, count) = (starts[c], starts[c + 1] - starts[c]);
+            Array.Sort(keys, byCell, from, count);
+            var cellFlagged = 0;
+            while (cellFlagged < count && -keys[from + cellFlagged] >= threshold)
+            {
+                var row = byCell[from + cellFlagged];
+                flagged.Add(row);
+                if (request.MaxCasesPerCell == 0 || cellFlagged < request.MaxCasesPerCell)
+                {
+                    withCase.Add(row);
+                }
+
+                cellFlagged++;
+            }
+
+            var highest = -keys[from];
+            var level = cellFlagged >= 3 || highest >= 0.8 ? FloodRiskLevel.Severe
+                : cellFlagged > 0 ? FloodRiskLevel.High
                 : highest >= threshold / 2 ? FloodRiskLevel.Medium
                 : FloodRiskLevel.Low;
-            ratings[cell.Key] = new CellFloodRisk(level, highest, cellFlagged.Count, ranked.Count, request.WarningId, model.Version, now);
+            ratings[cellId] = new CellFloodRisk(level, highest, cellFlagged, count, request.WarningId, model.Version, now);
         }
 
         flagged.Sort((a, b) => probabilities[b].CompareTo(probabilities[a]));
