@@ -53,7 +53,8 @@ public sealed partial class RiskGrpcService(IGrainFactory grains, CityMap city, 
             violations.ThrowIfAny();
         }
 
-        return outcome.Model!.ToProto((await Registry.ListAsync()).ActiveVersion);
+        // Registering never promotes: a new version is not the active one.
+        return outcome.Model!.ToProto(activeVersion: 0);
     }
 
     public override async Task<ListModelsResponse> ListModels(ListModelsRequest request, ServerCallContext context)
