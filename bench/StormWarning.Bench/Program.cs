@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using Google.Protobuf;
+using Governance.Cli.Model;
 using Governance.Contracts.Access;
+using Governance.Contracts.Risk;
 using Governance.Contracts.V1;
 using Governance.Gateway.Access;
 using Governance.Grains.Storage;
@@ -44,7 +45,7 @@ try
     using var channel = BearerChannel.ForAddress(app.Urls.Single(), token);
     var risk = new RiskService.RiskServiceClient(channel);
     var model = FloodModelTrainer.Train(SyntheticFloodData.Generate(100_000, seed: 42).Set, new TrainingOptions());
-    var version = await RegisterAsync(risk, model);
+    var version = (await risk.RegisterModelAsync(ModelUploadFile.Of(model), model.Scorer.Save())).Version;
     await risk.PromoteModelAsync(new PromoteModelRequest { Version = version });
     Console.WriteLine($"model version {version} promoted (AUC {model.Metrics.Auc:0.0000})");
 
@@ -130,29 +131,6 @@ static async Task<int> TopUpAsync(string database, int target)
 
     await transaction.CommitAsync();
     return added;
-}
-
-static async Task<long> RegisterAsync(RiskService.RiskServiceClient risk, TrainedFloodModel model)
-{
-    var file = model.Scorer.Save();
-    using var call = risk.RegisterModel();
-    await call.RequestStream.WriteAsync(new RegisterModelRequest
-    {
-        Upload = new ModelUpload
-        {
-            Trainer = model.Options.Trainer.ToString(),
-            DataFingerprint = model.DataFingerprint,
-            Threshold = model.Metrics.Threshold,
-            Metrics = new ModelMetrics { Auc = model.Metrics.Auc, PrAuc = model.Metrics.PrAuc, Brier = model.Metrics.Brier, CalibrationError = model.Metrics.CalibrationError, TrainingRows = model.TrainingRows, TestRows = model.TestRows.Count },
-        },
-    });
-    for (var offset = 0; offset < file.Length; offset += 32 * 1024)
-    {
-        await call.RequestStream.WriteAsync(new RegisterModelRequest { Chunk = ByteString.CopyFrom(file, offset, Math.Min(32 * 1024, file.Length - offset)) });
-    }
-
-    await call.RequestStream.CompleteAsync();
-    return (await call).Version;
 }
 
 // Two ports free a moment ago, and not the same one: both listeners are open when the second is picked.

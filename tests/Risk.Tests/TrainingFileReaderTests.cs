@@ -45,6 +45,21 @@ public sealed class TrainingFileReaderTests
     }
 
     [Fact]
+    public void ASyntheticFile_KeepsItsTrueProbabilities_AndABadOneIsNamed()
+    {
+        string[] header = [.. Header, "true_probability"];
+        var good = TrainingFileReader.Read(header, [(2, [.. Row("h1", "brick-wood", "true"), "0.75"]), (3, [.. Row("h2", "brick-wood", "false"), "0.125"])]);
+        var bad = TrainingFileReader.Read(header, [(2, [.. Row("h1", "brick-wood", "true"), "1.5"]), (3, [.. Row("h2", "brick-wood", "false"), ""])]);
+        var plain = Read(Row("h1", "brick-wood", "true"), Row("h2", "brick-wood", "false"));
+
+        Assert.Equal([0.75, 0.125], good.Set!.TrueProbabilities);
+        Assert.Null(plain.Set!.TrueProbabilities);
+        Assert.Null(bad.Set);
+        Assert.Contains("line 2, true_probability: '1.5' is not a probability between 0 and 1", bad.Refusal, StringComparison.Ordinal);
+        Assert.Contains("line 3, true_probability: '' is not a probability between 0 and 1", bad.Refusal, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void OneClassOnly_IsRefused()
     {
         var result = Read(Row("h1", "brick-wood", "false"), Row("h2", "brick-wood", "false"));

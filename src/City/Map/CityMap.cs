@@ -119,6 +119,12 @@ public sealed class CityMap
     public IReadOnlyList<CellInfo> CellsInArea(string areaCode) =>
         _cellsInArea.TryGetValue(areaCode, out var cells) ? cells : [];
 
+    /// <summary>The codes of the cells a place covers: every cell for "", the cell for a cell code, an area's cells otherwise, none for an unknown code.</summary>
+    public IReadOnlyList<string> CellCodesIn(string place) =>
+        place.Length == 0 ? [.. Cells.Select(c => c.Code)]
+        : TryGetCell(place, out _) ? [place]
+        : [.. CellsInArea(place).Select(c => c.Code)];
+
     /// <summary>The areas directly below this one, in map order.</summary>
     public IReadOnlyList<Area> ChildrenOf(string areaCode) =>
         _children.TryGetValue(areaCode, out var children) ? children : [];

@@ -60,7 +60,7 @@ public static class ModelCommand
             var options = new TrainingOptions(parse.GetValue(trainer), parse.GetValue(seed), Trees: parse.GetValue(trees), Leaves: parse.GetValue(leaves));
             var progress = new Progress<string>(step => console.Out.WriteLine($"{Elapsed(started)} {step}"));
             var model = await Task.Run(() => FloodModelTrainer.Train(set, options, progress), cancellationToken);
-            var best = parse.GetValue(synthetic) > 0 ? TrainingData.BestSyntheticAuc(model.TestRows) : (double?)null;
+            var best = set.TrueProbabilities is not null ? TrainingData.BestSyntheticAuc(model.TestRows) : (double?)null;
             var file = parse.GetRequiredValue(output);
             await File.WriteAllBytesAsync(file.FullName, model.Scorer.Save(), cancellationToken);
             await ModelUploadFile.WriteAsync(file.FullName, ModelUploadFile.Of(model), cancellationToken);
@@ -118,7 +118,7 @@ public static class ModelCommand
             await console.Out.WriteLineAsync($"{Elapsed(started)} scoring {set.Count:N0} rows");
             var probabilities = await Task.Run(() => scorer.Score(set.Examples.Select(e => e.Features).ToList()), cancellationToken);
             var metrics = MetricsCalculator.Compute(probabilities, set.Examples.Select(e => e.Label).ToList(), parse.GetValue(threshold));
-            var best = parse.GetValue(synthetic) > 0 ? TrainingData.BestSyntheticAuc(set.Examples) : (double?)null;
+            var best = set.TrueProbabilities is not null ? TrainingData.BestSyntheticAuc(set.Examples) : (double?)null;
             var folder = parse.GetRequiredValue(report);
             ModelReport.Write(folder.FullName, file.Name, null, metrics, scorer.Importance(), best);
             ModelTables.Write(console.RichOut(), $"{file.Name} on {set.Count:N0} rows", metrics, scorer.Importance(), best);

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using Google.Protobuf;
 using Governance.Cli.CommandLine;
+using Governance.Contracts.Risk;
 using Governance.Contracts.V1;
 using Spectre.Console;
 
@@ -10,7 +10,6 @@ namespace Governance.Cli.Model;
 /// <summary>`governance model register | list | promote | rollback`: the server's model registry.</summary>
 public static class ModelRegistryCommands
 {
-    private const int ChunkBytes = 32 * 1024;
 
     public static IEnumerable<Command> Create(CliConsole console)
     {
@@ -40,15 +39,7 @@ public static class ModelRegistryCommands
             var bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
             return await ServerCall.RunAsync(console, GatewayTarget.Of(parse, server), async channel =>
             {
-                using var call = new RiskService.RiskServiceClient(channel).RegisterModel(cancellationToken: cancellationToken);
-                await call.RequestStream.WriteAsync(new RegisterModelRequest { Upload = upload }, cancellationToken);
-                for (var offset = 0; offset < bytes.Length; offset += ChunkBytes)
-                {
-                    await call.RequestStream.WriteAsync(new RegisterModelRequest { Chunk = ByteString.CopyFrom(bytes, offset, Math.Min(ChunkBytes, bytes.Length - offset)) }, cancellationToken);
-                }
-
-                await call.RequestStream.CompleteAsync();
-                var version = await call;
+                var version = await new RiskService.RiskServiceClient(channel).RegisterModelAsync(upload, bytes, cancellationToken: cancellationToken);
                 await console.Out.WriteLineAsync($"registered {file.Name} as version {version.Version} (not promoted; `governance model promote {version.Version}`)");
             });
         });

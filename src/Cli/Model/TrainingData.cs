@@ -39,7 +39,8 @@ public static class TrainingData
         ArgumentNullException.ThrowIfNull(set);
         await using var text = new StreamWriter(path);
         var csv = new CsvWriter(text);
-        await csv.WriteRecordAsync(TrainingFileReader.Columns, cancellationToken);
+        var truth = set.TrueProbabilities;
+        await csv.WriteRecordAsync(truth is null ? TrainingFileReader.Columns : [.. TrainingFileReader.Columns, TrainingFileReader.TruthColumn], cancellationToken);
         for (var i = 0; i < set.Count; i++)
         {
             var features = set.Examples[i].Features;
@@ -50,11 +51,15 @@ public static class TrainingData
                     ? FloodFeatures.Constructions[(int)value]
                     : value.ToString("R", CultureInfo.InvariantCulture)),
                 set.Examples[i].Label ? "true" : "false",
+                .. truth is null ? [] : new[] { truth[i].ToString("R", CultureInfo.InvariantCulture) },
             ], cancellationToken);
         }
     }
 
-    /// <summary>The best AUC any model can reach on these rows if they are synthetic: the formula's own ranking.</summary>
+    /// <summary>
+    /// The best AUC any model can reach on these rows, which must be synthetic (their set has true probabilities, from
+    /// the one documented formula): the formula's own ranking.
+    /// </summary>
     public static double BestSyntheticAuc(IReadOnlyList<FloodExample> rows) =>
         Risk.Evaluation.MetricsCalculator.Compute(rows.Select(r => SyntheticFloodData.TrueProbability(r.Features)).ToList(), rows.Select(r => r.Label).ToList()).Auc;
 }

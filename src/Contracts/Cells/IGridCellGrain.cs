@@ -32,6 +32,14 @@ public interface IGridCellGrain : IGrainWithStringKey
     Task FlushAsync();
 
     /// <summary>
+    /// As <see cref="FlushAsync"/>, but the report links this cell sent are committed now rather than at the link store's
+    /// next commit: for one caller waiting on thousands of cells at once (a storm warning), where that wait would be the
+    /// whole cost. The intake checkpoint uses <see cref="FlushAsync"/>, so as not to force commits in a burst of reports.
+    /// </summary>
+    [Alias("StoreNow"), AlwaysInterleave]
+    Task StoreNowAsync();
+
+    /// <summary>
     /// Applies a sensor reading to the live state; crossing the sensor's threshold opens one alarm case, falling back
     /// adds a note to it. Stored within seconds by the cell's own timer (readings are not journaled; see sensors.proto).
     /// </summary>

@@ -3,7 +3,11 @@ using Governance.Contracts.Cells;
 
 namespace Governance.Contracts.Risk;
 
-/// <summary>A storm warning as issued: its id, where, the forecast, who is flagged and how many cases a cell gets at most.</summary>
+/// <summary>
+/// A storm warning as issued: its id, where, the forecast, who is flagged (those from the threshold, or each cell's
+/// <see cref="TopPerCell"/> likeliest), how many cases a cell gets at most, and from which probability a case is an
+/// evacuation rather than a visit.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("StormWarningRequest")]
 public sealed record class StormWarningRequest(
     [property: Id(0)] string WarningId,
@@ -11,7 +15,9 @@ public sealed record class StormWarningRequest(
     [property: Id(2)] StormForecastInput Forecast,
     [property: Id(3)] double? Threshold,
     [property: Id(4)] int MaxCasesPerCell,
-    [property: Id(5)] int ListLimit);
+    [property: Id(5)] int ListLimit,
+    [property: Id(6)] int TopPerCell = 0,
+    [property: Id(7)] double? EvacuateFrom = null);
 
 /// <summary>A flagged household: its score, its visit case (empty when the cell's limit left it out), the cell's grid worker, and why.</summary>
 [GenerateSerializer, Immutable, Alias("WarnedHousehold")]

@@ -6,7 +6,7 @@ using Grpc.Core;
 
 namespace Governance.Gateway.Services;
 
-/// <summary>RiskService.IssueStormWarning: an area scored, ranked and rated, and a visit case for each flagged household.</summary>
+/// <summary>RiskService.IssueStormWarning: an area scored, ranked and rated, and a visit or evacuation case for each flagged household.</summary>
 public sealed partial class RiskGrpcService
 {
     private const int DefaultListLimit = 100;
@@ -33,6 +33,20 @@ public sealed partial class RiskGrpcService
             violations.Add("max_cases_per_cell", $"{request.MaxCasesPerCell} must lie between 0 (no limit) and {MaxCasesPerCell:N0}");
         }
 
+        if (request.TopPerCell is < 0 or > MaxCasesPerCell)
+        {
+            violations.Add("top_per_cell", $"{request.TopPerCell} must lie between 0 (flag by threshold) and {MaxCasesPerCell:N0}");
+        }
+        else if (request.TopPerCell > 0 && (request.Threshold != 0 || request.MaxCasesPerCell != 0))
+        {
+            violations.Add("top_per_cell", "flags each cell's likeliest households instead of a threshold: give it without threshold and max_cases_per_cell");
+        }
+
+        if (request.EvacuateFrom != 0 && !(request.EvacuateFrom > 0 && request.EvacuateFrom <= 1))
+        {
+            violations.Add("evacuate_from", $"{request.EvacuateFrom} must lie above 0 and at most 1, or be 0 for visits only");
+        }
+
         if (request.ListLimit is < 0 or > MaxListLimit)
         {
             violations.Add("list_limit", $"{request.ListLimit} must lie between 0 ({DefaultListLimit} households) and {MaxListLimit:N0}");
@@ -45,7 +59,8 @@ public sealed partial class RiskGrpcService
         }
 
         var warning = new StormWarningRequest(request.WarningId, request.Area, new StormForecastInput(rainfall, hours),
-            request.Threshold > 0 ? request.Threshold : null, request.MaxCasesPerCell, request.ListLimit > 0 ? request.ListLimit : DefaultListLimit);
+            request.Threshold > 0 ? request.Threshold : null, request.MaxCasesPerCell, request.ListLimit > 0 ? request.ListLimit : DefaultListLimit,
+            request.TopPerCell, request.EvacuateFrom > 0 ? request.EvacuateFrom : null);
         var result = await grains.GetGrain<IStormWarningGrain>(0).IssueAsync(warning);
         if (result.ModelVersion == 0)
         {

@@ -257,6 +257,8 @@ public sealed class GridCellGrain(
 
     public Task FlushAsync() => FlushStateAsync();
 
+    public Task StoreNowAsync() => FlushStateAsync(commitLinksNow: true);
+
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         // Best effort: whatever is not stored here is still in the intake journal and is replayed at start.
@@ -387,7 +389,7 @@ public sealed class GridCellGrain(
     /// including cases an overlapping flush is already writing, so the cell is never stored ahead of its cases, and a row
     /// is never stored ahead of its case's first link (a case grain finds its cell through that link).
     /// </summary>
-    private async Task FlushStateAsync()
+    private async Task FlushStateAsync(bool commitLinksNow = false)
     {
         var flushing = _dirtyCases.Snapshot();
         // Asked only while a link this cell sent may not be stored. The flush waits for the store's next commit rather than
@@ -396,7 +398,7 @@ public sealed class GridCellGrain(
         var sent = _linksSent;
         var cases = flushing.Select(pair => Case(pair.Key).FlushAsync());
         // All at once: the stores commit writes that arrive together in one transaction.
-        await Task.WhenAll(sent > _linksStored ? cases.Append(links.StoredByNextCommitAsync()) : cases);
+        await Task.WhenAll(sent <= _linksStored ? cases : cases.Append(commitLinksNow ? links.StoredAsync() : links.StoredByNextCommitAsync()));
         _linksStored = Math.Max(_linksStored, sent);
         _dirtyCases.Stored(flushing);
 

@@ -36,6 +36,26 @@ public static class HouseholdFeatures
         return features;
     }
 
+    /// <summary>
+    /// The feature vectors of every household of some cells, in order. Each cell's lowest ground is taken from the rows,
+    /// so they must hold all of their cells' households (an area read whole); what a household takes from its cell is
+    /// worked out once a cell.
+    /// </summary>
+    public static float[][] OfAll(IReadOnlyList<HouseholdRow> rows, IReadOnlyDictionary<string, int> floodCases, CityMap city, StormForecastInput forecast, int year, double drainageMmPerHour)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var lowest = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            lowest[row.CellId] = Math.Min(lowest.GetValueOrDefault(row.CellId, double.MaxValue), row.ElevationMeters);
+        }
+
+        var facts = lowest.ToDictionary(pair => pair.Key, pair => CellFacts.Of(pair.Key, city, lowest, floodCases, pair.Value), StringComparer.Ordinal);
+        var features = new float[rows.Count][];
+        Parallel.For(0, rows.Count, i => features[i] = Of(rows[i], facts[rows[i].CellId], forecast, year, drainageMmPerHour));
+        return features;
+    }
+
     private static int IndexOf(string construction)
     {
         for (var i = 0; i < FloodFeatures.Constructions.Count; i++)

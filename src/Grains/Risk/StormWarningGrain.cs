@@ -29,6 +29,9 @@ public sealed partial class StormWarningGrain(
     /// <summary>The category of the visit cases; they never merge (each is one household's).</summary>
     public const string Category = "storm.flood-visit";
 
+    /// <summary>The category of the evacuation cases, for households from the request's evacuation probability.</summary>
+    public const string EvacuationCategory = "storm.evacuation";
+
     /// <summary>Who reports them.</summary>
     public const string Reporter = "storm-warning";
 
@@ -46,11 +49,9 @@ public sealed partial class StormWarningGrain(
 
         var now = clock.GetUtcNow();
         var phases = Stopwatch.StartNew();
-        var cellIds = request.Area.Length == 0 ? city.Cells.Select(c => c.Code).ToList()
-            : city.TryGetCell(request.Area, out _) ? [request.Area]
-            : city.CellsInArea(request.Area).Select(c => c.Code).ToList();
-        var rows = await people.HouseholdRowsInCellsAsync(cellIds);
+        var reading = people.HouseholdRowsInCellsAsync(city.CellCodesIn(request.Area));
         var floods = await cases.CountByCellAsync(HouseholdFeatures.FloodCategory, now);
+        var rows = await reading;
         var read = phases.Elapsed;
 
         // The arithmetic runs on the thread pool, not in the grain's turn: a city's households take seconds of CPU.
@@ -58,25 +59,23 @@ public sealed partial class StormWarningGrain(
         var (features, probabilities, ratings, flagged, withCase) = await Task.Run(() => Rank(request, model, rows, floods, threshold, now));
         var scored = phases.Elapsed;
 
-        // Only the households that get a case or are answered are explained: explaining costs twenty scores.
+        // The cells are rated while the households that get a case or are answered are explained (explaining costs
+        // twenty scores, so no one else is).
+        var rating = Parallel.ForEachAsync(ratings, new ParallelOptions { MaxDegreeOfParallelism = CellsAtOnce },
+            async (rating, _) => await grains.Cell(rating.Key).SetFloodRiskAsync(rating.Value));
         var explained = flagged.Where(withCase.Contains).Union(flagged.Take(request.ListLimit)).ToList();
         var contributions = await Task.Run(() => model.Scorer.Explain(explained.Select(i => features[i]).ToList()));
         var why = explained.Select((row, n) => (row, n)).ToDictionary(p => p.row, p => contributions[p.n]);
         var workers = await people.WorkersOfAsync(ratings.Keys.ToList());
+        await rating;
+        var rated = phases.Elapsed;
         var visitsByCell = flagged.Where(withCase.Contains).GroupBy(i => rows[i].CellId).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var caseIds = new Dictionary<int, string>();
-        await Parallel.ForEachAsync(ratings, new ParallelOptions { MaxDegreeOfParallelism = CellsAtOnce }, async (rating, _) =>
+        await Parallel.ForEachAsync(visitsByCell, new ParallelOptions { MaxDegreeOfParallelism = CellsAtOnce }, async (pair, _) =>
         {
-            var cell = grains.Cell(rating.Key);
-            await cell.SetFloodRiskAsync(rating.Value);
-            if (!visitsByCell.TryGetValue(rating.Key, out var visits))
-            {
-                return;
-            }
-
-            var worker = workers.GetValueOrDefault(rating.Key, "");
-            var receipts = await cell.ProcessAsync([.. visits.Select(i => Report(request, model.Version, rows[i], probabilities[i], features[i], why[i], worker, now))]);
-            await cell.FlushAsync();
+            var (cellId, visits) = pair;
+            var worker = workers.GetValueOrDefault(cellId, "");
+            var receipts = await grains.Cell(cellId).ProcessAsync([.. visits.Select(i => Report(request, model.Version, rows[i], probabilities[i], features[i], why[i], worker, now))]);
             lock (caseIds)
             {
                 for (var n = 0; n < visits.Count; n++)
@@ -85,11 +84,17 @@ public sealed partial class StormWarningGrain(
                 }
             }
         });
+        var opened = phases.Elapsed;
 
-        // Kept with the features as scored, so that the outcomes recorded on the cases become the next training data.
-        await visitStore.AddAsync([.. caseIds.Select(pair => new StormVisit(
+        // Every cell's cases are stored before the answer; meanwhile the visits are kept with the features as scored, so
+        // that the outcomes recorded on the cases become the next training data. (Both are keyed by the case: issued
+        // again after a failure, the warning writes the same rows.)
+        var keeping = visitStore.AddAsync([.. caseIds.Select(pair => new StormVisit(
             pair.Value, request.WarningId, rows[pair.Key].HouseholdId, rows[pair.Key].CellId, now, model.Version, probabilities[pair.Key], features[pair.Key]))]);
-        LogIssued(logger, request.WarningId, rows.Count, flagged.Count, caseIds.Count, read.TotalSeconds, (scored - read).TotalSeconds, (phases.Elapsed - scored).TotalSeconds);
+        await Parallel.ForEachAsync(visitsByCell.Keys, new ParallelOptions { MaxDegreeOfParallelism = CellsAtOnce }, async (cellId, _) => await grains.Cell(cellId).StoreNowAsync());
+        await keeping;
+        LogIssued(logger, request.WarningId, rows.Count, flagged.Count, caseIds.Count,
+            read.TotalSeconds, (scored - read).TotalSeconds, (rated - scored).TotalSeconds, (opened - rated).TotalSeconds, (phases.Elapsed - opened).TotalSeconds);
         var listed = flagged.Take(request.ListLimit).Select(i => new WarnedHousehold(
             rows[i].HouseholdId, rows[i].CellId, probabilities[i], caseIds.GetValueOrDefault(i, ""), workers.GetValueOrDefault(rows[i].CellId, ""), [.. features[i]], [.. why[i]]));
         return new StormWarningResult(model.Version, rows.Count, ratings.Count, flagged.Count, caseIds.Count, [.. listed],
@@ -98,29 +103,24 @@ public sealed partial class StormWarningGrain(
 
     /// <summary>Features, scores, each cell's rating, the flagged households likeliest first, and those that get a case.</summary>
     /// <remarks>Rows are bucketed by cell in two passes and each bucket sorted on its own: a city's million rows are never sorted as one.</remarks>
-    private (List<float[]> Features, IReadOnlyList<double> Probabilities, Dictionary<string, CellFloodRisk> Ratings, List<int> Flagged, HashSet<int> WithCase) Rank(
+    private (float[][] Features, IReadOnlyList<double> Probabilities, Dictionary<string, CellFloodRisk> Ratings, List<int> Flagged, HashSet<int> WithCase) Rank(
         StormWarningRequest request, ServingModel model, IReadOnlyList<HouseholdRow> rows, IReadOnlyDictionary<string, int> floods, double threshold, DateTimeOffset now)
     {
+        var features = HouseholdFeatures.OfAll(rows, floods, city, request.Forecast, now.Year, options.DrainageMmPerHour);
+        var probabilities = model.Scorer.Score(features);
         var cellIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var cellOf = new int[rows.Count];
-        var lowestOf = new List<double>();
         for (var i = 0; i < rows.Count; i++)
         {
             if (!cellIndex.TryGetValue(rows[i].CellId, out var cell))
             {
                 cell = cellIndex.Count;
                 cellIndex.Add(rows[i].CellId, cell);
-                lowestOf.Add(double.MaxValue);
             }
 
             cellOf[i] = cell;
-            lowestOf[cell] = Math.Min(lowestOf[cell], rows[i].ElevationMeters);
         }
 
-        var lowest = cellIndex.ToDictionary(pair => pair.Key, pair => lowestOf[pair.Value], StringComparer.Ordinal);
-        var features = rows.AsParallel().AsOrdered().Select(row => HouseholdFeatures.Of(
-            row, CellFacts.Of(row.CellId, city, lowest, floods, row.ElevationMeters), request.Forecast, now.Year, options.DrainageMmPerHour)).ToList();
-        var probabilities = model.Scorer.Score(features);
 
         // Bucket the rows by cell (counting, then placing), then sort each bucket likeliest first.
         var starts = new int[cellIndex.Count + 1];
@@ -151,22 +151,28 @@ public sealed partial class StormWarningGrain(
         {
             var (from, count) = (starts[c], starts[c + 1] - starts[c]);
             Array.Sort(keys, byCell, from, count);
-            var cellFlagged = 0;
-            while (cellFlagged < count && -keys[from + cellFlagged] >= threshold)
+            var above = 0;
+            while (above < count && -keys[from + above] >= threshold)
             {
-                var row = byCell[from + cellFlagged];
+                above++;
+            }
+
+            // The cell's flagged households lead its sorted bucket: those from the threshold, or its likeliest few.
+            var cellFlagged = request.TopPerCell > 0 ? Math.Min(request.TopPerCell, count) : above;
+            for (var n = 0; n < cellFlagged; n++)
+            {
+                var row = byCell[from + n];
                 flagged.Add(row);
-                if (request.MaxCasesPerCell == 0 || cellFlagged < request.MaxCasesPerCell)
+                if (request.MaxCasesPerCell == 0 || n < request.MaxCasesPerCell)
                 {
                     withCase.Add(row);
                 }
-
-                cellFlagged++;
             }
 
+            // The level says how likely flooding is, whichever households were chosen for visits.
             var highest = -keys[from];
-            var level = cellFlagged >= 3 || highest >= 0.8 ? FloodRiskLevel.Severe
-                : cellFlagged > 0 ? FloodRiskLevel.High
+            var level = above >= 3 || highest >= 0.8 ? FloodRiskLevel.Severe
+                : above > 0 ? FloodRiskLevel.High
                 : highest >= threshold / 2 ? FloodRiskLevel.Medium
                 : FloodRiskLevel.Low;
             ratings[cellId] = new CellFloodRisk(level, highest, cellFlagged, count, request.WarningId, model.Version, now);
@@ -176,7 +182,10 @@ public sealed partial class StormWarningGrain(
         return (features, probabilities, ratings, flagged, withCase);
     }
 
-    /// <summary>The visit case's report: who is at risk, how likely, whom to send, and the three strongest reasons.</summary>
+    /// <summary>
+    /// The case's report: who is at risk, how likely, whom to send, and the three strongest reasons; an evacuation from
+    /// the request's <see cref="StormWarningRequest.EvacuateFrom"/>, a visit below it.
+    /// </summary>
     public static IncomingReport Report(
         StormWarningRequest request, long modelVersion, HouseholdRow household, double probability, float[] features, float[] why, string worker, DateTimeOffset now)
     {
@@ -187,11 +196,14 @@ public sealed partial class StormWarningGrain(
         var reasons = Enumerable.Range(0, FloodFeatures.Count).OrderByDescending(f => why[f]).Take(3)
             .Select(f => string.Create(CultureInfo.InvariantCulture, $"{FloodFeatures.All[f].Column} {features[f]:0.##} ({why[f]:+0.00;-0.00})"));
         var visitor = worker.Length > 0 ? $"grid worker {worker}" : "the cell's grid worker (none is assigned)";
+        var evacuate = probability >= request.EvacuateFrom;
+        var action = evacuate ? $"Evacuate the household, led by {visitor}" : $"Visit by {visitor}";
         var description = string.Create(CultureInfo.InvariantCulture,
-            $"Storm warning {request.WarningId}: household {household.HouseholdId} may flood (probability {probability:0.00}, model version {modelVersion}) under {request.Forecast.RainfallMm24h:0} mm in 24 h over {request.Forecast.DurationHours:0.#} h. Visit by {visitor}. Why: {string.Join(", ", reasons)}.");
-        return new IncomingReport($"storm-warning:{request.WarningId}:{household.HouseholdId}", ReportChannel.GridWorker, Category, description, null, now, Reporter);
+            $"Storm warning {request.WarningId}: household {household.HouseholdId} may flood (probability {probability:0.00}, model version {modelVersion}) under {request.Forecast.RainfallMm24h:0} mm in 24 h over {request.Forecast.DurationHours:0.#} h. {action}. Why: {string.Join(", ", reasons)}.");
+        return new IncomingReport(
+            $"storm-warning:{request.WarningId}:{household.HouseholdId}", ReportChannel.GridWorker, evacuate ? EvacuationCategory : Category, description, null, now, Reporter);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Storm warning {WarningId}: {Households} households scored, {Flagged} flagged, {Cases} visit cases; read {Read:0.00} s, scored and ranked {Scored:0.00} s, explained, rated and opened cases {Rest:0.00} s")]
-    private static partial void LogIssued(ILogger logger, string warningId, int households, int flagged, int cases, double read, double scored, double rest);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Storm warning {WarningId}: {Households} households scored, {Flagged} flagged, {Cases} cases; read {Read:0.00} s, scored and ranked {Scored:0.00} s, cells rated and households explained {Rated:0.00} s, cases opened {Opened:0.00} s, cases and visits stored {Stored:0.00} s")]
+    private static partial void LogIssued(ILogger logger, string warningId, int households, int flagged, int cases, double read, double scored, double rated, double opened, double stored);
 }

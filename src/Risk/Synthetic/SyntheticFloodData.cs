@@ -18,7 +18,8 @@ namespace Governance.Risk.Synthetic;
 /// + 0.2·min(P, 6) + 0.006·Y;</item>
 /// <item>P(flooded) = 1 / (1 + e^(−z)); flooded ~ Bernoulli(P(flooded)).</item>
 /// </list>
-/// The same seed gives the same rows.
+/// The same seed gives the same rows. For the demo city, <see cref="DrawStorm"/> and <see cref="DrawOutcome"/> also
+/// label its real households (their features as the platform computes them) under made-up storms.
 /// </summary>
 public static class SyntheticFloodData
 {
@@ -36,9 +37,7 @@ public static class SyntheticFloodData
         {
             if (i % 500 == 0)
             {
-                rainfall = Uniform(random, 40, 260);
-                hours = Uniform(random, 3, 24);
-                drainage = Uniform(random, 15, 50);
+                (rainfall, hours, drainage) = DrawStorm(random);
             }
 
             var features = new float[FloodFeatures.Count];
@@ -62,10 +61,24 @@ public static class SyntheticFloodData
 
             truth[i] = TrueProbability(features);
             ids[i] = $"syn-{i:D7}";
-            examples[i] = new FloodExample { Features = features, Label = random.NextDouble() < truth[i] };
+            examples[i] = new FloodExample { Features = features, Label = DrawOutcome(random, truth[i]) };
         }
 
-        return new SyntheticSample(new TrainingSet(ids, examples), truth);
+        return new SyntheticSample(new TrainingSet(ids, examples, truth), truth);
+    }
+
+    /// <summary>A made-up storm: rainfall over 24 h, how long it lasts, and the drainage of the cells it falls on.</summary>
+    public static (float RainfallMm24h, float Hours, float DrainageMmPerHour) DrawStorm(Random random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        return (Uniform(random, 40, 260), Uniform(random, 3, 24), Uniform(random, 15, 50));
+    }
+
+    /// <summary>Whether a household with this true probability floods, drawn.</summary>
+    public static bool DrawOutcome(Random random, double trueProbability)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        return random.NextDouble() < trueProbability;
     }
 
     /// <summary>The formula's probability that a household with these features floods.</summary>

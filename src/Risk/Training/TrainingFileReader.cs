@@ -4,8 +4,8 @@ using Governance.Risk.Features;
 namespace Governance.Risk.Training;
 
 /// <summary>
-/// Reads a training file's records (CSV: household_id, the feature columns of <see cref="FloodFeatures"/>, flooded) one
-/// at a time, and refuses the file, before any training, when a column is missing, a value is not of its type, or only
+/// Reads a training file's records (CSV: household_id, the feature columns of <see cref="FloodFeatures"/>, flooded, and
+/// for synthetic files true_probability) one at a time, and refuses the file, before any training, when a column is missing, a value is not of its type, or only
 /// one class is there.
 /// </summary>
 public sealed class TrainingFileReader
@@ -13,12 +13,17 @@ public sealed class TrainingFileReader
     public const string IdColumn = "household_id";
     public const string LabelColumn = "flooded";
 
+    /// <summary>Optional: synthetic files carry the probability each outcome was drawn with.</summary>
+    public const string TruthColumn = "true_probability";
+
     /// <summary>At most this many bad values are listed; the rest are counted.</summary>
     private const int ListedProblems = 20;
 
     private readonly Dictionary<string, int> _positions;
     private readonly List<string> _ids = [];
     private readonly List<FloodExample> _examples = [];
+    private readonly List<double>? _truth;
+    private readonly int _truthPosition;
     private readonly List<string> _problems = [];
     private readonly string _missingColumns = "";
     private int _problemCount;
@@ -28,6 +33,8 @@ public sealed class TrainingFileReader
     {
         ArgumentNullException.ThrowIfNull(header);
         _positions = Columns.ToDictionary(c => c, c => IndexOf(header, c));
+        _truthPosition = IndexOf(header, TruthColumn);
+        _truth = _truthPosition >= 0 ? [] : null;
         var missing = Columns.Where(c => _positions[c] < 0).ToList();
         if (missing.Count > 0)
         {
@@ -114,10 +121,21 @@ public sealed class TrainingFileReader
             default: Problem(LabelColumn, $"'{Field(LabelColumn)}' is not true, false, 1 or 0"); break;
         }
 
+        var truth = 0.0;
+        if (_truth is not null)
+        {
+            var text = _truthPosition < fields.Count ? fields[_truthPosition].Trim() : "";
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out truth) || !(truth >= 0 && truth <= 1))
+            {
+                Problem(TruthColumn, $"'{text}' is not a probability between 0 and 1");
+            }
+        }
+
         if (rowProblems == 0 && _problemCount == 0)
         {
             _ids.Add(id);
             _examples.Add(example);
+            _truth?.Add(truth);
         }
     }
 
@@ -143,7 +161,7 @@ public sealed class TrainingFileReader
                 : $"all {_examples.Count:N0} rows are flooded={(flooded == 0 ? "false" : "true")}: a classifier needs examples of both outcomes");
         }
 
-        return TrainingFileResult.Read(new TrainingSet(_ids, _examples));
+        return TrainingFileResult.Read(new TrainingSet(_ids, _examples, _truth));
     }
 
     private static int IndexOf(IReadOnlyList<string> names, string name)

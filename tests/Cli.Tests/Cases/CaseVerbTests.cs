@@ -11,7 +11,7 @@ public sealed class CaseVerbTests
     [Fact]
     public async Task StepShowAndQueue_FollowACaseThroughTheLoop()
     {
-        await using var server = await BostonServer.StartAsync();
+        await using var server = await CityServer.StartBostonAsync();
         var caseId = await ReportPotholeAsync(server);
 
         var register = await CliRun.ExecuteAsync("case", "step", caseId, "register", "--actor", "dispatcher-1", "--server", server.Address, "--token", server.AdminToken);
@@ -49,7 +49,7 @@ public sealed class CaseVerbTests
     [Fact]
     public async Task ARefusedStep_PrintsTheServersReason_AndExitsFailed()
     {
-        await using var server = await BostonServer.StartAsync();
+        await using var server = await CityServer.StartBostonAsync();
         var caseId = await ReportPotholeAsync(server);
 
         var skipped = await CliRun.ExecuteAsync("case", "step", caseId, "close", "--actor", "dispatcher-1", "--server", server.Address, "--token", server.AdminToken);
@@ -80,7 +80,7 @@ public sealed class CaseVerbTests
     [Fact]
     public async Task List_ShowsTheCasesTheFiltersAsk_APageAtATime()
     {
-        await using var server = await BostonServer.StartAsync();
+        await using var server = await CityServer.StartBostonAsync();
         var first = await ReportPotholeAsync(server, "road.pothole-small");
         var second = await ReportPotholeAsync(server, "road.pothole-deep");
         await CliRun.ExecuteAsync("case", "step", first, "register", "--actor", "dispatcher-1", "--server", server.Address, "--token", server.AdminToken);
@@ -113,7 +113,7 @@ public sealed class CaseVerbTests
     [Fact]
     public async Task StepTakesDocumentsAndAnAssignment_AndShowPrintsWhatAWelfareApplicationAndARectificationHold()
     {
-        await using var server = await BostonServer.StartAsync();
+        await using var server = await CityServer.StartBostonAsync();
         var application = await ReportPotholeAsync(server, "welfare.minimum-living", CaseKind.Welfare);
         var task = await ReportPotholeAsync(server, "rectification.street-vendors", CaseKind.Rectification);
         var dueBy = DateTimeOffset.UtcNow.AddDays(45).ToString("yyyy-MM-ddTHH:mm:00Z", System.Globalization.CultureInfo.InvariantCulture);
@@ -141,7 +141,7 @@ public sealed class CaseVerbTests
         Assert.Contains("director-li", showTask.Out, StringComparison.Ordinal);
     }
 
-    internal static async Task<string> ReportPotholeAsync(BostonServer server, string category = "road.pothole", CaseKind kind = CaseKind.Incident)
+    internal static async Task<string> ReportPotholeAsync(CityServer server, string category = "road.pothole", CaseKind kind = CaseKind.Incident)
     {
         var cell = (await new GridService.GridServiceClient(server.Channel).ListCellsAsync(new ListCellsRequest { PageSize = 1 })).Cells[0];
         var ack = await server.Intake.ReportAsync(new ReportRequest

@@ -9,7 +9,7 @@ public sealed class TokenTests
     [Fact]
     public async Task EveryVerb_CarriesTheToken_AndARefusalSaysWhy()
     {
-        await using var server = await BostonServer.StartAsync();
+        await using var server = await CityServer.StartBostonAsync();
 
         var without = await CliRun.ExecuteAsync("case", "show", "c0000000000000000", "--server", server.Address);
         var before = await CliRun.ExecuteAsync("--token", server.AdminToken, "case", "show", "c0000000000000000", "--server", server.Address);

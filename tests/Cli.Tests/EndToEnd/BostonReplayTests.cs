@@ -23,7 +23,7 @@ public sealed class BostonReplayTests
     [Fact]
     public async Task Replay_BostonRows_SummaryAndRejectsMatchTheCasesTheServerHolds()
     {
-        await using var server = await BostonServer.StartAsync();
+        await using var server = await CityServer.StartBostonAsync();
         using var output = new TempFolder("cli-boston-out");
         var rejectsPath = output.Combine("rejects.csv");
 
@@ -94,7 +94,7 @@ public sealed class BostonReplayTests
     [Fact]
     public async Task Replay_SameRowsTwice_SecondTimeEveryReportIsARetry()
     {
-        await using var server = await BostonServer.StartAsync();
+        await using var server = await CityServer.StartBostonAsync();
         string[] args = ["replay", TestFiles.Boston311, "--map", "boston-311", "--server", server.Address, "--token", server.AdminToken, "--limit", "300", "--streams", "3"];
 
         var first = await CliRun.ExecuteAsync(args);

@@ -13,7 +13,7 @@ public sealed class EvaluateVerbTests
     [Fact]
     public async Task Evaluate_PrintsACellsFigures()
     {
-        await using var server = await BostonServer.StartAsync();
+        await using var server = await CityServer.StartBostonAsync();
         var registered = await CaseVerbTests.ReportPotholeAsync(server, "road.pothole-small");
         var rejected = await CaseVerbTests.ReportPotholeAsync(server, "road.pothole-deep");
         await CliRun.ExecuteAsync("case", "step", registered, "register", "--actor", "dispatcher-1", "--server", server.Address, "--token", server.AdminToken);
@@ -32,7 +32,7 @@ public sealed class EvaluateVerbTests
     [Fact]
     public async Task Evaluate_WithoutAnAreaOrDepartment_PrintsTheServersReason_AndExitsFailed()
     {
-        await using var server = await BostonServer.StartAsync();
+        await using var server = await CityServer.StartBostonAsync();
 
         var refused = await CliRun.ExecuteAsync("evaluate", "--from", Day(0), "--to", Day(0), "--server", server.Address, "--token", server.AdminToken);
         var noDays = await CliRun.ExecuteAsync("evaluate", "--area", "x");

@@ -13,7 +13,7 @@ public sealed class ImportVerbTests
     [Fact]
     public async Task CsvFiles_OfHouseholdsThenResidents_AreImported_BadLinesListed_AndASecondRunChangesNothing()
     {
-        await using var server = await BostonServer.StartAsync();
+        await using var server = await CityServer.StartBostonAsync();
         using var folder = new TempFolder("import-test");
         var centre = (await new GridService.GridServiceClient(server.Channel).ListCellsAsync(new ListCellsRequest { PageSize = 1 })).Cells[0].Centroid;
         var tag = Guid.NewGuid().ToString("N")[..8];
@@ -61,7 +61,7 @@ public sealed class ImportVerbTests
     [Fact]
     public async Task AJsonlFile_TakesHouseholdsAndResidentsTogether_AndNamesALineThatIsNotJson()
     {
-        await using var server = await BostonServer.StartAsync();
+        await using var server = await CityServer.StartBostonAsync();
         using var folder = new TempFolder("import-test");
         var centre = (await new GridService.GridServiceClient(server.Channel).ListCellsAsync(new ListCellsRequest { PageSize = 1 })).Cells[0].Centroid;
         var tag = Guid.NewGuid().ToString("N")[..8];

@@ -1,5 +1,6 @@
 using Governance.Cli.CommandLine;
 using Governance.Cli.Tests.Infrastructure;
+using Governance.Contracts.V1;
 using Governance.TestSupport;
 
 namespace Governance.Cli.Tests.Model;
@@ -24,7 +25,9 @@ public sealed class ModelVerbTests
         Assert.Equal((ExitCodes.Success, ""), (trained.ExitCode, trained.Error));
         Assert.Contains("training FastTree on ", trained.Out, StringComparison.Ordinal);
         Assert.Matches(@"│ AUC\s+│\s+0\.9\d{3} │", trained.Out);
-        Assert.DoesNotContain("best AUC possible", trained.Out, StringComparison.Ordinal);
+        // A synthetic file says so (its true_probability column), so the best AUC possible is shown beside the model's.
+        Assert.EndsWith(",flooded,true_probability", File.ReadLines(data).First(), StringComparison.Ordinal);
+        Assert.Matches(@"│ best AUC possible \(synthetic truth\)\s+│\s+0\.9\d{3} │", trained.Out);
         Assert.True(File.Exists(model));
         Assert.True(File.Exists(folder.Combine("train-report", "report.md")));
         Assert.Equal((ExitCodes.Success, ""), (evaluated.ExitCode, evaluated.Error));
@@ -60,7 +63,7 @@ public sealed class ModelVerbTests
     [Fact]
     public async Task ATrainedModel_IsRegistered_Listed_Promoted_AndRolledBack_ByAnAnalyst()
     {
-        await using var server = await BostonServer.StartAsync();
+        await using var server = await CityServer.StartBostonAsync();
         using var folder = new TempFolder("cli-model-registry");
         var first = folder.Combine("first.zip");
         var second = folder.Combine("second.zip");
@@ -96,7 +99,7 @@ public sealed class ModelVerbTests
     [Fact]
     public async Task TrainingData_IsExportedFromTheServer_AsATrainingFile()
     {
-        await using var server = await BostonServer.StartAsync();
+        await using var server = await CityServer.StartBostonAsync();
         using var folder = new TempFolder("cli-export");
         var file = folder.Combine("outcomes.csv");
 
@@ -108,5 +111,31 @@ public sealed class ModelVerbTests
         Assert.Equal([string.Join(',', Governance.Risk.Training.TrainingFileReader.Columns)], File.ReadAllLines(file));
         Assert.Equal(ExitCodes.Failed, refused.ExitCode);
         Assert.Contains("may not call RiskService.ExportTrainingData", refused.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MadeUpStormsOverTheCitysHouseholds_TrainAModel_ShownBesideTheBestPossible()
+    {
+        await using var server = await CityServer.StartDemoCityAsync();
+        using var folder = new TempFolder("cli-storms");
+        var data = folder.Combine("storms.csv");
+        var token = server.TokenFor("analyst-1", "analyst");
+        var district = (await new GridService.GridServiceClient(server.Channel).ListAreasAsync(new ListAreasRequest())).Areas.First(a => a.Level == AreaLevel.District).Code;
+        var exported = await CliRun.ExecuteAsync("export", "training-data", "--synthetic-storms", "3", "--area", district, "--seed", "3", "--out", data, "--server", server.Address, "--token", token);
+        var trained = await CliRun.ExecuteAsync("model", "train", "--data", data, "--trees", "40", "--out", folder.Combine("flood.zip"), "--report", folder.Combine("report"));
+        var mixed = await CliRun.ExecuteAsync("export", "training-data", "--synthetic-storms", "2", "--warning", "w-1", "--out", folder.Combine("no.csv"), "--server", server.Address, "--token", token);
+        var stray = await CliRun.ExecuteAsync("export", "training-data", "--area", "D01", "--out", folder.Combine("no.csv"), "--server", server.Address, "--token", token);
+
+        Assert.Equal((ExitCodes.Success, ""), (exported.ExitCode, exported.Error));
+        Assert.Matches(@"^[\d,]+ households under 3 made-up storms \([\d,]+ flooded\) written to ", exported.Out);
+        var rows = File.ReadAllLines(data).Skip(1).Select(line => line.Split(',')[0]).ToList();
+        Assert.InRange(rows.Count, 1_000, 90_000);
+        Assert.Equal(rows.Count, 3 * rows.Distinct().Count());
+        Assert.Equal((ExitCodes.Success, ""), (trained.ExitCode, trained.Error));
+        Assert.Matches(@"│ best AUC possible \(synthetic truth\)\s+│\s+0\.\d{4} │", trained.Out);
+        Assert.Equal(ExitCodes.Usage, mixed.ExitCode);
+        Assert.Contains("give one of --synthetic-storms, --warning", mixed.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Usage, stray.ExitCode);
+        Assert.Contains("--area chooses made-up storms: give it with --synthetic-storms", stray.Error, StringComparison.Ordinal);
     }
 }

@@ -11,7 +11,7 @@ public sealed class VisitsVerbTests
     [Fact]
     public async Task Due_ListsTheWorkersResidents_AndRecord_MovesTheNeedOn()
     {
-        await using var server = await BostonServer.StartAsync();
+        await using var server = await CityServer.StartBostonAsync();
         var cell = (await new GridService.GridServiceClient(server.Channel).ListCellsAsync(new ListCellsRequest { PageSize = 1 })).Cells[0];
         var residents = new ResidentService.ResidentServiceClient(server.Channel);
         await residents.AssignGridWorkerAsync(new AssignGridWorkerRequest { CellId = cell.CellId, WorkerId = "worker-7" });

@@ -120,6 +120,71 @@ public sealed class StormWarningTests(RiskHostFixture fixture) : IClassFixture<R
     }
 
     [Fact]
+    public async Task TopKPerCell_GivesEveryCellItsLikeliestHouseholds_AndTheLikeliestOfAllAreEvacuated()
+    {
+        var risk = fixture.Risk;
+        var model = ModelUploads.Train(seed: 37);
+        var version = (await ModelUploads.RegisterAsync(risk, ModelUploads.UploadOf(model), model.Scorer.Save())).Version;
+        await risk.PromoteModelAsync(new PromoteModelRequest { Version = version });
+        var community = (await fixture.Host.Grid.ListAreasAsync(new ListAreasRequest())).Areas.Where(a => a.Level == AreaLevel.Community).Skip(1).First().Code;
+        var households = new HouseholdService.HouseholdServiceClient(fixture.Host.Channel);
+        var cellIds = (await fixture.Host.Grid.ListCellsAsync(new ListCellsRequest { AreaCode = community, PageSize = 1000 })).Cells.Select(c => c.CellId).ToList();
+        var byCell = new Dictionary<string, List<string>>();
+        foreach (var cellId in cellIds)
+        {
+            byCell[cellId] = [.. (await households.SearchHouseholdsAsync(new SearchHouseholdsRequest { CellId = cellId, PageSize = 200 })).Households.Select(h => h.Profile.HouseholdId)];
+        }
+
+        // Every household's own score under the same storm: the cases must go to each cell's likeliest two.
+        var all = byCell.Values.SelectMany(ids => ids).ToList();
+        var scores = new Dictionary<string, double>();
+        foreach (var chunk in all.Chunk(1000))
+        {
+            foreach (var score in (await risk.ScoreHouseholdsAsync(new ScoreHouseholdsRequest { HouseholdIds = { chunk }, Forecast = Downpour })).Scores)
+            {
+                scores[score.HouseholdId] = score.Probability;
+            }
+        }
+
+        var evacuateFrom = scores.Values.Order().ElementAt(scores.Count * 97 / 100);
+        var warning = await risk.IssueStormWarningAsync(new IssueStormWarningRequest
+        {
+            WarningId = "top-two", Area = community, Forecast = Downpour, TopPerCell = 2, EvacuateFrom = evacuateFrom, ListLimit = 1000,
+        });
+        var cases = new Dictionary<string, Case>();
+        foreach (var household in warning.Households)
+        {
+            cases[household.HouseholdId] = (await fixture.Host.Cases.GetCaseAsync(new GetCaseRequest { CaseId = household.CaseId })).Case;
+        }
+
+        // Compared by probability, not id: two households alike in every feature tie.
+        var expected = byCell.Where(c => c.Value.Count > 0).ToDictionary(c => c.Key, c => c.Value.Select(id => scores[id]).OrderDescending().Take(2).ToArray());
+        Assert.Equal(all.Count, warning.HouseholdsScored);
+        Assert.Equal(expected.Sum(c => c.Value.Length), warning.HouseholdsFlagged);
+        Assert.Equal(warning.HouseholdsFlagged, warning.CasesOpened);
+        Assert.Equal(warning.HouseholdsFlagged, warning.Households.Count);
+        foreach (var (cellId, likeliest) in expected)
+        {
+            Assert.Equal(likeliest, warning.Households.Where(h => h.CellId == cellId).Select(h => scores[h.HouseholdId]).OrderDescending().ToArray());
+        }
+
+        // Chosen whatever their probability: some lie below the model's threshold.
+        Assert.Contains(warning.Households, h => h.Probability < model.Metrics.Threshold);
+        Assert.Contains(warning.Households, h => h.Probability >= evacuateFrom);
+        Assert.Contains(warning.Households, h => h.Probability < evacuateFrom);
+        Assert.All(warning.Households, h => Assert.Equal(
+            h.Probability >= evacuateFrom ? ("storm.evacuation", true) : ("storm.flood-visit", false),
+            (cases[h.HouseholdId].Category, cases[h.HouseholdId].Description.Contains("Evacuate the household", StringComparison.Ordinal))));
+        Assert.Equal("flood-control", Governance.Grains.Routing.RoutingRules.Demo().Route("storm.evacuation"));
+
+        var both = await RpcAssert.FailsWith(StatusCode.InvalidArgument, () => risk.IssueStormWarningAsync(new IssueStormWarningRequest
+        {
+            WarningId = "top-and-threshold", Area = community, Forecast = Downpour, TopPerCell = 2, Threshold = 0.3,
+        }).ResponseAsync);
+        Assert.Contains("top_per_cell: flags each cell's likeliest households instead of a threshold", both.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ABadWarning_IsRefusedFieldByField()
     {
         var risk = fixture.Risk;
@@ -131,11 +196,13 @@ public sealed class StormWarningTests(RiskHostFixture fixture) : IClassFixture<R
             Threshold = 1.5,
             MaxCasesPerCell = -1,
             ListLimit = 5000,
+            TopPerCell = 1001,
+            EvacuateFrom = 1.2,
         }).ResponseAsync);
         var unknownArea = await RpcAssert.FailsWith(StatusCode.NotFound,
             () => risk.IssueStormWarningAsync(new IssueStormWarningRequest { WarningId = "w", Area = "atlantis", Forecast = Downpour }).ResponseAsync);
 
-        foreach (var field in new[] { "warning_id: may hold only a-z, 0-9 and '-'", "forecast.rainfall_mm_24h", "forecast.duration_hours", "threshold", "max_cases_per_cell", "list_limit" })
+        foreach (var field in new[] { "warning_id: may hold only a-z, 0-9 and '-'", "forecast.rainfall_mm_24h", "forecast.duration_hours", "threshold", "max_cases_per_cell", "list_limit", "top_per_cell", "evacuate_from" })
         {
             Assert.Contains(field, fields.Status.Detail, StringComparison.Ordinal);
         }

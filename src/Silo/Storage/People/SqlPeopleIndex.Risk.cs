@@ -45,34 +45,78 @@ internal sealed partial class SqlPeopleIndex
     {
         ArgumentNullException.ThrowIfNull(cellIds);
         var cells = cellIds.ToHashSet(StringComparer.Ordinal);
-        var rows = new List<HouseholdRow>();
-        await using var connection = await target.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        // Many cells (a district, the city) are one scan of the table; a few are their index ranges.
-        var scan = cells.Count > ScanAboveCells;
-        command.CommandText = scan
-            ? $"SELECT {RiskColumns} FROM gov_household_risk"
-            : $"SELECT {RiskColumns} FROM gov_household_risk WHERE cell_id IN ({string.Join(", ", cells.Select((_, i) => $"@c{i}"))})";
-        if (!scan)
+        if (cells.Count <= ScanAboveCells)
         {
-            var i = 0;
-            foreach (var cell in cells)
-            {
-                command.AddParameter($"c{i++}", cell);
-            }
+            // A few cells are their index ranges.
+            return await ReadRiskRowsAsync(
+                $"SELECT {RiskColumns} FROM gov_household_risk WHERE cell_id IN ({string.Join(", ", cells.Select((_, i) => $"@c{i}"))})",
+                command =>
+                {
+                    var i = 0;
+                    foreach (var cell in cells)
+                    {
+                        command.AddParameter($"c{i++}", cell);
+                    }
+                },
+                keep: null,
+                cancellationToken);
         }
 
+        // Many cells (a district, the city) are a scan of the table. On SQLite, its two halves by rowid are read on two
+        // connections at once: turning a million rows into objects is the work, and SQLite lets readers run together.
+        if (target.Provider != StorageProvider.Sqlite)
+        {
+            return await ReadRiskRowsAsync($"SELECT {RiskColumns} FROM gov_household_risk", _ => { }, cells, cancellationToken);
+        }
+
+        long last;
+        await using (var connection = await target.OpenAsync(cancellationToken))
+        {
+            last = await connection.ScalarAsync(null, "SELECT COALESCE(MAX(rowid), 0) FROM gov_household_risk", cancellationToken) is { } max
+                ? Convert.ToInt64(max, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        }
+
+        var halves = await Task.WhenAll(
+            Task.Run(() => ReadRiskRowsAsync($"SELECT {RiskColumns} FROM gov_household_risk WHERE rowid <= @middle", c => c.AddParameter("middle", last / 2), cells, cancellationToken), cancellationToken),
+            Task.Run(() => ReadRiskRowsAsync($"SELECT {RiskColumns} FROM gov_household_risk WHERE rowid > @middle", c => c.AddParameter("middle", last / 2), cells, cancellationToken), cancellationToken));
+        var rows = new List<HouseholdRow>(halves[0].Count + halves[1].Count);
+        rows.AddRange(halves[0]);
+        rows.AddRange(halves[1]);
+        return rows;
+    }
+
+    /// <summary>The rows a query reads, only those in <paramref name="keep"/>'s cells when it is given.</summary>
+    private async Task<List<HouseholdRow>> ReadRiskRowsAsync(string sql, Action<DbCommand> parameters, HashSet<string>? keep, CancellationToken cancellationToken)
+    {
+        var rows = new List<HouseholdRow>();
+        // One string per cell and per construction, not one per row: a city's million rows share a few thousand.
+        var shared = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using var connection = await target.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        parameters(command);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var cellId = reader.GetString(1);
-            if (!scan || cells.Contains(cellId))
+            var cellId = Shared(shared, reader.GetString(1));
+            if (keep is null || keep.Contains(cellId))
             {
-                rows.Add(new HouseholdRow(reader.GetString(0), cellId, reader.GetDouble(2), reader.GetInt32(3), reader.GetString(4), reader.GetBoolean(5), reader.GetInt32(6)));
+                rows.Add(new HouseholdRow(reader.GetString(0), cellId, reader.GetDouble(2), reader.GetInt32(3), Shared(shared, reader.GetString(4)), reader.GetBoolean(5), reader.GetInt32(6)));
             }
         }
 
         return rows;
+    }
+
+    private static string Shared(Dictionary<string, string> shared, string value)
+    {
+        if (shared.TryGetValue(value, out var kept))
+        {
+            return kept;
+        }
+
+        shared.Add(value, value);
+        return value;
     }
 
     public async Task<IReadOnlyDictionary<string, double>> LowestGroundAsync(IReadOnlyCollection<string> cellIds, CancellationToken cancellationToken = default)

@@ -10,15 +10,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Governance.Cli.Tests.Infrastructure;
 
 /// <summary>
-/// The real application (silo, SQLite store, gateway) with Boston's neighbourhoods as its city, on a free loopback
-/// port, and clients to check what the replay left in it.
+/// The real application (silo, SQLite store, gateway) with Boston's neighbourhoods or the demo city as its city, on a
+/// free loopback port, and clients to check what the replay left in it.
 /// </summary>
-public sealed class BostonServer : IAsyncDisposable
+public sealed class CityServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly TempFolder _folder;
 
-    private BostonServer(WebApplication app, TempFolder folder)
+    private CityServer(WebApplication app, TempFolder folder)
     {
         _app = app;
         _folder = folder;
@@ -45,23 +45,28 @@ public sealed class BostonServer : IAsyncDisposable
 
     public CaseService.CaseServiceClient Cases { get; }
 
-    public static async Task<BostonServer> StartAsync()
+    /// <summary>Boston's neighbourhoods as the city, without households.</summary>
+    public static Task<CityServer> StartBostonAsync() => StartAsync("cli-boston", [$"--city={TestFiles.BostonNeighborhoods}", "--code-property=name"]);
+
+    /// <summary>The demo city, with its register of households and residents, and its river.</summary>
+    public static Task<CityServer> StartDemoCityAsync() => StartAsync("cli-demo", []);
+
+    private static async Task<CityServer> StartAsync(string name, string[] city)
     {
-        var folder = new TempFolder("cli-boston");
+        var folder = new TempFolder(name);
         try
         {
             var app = await GovernanceApp.BuildAsync(
             [
-                $"--city={TestFiles.BostonNeighborhoods}",
-                "--code-property=name",
+                .. city,
                 "--Gateway:Url=http://127.0.0.1:0",
-                $"--Storage:SqlitePath={folder.Combine("boston.db")}",
+                $"--Storage:SqlitePath={folder.Combine("city.db")}",
                 $"--Orleans:SiloPort={FreePort.Next()}",
                 $"--Orleans:GatewayPort={FreePort.Next()}",
                 "--Logging:LogLevel:Default=Warning",
             ]);
             await app.StartAsync();
-            return new BostonServer(app, folder);
+            return new CityServer(app, folder);
         }
         catch
         {
