@@ -27,7 +27,8 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, bool OutIsTerm
             Out = new AnsiConsoleOutput(writer),
             Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = terminal ? InteractionSupport.Detect : InteractionSupport.No,
+            // A terminal is interactive by definition here (the caller knows it is one), so bars are redrawn in place.
+            Interactive = terminal ? InteractionSupport.Yes : InteractionSupport.No,
         });
         if (!terminal)
         {

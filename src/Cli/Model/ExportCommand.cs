@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Governance.Cli.CommandLine;
+using Governance.Cli.Display;
 using Governance.Contracts.V1;
 using Governance.Risk.Features;
 using Governance.Risk.Synthetic;
@@ -78,13 +79,26 @@ public static class ExportCommand
                     ? new ExportTrainingDataRequest { SyntheticStorms = parse.GetValue(storms), Seed = parse.GetValue(seed), Area = parse.GetValue(area) ?? "" }
                     : new ExportTrainingDataRequest { WarningId = parse.GetValue(warning) ?? "" };
                 var (ids, examples, truth) = (new List<string>(), new List<FloodExample>(), new List<double>());
-                using var export = new RiskService.RiskServiceClient(channel).ExportTrainingData(request, cancellationToken: cancellationToken);
-                await foreach (var row in export.ResponseStream.ReadAllAsync(cancellationToken))
+                await StepProgress.RunAsync(console, async steps =>
                 {
-                    ids.Add(row.HouseholdId);
-                    examples.Add(new FloodExample { Features = [.. row.Features], Label = row.Flooded });
-                    truth.Add(row.TrueProbability);
-                }
+                    // Made-up storms come one after another, so their bar counts storms; recorded visits come in one go.
+                    var receiving = made ? steps.Begin($"receiving {request.SyntheticStorms} made-up storms", request.SyntheticStorms) : steps.Begin("receiving the recorded outcomes");
+                    using var export = new RiskService.RiskServiceClient(channel).ExportTrainingData(request, cancellationToken: cancellationToken);
+                    var storms = new HashSet<string>(StringComparer.Ordinal);
+                    await foreach (var row in export.ResponseStream.ReadAllAsync(cancellationToken))
+                    {
+                        ids.Add(row.HouseholdId);
+                        examples.Add(new FloodExample { Features = [.. row.Features], Label = row.Flooded });
+                        truth.Add(row.TrueProbability);
+                        if (made && storms.Add(row.WarningId))
+                        {
+                            receiving.Report(storms.Count - 1);
+                        }
+                    }
+
+                    receiving.Done();
+                    return ids.Count;
+                });
 
                 var set = new TrainingSet(ids, examples, made ? truth : null);
                 await TrainingData.WriteAsync(file.FullName, set, cancellationToken);

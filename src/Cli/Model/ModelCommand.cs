@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Governance.Cli.CommandLine;
+using Governance.Cli.Display;
 using Governance.Risk.Evaluation;
 using Governance.Risk.Reports;
 using Governance.Risk.Scoring;
@@ -51,15 +52,18 @@ public static class ModelCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var started = Stopwatch.GetTimestamp();
-            var set = await LoadAsync(console, "model train", parse.GetValue(data), parse.GetValue(synthetic), parse.GetValue(seed), cancellationToken);
-            if (set is null)
+            var options = new TrainingOptions(parse.GetValue(trainer), parse.GetValue(seed), Trees: parse.GetValue(trees), Leaves: parse.GetValue(leaves));
+            var (set, model) = await StepProgress.RunAsync<(TrainingSet?, TrainedFloodModel?)>(console, async steps =>
+            {
+                var set = await LoadAsync(console, steps, "model train", parse.GetValue(data), parse.GetValue(synthetic), parse.GetValue(seed), cancellationToken);
+                var messages = steps.FromMessages();
+                return set is null ? (null, null) : (set, await Task.Run(() => FloodModelTrainer.Train(set, options, messages), cancellationToken));
+            });
+            if (set is null || model is null)
             {
                 return ExitCodes.Failed;
             }
 
-            var options = new TrainingOptions(parse.GetValue(trainer), parse.GetValue(seed), Trees: parse.GetValue(trees), Leaves: parse.GetValue(leaves));
-            var progress = new Progress<string>(step => console.Out.WriteLine($"{Elapsed(started)} {step}"));
-            var model = await Task.Run(() => FloodModelTrainer.Train(set, options, progress), cancellationToken);
             var best = set.TrueProbabilities is not null ? TrainingData.BestSyntheticAuc(model.TestRows) : (double?)null;
             var file = parse.GetRequiredValue(output);
             await File.WriteAllBytesAsync(file.FullName, model.Scorer.Save(), cancellationToken);
@@ -109,14 +113,24 @@ public static class ModelCommand
                 return ExitCodes.Failed;
             }
 
-            var set = await LoadAsync(console, "model evaluate", parse.GetValue(data), parse.GetValue(synthetic), parse.GetValue(seed), cancellationToken);
-            if (set is null)
+            var (set, probabilities) = await StepProgress.RunAsync<(TrainingSet?, IReadOnlyList<double>?)>(console, async steps =>
+            {
+                var set = await LoadAsync(console, steps, "model evaluate", parse.GetValue(data), parse.GetValue(synthetic), parse.GetValue(seed), cancellationToken);
+                if (set is null)
+                {
+                    return (null, null);
+                }
+
+                var scoring = steps.Begin($"scoring {set.Count:N0} rows");
+                var probabilities = await Task.Run(() => scorer.Score(set.Examples.Select(e => e.Features).ToList()), cancellationToken);
+                scoring.Done();
+                return (set, probabilities);
+            });
+            if (set is null || probabilities is null)
             {
                 return ExitCodes.Failed;
             }
 
-            await console.Out.WriteLineAsync($"{Elapsed(started)} scoring {set.Count:N0} rows");
-            var probabilities = await Task.Run(() => scorer.Score(set.Examples.Select(e => e.Features).ToList()), cancellationToken);
             var metrics = MetricsCalculator.Compute(probabilities, set.Examples.Select(e => e.Label).ToList(), parse.GetValue(threshold));
             var best = set.TrueProbabilities is not null ? TrainingData.BestSyntheticAuc(set.Examples) : (double?)null;
             var folder = parse.GetRequiredValue(report);
@@ -128,15 +142,20 @@ public static class ModelCommand
         return command;
     }
 
-    /// <summary>The training set from the file or made up; null after printing why the file is refused.</summary>
-    private static async Task<TrainingSet?> LoadAsync(CliConsole console, string verb, FileInfo? file, int synthetic, int seed, CancellationToken cancellationToken)
+    /// <summary>The training set from the file (a bar by the bytes read) or made up; null after printing why the file is refused.</summary>
+    private static async Task<TrainingSet?> LoadAsync(CliConsole console, StepProgress steps, string verb, FileInfo? file, int synthetic, int seed, CancellationToken cancellationToken)
     {
         if (file is null)
         {
-            return SyntheticFloodData.Generate(synthetic, seed).Set;
+            var making = steps.Begin($"making {synthetic:N0} synthetic rows");
+            var made = await Task.Run(() => SyntheticFloodData.Generate(synthetic, seed).Set, cancellationToken);
+            making.Done();
+            return made;
         }
 
-        var read = await TrainingData.ReadAsync(file.FullName, cancellationToken);
+        var reading = steps.Begin($"reading {file.Name} ({file.Length / 1e6:0.0} MB)", file.Length);
+        var read = await TrainingData.ReadAsync(file.FullName, reading, cancellationToken);
+        reading.Done();
         if (read.Set is null)
         {
             await console.Error.WriteLineAsync($"governance {verb}: {file.Name} is refused, nothing was trained or scored: {read.Refusal}");

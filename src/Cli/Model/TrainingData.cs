@@ -9,8 +9,8 @@ namespace Governance.Cli.Model;
 /// <summary>Training files: read (streamed, checked row by row before any training) and written.</summary>
 public static class TrainingData
 {
-    /// <summary>The file's training set, or why it is refused.</summary>
-    public static async Task<TrainingFileResult> ReadAsync(string path, CancellationToken cancellationToken)
+    /// <summary>The file's training set, or why it is refused; <paramref name="bytesRead"/> hears how far the reading is.</summary>
+    public static async Task<TrainingFileResult> ReadAsync(string path, IProgress<double>? bytesRead, CancellationToken cancellationToken)
     {
         using var text = new StreamReader(path);
         var csv = new CsvReader(text);
@@ -28,6 +28,10 @@ public static class TrainingData
         while (await csv.ReadAsync(cancellationToken) is { } record)
         {
             reader.Add(record.LineNumber, record.Fields);
+            if (reader.RowsRead % 10_000 == 0)
+            {
+                bytesRead?.Report(text.BaseStream.Position);
+            }
         }
 
         return reader.Finish();

@@ -97,6 +97,27 @@ public sealed class ModelVerbTests
     }
 
     [Fact]
+    public async Task OnATerminal_TheStepsAreBars_OnStderr_AndTheTablesStayOnStdout()
+    {
+        using var folder = new TempFolder("cli-bars");
+        var data = folder.Combine("training.csv");
+        await CliRun.ExecuteAsync("export", "training-data", "--synthetic", "6000", "--out", data);
+
+        var trained = await CliRun.ExecuteOnTerminalAsync("model", "train", "--data", data, "--trees", "10", "--out", folder.Combine("flood.zip"), "--report", folder.Combine("report"));
+
+        Assert.Equal(ExitCodes.Success, trained.ExitCode);
+        foreach (var step in new[] { "reading training.csv", "training FastTree on ", "evaluating on " })
+        {
+            Assert.Contains(step, trained.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain(step, trained.Out, StringComparison.Ordinal);
+        }
+
+        // Redrawn in place (cursor movements), not written line after line.
+        Assert.Contains("\u001b[", trained.Error, StringComparison.Ordinal);
+        Assert.Matches(@"│ AUC\s+│\s+0\.\d{4} │", trained.Out);
+    }
+
+    [Fact]
     public async Task TrainingData_IsExportedFromTheServer_AsATrainingFile()
     {
         await using var server = await CityServer.StartBostonAsync();
@@ -127,7 +148,7 @@ public sealed class ModelVerbTests
         var stray = await CliRun.ExecuteAsync("export", "training-data", "--area", "D01", "--out", folder.Combine("no.csv"), "--server", server.Address, "--token", token);
 
         Assert.Equal((ExitCodes.Success, ""), (exported.ExitCode, exported.Error));
-        Assert.Matches(@"^[\d,]+ households under 3 made-up storms \([\d,]+ flooded\) written to ", exported.Out);
+        Assert.Matches(@"(?m)^[\d,]+ households under 3 made-up storms \([\d,]+ flooded\) written to ", exported.Out);
         var rows = File.ReadAllLines(data).Skip(1).Select(line => line.Split(',')[0]).ToList();
         Assert.InRange(rows.Count, 1_000, 90_000);
         Assert.Equal(rows.Count, 3 * rows.Distinct().Count());
