@@ -16,9 +16,10 @@ namespace Governance.Grains.Risk;
 
 /// <summary>
 /// A storm warning: every household of the area read from one table, scored in one batch with the model this silo
-/// serves, ranked; each cell rated in its live state; a visit case opened in its cell for each flagged household, naming
-/// the cell's grid worker and why, and kept with its features for the outcome to be recorded on. Report ids are the
-/// warning's and the household's, so issuing it again adds nothing.
+/// serves, ranked; each cell rated in its live state; a visit (or evacuation) case opened in its cell for each flagged
+/// household (from the threshold, or each cell's likeliest few), naming the cell's grid worker and why, and kept with its
+/// features for the outcome to be recorded on. Report ids are the warning's and the household's, so issuing it again
+/// adds nothing.
 /// </summary>
 [StatelessWorker]
 public sealed partial class StormWarningGrain(
