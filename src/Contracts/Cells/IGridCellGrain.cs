@@ -60,6 +60,10 @@ public interface IGridCellGrain : IGrainWithStringKey
     [Alias("GetSnapshot"), AlwaysInterleave]
     Task<CellSnapshot> GetSnapshotAsync();
 
+    /// <summary>The cell's pulse as a live view shows it (Governance.Contracts.LiveFeed); the same is sent on every change.</summary>
+    [Alias("GetPulse"), Orleans.Concurrency.ReadOnly]
+    Task<LiveFeed.CellPulse> GetPulseAsync();
+
     /// <summary>
     /// A case of this cell moved in its lifecycle: its row takes the new status, department and due time, and is stored
     /// before this returns. A closed case keeps its row (the cell's counters come from the rows, lists of cases read

@@ -29,6 +29,8 @@ public static class RpcPermissions
         Allow(IntakeService.Descriptor, Reporters, "Report", "ReportStream");
         Allow(SensorService.Descriptor, [Roles.Reporter, Roles.Admin], "RecordReading", "RecordReadings");
         Allow(GridService.Descriptor, Roles.All, "GetCell", "LocateCell", "ListCells", "ListAreas");
+        // The city's live picture is for staff, not for the apps and sensors that report into it.
+        Allow(GridService.Descriptor, Staff, "WatchCells");
 
         Allow(CaseService.Descriptor, Staff, "GetCase", "ListCases", "GetDepartmentQueue");
         Allow(CaseService.Descriptor, [Roles.Dispatcher, Roles.CivilAffairs, Roles.Admin], "TransitionCase");

@@ -2,6 +2,7 @@ using System.Net;
 using Governance.Contracts.Sensors;
 using Governance.Gateway.Access;
 using Governance.Gateway.Errors;
+using Governance.Gateway.LiveFeed;
 using Governance.Gateway.Services;
 using Governance.Gateway.Validation;
 using Microsoft.AspNetCore.Builder;
@@ -42,6 +43,8 @@ public static class GatewayHostingExtensions
         builder.Services.AddSingleton<PeopleAccess>();
         builder.Services.AddSingleton<ReportValidator>();
         builder.Services.AddSingleton<ReadingValidator>();
+        builder.Services.AddSingleton<CellWatchHub>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<CellWatchHub>());
         builder.Services.AddOptions<SensorOptions>().Bind(builder.Configuration.GetSection(SensorOptions.Section));
         builder.Services.AddGrpc(grpc =>
         {

@@ -14,4 +14,8 @@ public sealed class GatewayOptions
     /// <summary>Largest request message accepted, in bytes; larger ones end the call with RESOURCE_EXHAUSTED.</summary>
     [Range(1024, 16 * 1024 * 1024)]
     public int MaxReceiveMessageSize { get; set; } = 64 * 1024;
+
+    /// <summary>A live watch (GridService.WatchCells) whose client has not taken a message for this long is cut off.</summary>
+    [Range(1, 3600)]
+    public int WatchStallSeconds { get; set; } = 30;
 }

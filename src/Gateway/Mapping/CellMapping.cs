@@ -52,19 +52,43 @@ public static class CellMapping
         message.Sensors.AddRange(snapshot.Sensors.Select(s => s.ToProto()));
         if (snapshot.FloodRisk is { } risk)
         {
-            message.FloodRisk = new Contracts.V1.CellFloodRisk
-            {
-                Level = (Contracts.V1.FloodRiskLevel)(int)risk.Level,
-                HighestProbability = risk.HighestProbability,
-                FlaggedHouseholds = risk.FlaggedHouseholds,
-                Households = risk.Households,
-                WarningId = risk.WarningId,
-                ModelVersion = risk.ModelVersion,
-                IssuedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(risk.IssuedAt),
-            };
+            message.FloodRisk = ToProto(risk);
         }
+
         return message;
     }
+
+    public static Contracts.V1.CellPulse ToProto(Governance.Contracts.LiveFeed.CellPulse pulse)
+    {
+        ArgumentNullException.ThrowIfNull(pulse);
+        var message = new Contracts.V1.CellPulse
+        {
+            CellId = pulse.CellId,
+            Version = pulse.Version,
+            OpenCases = pulse.OpenCases,
+            OverdueCases = pulse.OverdueCases,
+            Alarms = pulse.Alarms,
+            ChangedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(pulse.ChangedAt),
+        };
+        message.Sensors.AddRange(pulse.Sensors.Select(s => s.ToProto()));
+        if (pulse.FloodRisk is { } risk)
+        {
+            message.FloodRisk = ToProto(risk);
+        }
+
+        return message;
+    }
+
+    private static Contracts.V1.CellFloodRisk ToProto(Governance.Contracts.Cells.CellFloodRisk risk) => new()
+    {
+        Level = (Contracts.V1.FloodRiskLevel)(int)risk.Level,
+        HighestProbability = risk.HighestProbability,
+        FlaggedHouseholds = risk.FlaggedHouseholds,
+        Households = risk.Households,
+        WarningId = risk.WarningId,
+        ModelVersion = risk.ModelVersion,
+        IssuedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(risk.IssuedAt),
+    };
 
     public static CellListing ToListing(CellInfo cell)
     {

@@ -2,14 +2,17 @@ using Governance.City.Map;
 using Governance.Contracts;
 using Governance.Contracts.Cells;
 using Governance.Contracts.V1;
+using Governance.Gateway.Hosting;
+using Governance.Gateway.LiveFeed;
 using Governance.Gateway.Mapping;
 using Governance.Gateway.Validation;
 using Grpc.Core;
+using Microsoft.Extensions.Options;
 
 namespace Governance.Gateway.Services;
 
 /// <summary>GridService: the city map answers where; the cell grains answer what is happening.</summary>
-public sealed class GridGrpcService(IGrainFactory grains, CityMap city) : GridService.GridServiceBase
+public sealed partial class GridGrpcService(IGrainFactory grains, CityMap city, CellWatchHub hub, IOptions<GatewayOptions> gateway) : GridService.GridServiceBase
 {
     private const int CellIdMaxLength = 128;
     private const int DefaultPageSize = 100;

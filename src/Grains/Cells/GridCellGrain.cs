@@ -7,11 +7,13 @@ using Governance.Contracts.Cases;
 using Governance.Contracts.Cells;
 using Governance.Contracts.Common;
 using Governance.Contracts.Evaluation;
+using Governance.Contracts.LiveFeed;
 using Governance.Contracts.Merging;
 using Governance.Contracts.Sensors;
 using Governance.Grains.Cases;
 using Governance.Grains.Clock;
 using Governance.Grains.Evaluation;
+using Governance.Grains.LiveFeed;
 using Governance.Grains.Merging;
 using Governance.Grains.Sensors;
 using Governance.Grains.Storage;
@@ -38,6 +40,7 @@ public sealed class GridCellGrain(
     IReportLinkStore links,
     IOpenCaseStore openCases,
     IOptions<EvaluationOptions> evaluation,
+    CellPulses pulses,
     CityClock time) : Grain, IGridCellGrain
 {
     // Cases this cell changed and not yet flushed, with the stamp of the latest change: a flush removes a case only
@@ -61,6 +64,9 @@ public sealed class GridCellGrain(
     // store only while some have not been.
     private long _linksSent;
     private long _linksStored;
+
+    // The version of the cell's latest pulse (GetPulseAsync).
+    private long _pulseVersion;
 
     // Readings are not journaled: the cell stores them itself, this often, while they keep coming.
     private static readonly TimeSpan ReadingsFlushPeriod = TimeSpan.FromSeconds(5);
@@ -186,6 +192,7 @@ public sealed class GridCellGrain(
         }
 
         _store.Changed();
+        Pulse();
         return ImmutableCollectionsMarshal.AsImmutableArray(receipts);
     }
 
@@ -267,6 +274,17 @@ public sealed class GridCellGrain(
 
     public async Task<ReadingReceipt> RecordReadingAsync(SensorReadingInfo reading)
     {
+        var receipt = await RecordAsync(reading);
+        if (receipt.Outcome != ReadingOutcomeKind.Stale)
+        {
+            Pulse();
+        }
+
+        return receipt;
+    }
+
+    private async Task<ReadingReceipt> RecordAsync(SensorReadingInfo reading)
+    {
         if (!sensorOptions.Value.Kinds.TryGetValue(reading.Kind, out var kind))
         {
             throw new ArgumentException($"Unknown sensor kind '{reading.Kind}'.", nameof(reading));
@@ -334,6 +352,7 @@ public sealed class GridCellGrain(
         };
         RowChanged(caseId);
         TalliesChanged(row.Header.OpenedAt);
+        Pulse();
         // Stored now, not at the next checkpoint: a dispatcher's step is not in the intake journal to be replayed.
         await SaveRowsAsync();
         if (!CaseLifecycle.IsOpen(status) && row.Merging is { } registration)
@@ -348,7 +367,32 @@ public sealed class GridCellGrain(
         ArgumentNullException.ThrowIfNull(risk);
         state.State.FloodRisk = risk;
         _store.Changed();
+        Pulse();
         await _store.FlushAsync();
+    }
+
+    public Task<CellPulse> GetPulseAsync() => Task.FromResult(PulseNow());
+
+    // What live views show of the cell goes out on every change, coalesced per silo (LiveFeed/CellPulses).
+    private void Pulse() => pulses.Changed(PulseNow());
+
+    private CellPulse PulseNow()
+    {
+        var now = time.GetUtcNow();
+        // Rises with every change, also when two come within a tick, so receivers keep the latest.
+        _pulseVersion = Math.Max(_pulseVersion + 1, now.UtcTicks);
+        var (open, overdue) = (0, 0);
+        foreach (var row in _openCases.Values)
+        {
+            if (CaseLifecycle.IsOpen(row.Header.Status))
+            {
+                open++;
+                overdue += row.DueAt < now ? 1 : 0;
+            }
+        }
+
+        var sensors = state.State.Sensors.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => Describe(p.Key, p.Value)).ToImmutableArray();
+        return new CellPulse(CellId, _pulseVersion, open, overdue, sensors.Count(s => s.InAlarm), sensors, state.State.FloodRisk, now);
     }
 
     public async Task<CellSnapshot> GetSnapshotAsync()

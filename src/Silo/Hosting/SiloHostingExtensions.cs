@@ -1,6 +1,7 @@
 using Governance.Grains.Clock;
 using Governance.Grains.Deadlines;
 using Governance.Grains.Evaluation;
+using Governance.Grains.LiveFeed;
 using Governance.Grains.Merging;
 using Governance.Grains.Risk;
 using Governance.Grains.Routing;
@@ -43,6 +44,8 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<IRegistryStore>(registry);
         builder.Services.AddSingleton(city.Map);
         builder.Services.AddSingleton<MergeZones>();
+        builder.Services.AddSingleton<CellPulses>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<CellPulses>());
         // Read now: a rules file in error stops the start with what is wrong in it.
         builder.Services.AddSingleton(builder.Configuration["Routing:RulesFile"] is { Length: > 0 } rulesFile ? RoutingRules.Load(rulesFile) : RoutingRules.Demo());
         builder.Services.AddOptions<MergeOptions>().Bind(builder.Configuration.GetSection(MergeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

@@ -2,6 +2,7 @@ using Governance.Contracts;
 using Governance.City.Map;
 using Governance.Grains.Clock;
 using Governance.Grains.Deadlines;
+using Governance.Grains.LiveFeed;
 using Governance.Grains.Merging;
 using Governance.Grains.Routing;
 using Governance.Grains.Storage;
@@ -62,6 +63,8 @@ public class GrainClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton(city);
             silo.Services.AddSingleton(clock is null ? CityClock.RealTime : new CityClock(clock));
             silo.Services.AddSingleton<MergeZones>();
+            silo.Services.AddSingleton<CellPulses>();
+            silo.Services.AddHostedService(services => services.GetRequiredService<CellPulses>());
             silo.Services.AddSingleton(RoutingRules.Demo());
             silo.Services.Configure<MergeOptions>(merging =>
             {

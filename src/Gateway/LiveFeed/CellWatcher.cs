@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+using Governance.Contracts.LiveFeed;
+
+namespace Governance.Gateway.LiveFeed;
+
+/// <summary>
+/// One watch: its cells, and which of them changed since it last sent. However slowly it sends, it holds at most its
+/// own cells' ids; it sends their pulses as they are when it sends.
+/// </summary>
+public sealed class CellWatcher : IDisposable
+{
+    private readonly CellWatchHub _hub;
+    private readonly HashSet<string> _cells;
+    private readonly bool _wholeCity;
+    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _changed = new(0, 1);
+    private HashSet<string> _dirty = new(StringComparer.Ordinal);
+    private bool _closed;
+
+    internal CellWatcher(CellWatchHub hub, IReadOnlyCollection<string> cells, bool wholeCity)
+    {
+        _hub = hub;
+        _cells = cells.ToHashSet(StringComparer.Ordinal);
+        _wholeCity = wholeCity;
+    }
+
+    /// <summary>The watched cells.</summary>
+    public IReadOnlyCollection<string> Cells => _cells;
+
+    /// <summary>Waits until some watched cell changed, and takes the cells that did.</summary>
+    public async Task<IReadOnlyCollection<string>> NextAsync(CancellationToken cancellationToken)
+    {
+        await _changed.WaitAsync(cancellationToken);
+        lock (_gate)
+        {
+            var taken = _dirty;
+            _dirty = new HashSet<string>(StringComparer.Ordinal);
+            return taken;
+        }
+    }
+
+    public void Dispose()
+    {
+        _hub.Unwatch(this);
+        lock (_gate)
+        {
+            // The hub may still be handing this watcher a batch it took before the line above.
+            _closed = true;
+            _changed.Dispose();
+        }
+    }
+
+    internal void Changed(ImmutableArray<CellPulse> pulses)
+    {
+        lock (_gate)
+        {
+            if (_closed)
+            {
+                return;
+            }
+
+            var any = false;
+            foreach (var pulse in pulses)
+            {
+                if (_wholeCity || _cells.Contains(pulse.CellId))
+                {
+                    any |= _dirty.Add(pulse.CellId);
+                }
+            }
+
+            // Released under the lock, and only from zero: the semaphore counts "something changed", never how often.
+            if (any && _changed.CurrentCount == 0)
+            {
+                _changed.Release();
+            }
+        }
+    }
+}
