@@ -30,6 +30,7 @@ public sealed class BenchOptions
           --markdown                  print a Markdown results block at the end
           --keep-temp                 keep the temporary folder (silo database and logs)
           --echo-fault none|drop|reorder|stall  make the echo server drop, reorder or stop acks, to see the checks fail
+          --watchers N                then intake at max rate again with N live watchers (one street each) open
         """;
 
     public TargetSelection Target { get; private set; } = TargetSelection.Both;
@@ -57,6 +58,9 @@ public sealed class BenchOptions
     public double StormShare { get; private set; } = 0.6;
 
     public double DrainTimeoutSeconds { get; private set; } = 60;
+
+    /// <summary>Live watchers (GridService.WatchCells, one street each) for a third phase at max rate; 0: no such phase.</summary>
+    public int Watchers { get; private set; }
 
     public double StartupTimeoutSeconds { get; private set; } = 180;
 
@@ -116,6 +120,7 @@ public sealed class BenchOptions
                 case "--markdown": options.Markdown = true; break;
                 case "--keep-temp": options.KeepTemp = true; break;
                 case "--echo-fault": options.EchoFault = ParseEnum<EchoFault>(name, Value()); break;
+                case "--watchers": options.Watchers = ParseInt(name, Value(), 0, 10_000); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
@@ -142,6 +147,11 @@ public sealed class BenchOptions
         if (EchoFault != EchoFault.None)
         {
             line += $" --echo-fault {EchoFault.ToString().ToLowerInvariant()}";
+        }
+
+        if (Watchers > 0)
+        {
+            line += string.Create(CultureInfo.InvariantCulture, $" --watchers {Watchers}");
         }
 
         return Paced ? line : line + " --no-paced";

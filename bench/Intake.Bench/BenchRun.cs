@@ -143,9 +143,39 @@ public sealed class BenchRun(BenchOptions options, TextWriter output)
                 }
             }
 
+            if (max is not null && options.Watchers > 0)
+            {
+                await RunWatchedAsync(run, target, silo, access.Token, pool, max, cancellationToken);
+            }
+
             await StopAsync(silo);
             return pool;
         }
+    }
+
+    /// <summary>Max rate again with live watchers open, beside the max phase just run: what watching costs intake.</summary>
+    private async Task RunWatchedAsync(RunSummary run, Target target, ChildProcess silo, string token, PointPool pool, PhaseResult unwatched, CancellationToken cancellationToken)
+    {
+        output.WriteLine();
+        output.WriteLine(Format.Invariant($"opening {options.Watchers:N0} live watchers (GridService.WatchCells, one street each) …"));
+        var opening = Stopwatch.GetTimestamp();
+        await using var watchers = await AreaWatchers.OpenAsync(silo.Address, token, options.Watchers, cancellationToken);
+        output.WriteLine(Format.Invariant($"{watchers.Open:N0} watchers open after {Stopwatch.GetElapsedTime(opening).TotalSeconds:0.0} s (silo RSS {Format.Mib(ProcStats.Memory(silo.Pid).RssKib)})"));
+        var measuring = Task.Delay(TimeSpan.FromSeconds(options.WarmupSeconds), cancellationToken).ContinueWith(_ => watchers.StartMeasuring(), TaskScheduler.Default);
+        var watched = await RunPhaseAsync(run, target, "watched", pool, null, cancellationToken);
+        await measuring;
+        if (watched is null)
+        {
+            return;
+        }
+
+        watched.BusyAfterSeconds = await LoadPhase.WaitForIdleAsync(silo.Pid, IdleWatchLimit, cancellationToken);
+        ConsoleReport.WritePhase(output, watched, silo);
+        var (messages, pulses, lag) = watchers.Result();
+        var line = Format.Invariant(
+            $"with {options.Watchers:N0} watchers: {Format.Count(watched.Rate)} reports/s against {Format.Count(unwatched.Rate)} without ({watched.Rate / unwatched.Rate:P1}); {watchers.Open:N0} still open; {messages:N0} messages, {pulses:N0} cell changes; change to watcher p50 {lag.P50:0} ms, p90 {lag.P90:0} ms, p99 {lag.P99:0} ms, max {lag.Max:0} ms");
+        output.WriteLine(line);
+        run.Notes.Add(line);
     }
 
     private async Task RunEchoAsync(RunSummary run, PointPool pool, string temp, CancellationToken cancellationToken)

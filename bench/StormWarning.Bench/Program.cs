@@ -7,6 +7,7 @@ using Governance.Contracts.Access;
 using Governance.Contracts.Risk;
 using Governance.Contracts.V1;
 using Governance.Gateway.Access;
+using Governance.Gateway.Hosting;
 using Governance.Grains.Storage;
 using Governance.Risk.Features;
 using Governance.Risk.Synthetic;
@@ -42,7 +43,7 @@ try
     Console.WriteLine($"{added:N0} made-up households added ({target:N0} in all) in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s");
 
     var token = app.Services.GetRequiredService<AccessTokens>().Issue("storm-bench", "Storm bench", [Roles.Admin], TimeSpan.FromHours(2));
-    using var channel = BearerChannel.ForAddress(app.Urls.Single(), token);
+    using var channel = BearerChannel.ForAddress(app.Services.GetRequiredService<GatewayListeners>().GrpcAddress, token);
     var risk = new RiskService.RiskServiceClient(channel);
     var model = FloodModelTrainer.Train(SyntheticFloodData.Generate(100_000, seed: 42).Set, new TrainingOptions());
     var version = (await risk.RegisterModelAsync(ModelUploadFile.Of(model), model.Scorer.Save())).Version;

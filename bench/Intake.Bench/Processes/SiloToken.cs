@@ -3,14 +3,17 @@ using System.Security.Cryptography;
 
 namespace Governance.Intake.Bench.Processes;
 
-/// <summary>A signing key for the silo under test, and a token from its own `token` verb, as an operator would get one.</summary>
+/// <summary>
+/// A signing key for the silo under test, and a token from its own `token` verb, as an operator would get one: a
+/// reporter's (the intake load) and a dispatcher's (the live watchers).
+/// </summary>
 public sealed record SiloToken(string SigningKey, string Token)
 {
     public static async Task<SiloToken> IssueAsync(string siloDll, CancellationToken cancellationToken)
     {
         var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { siloDll, "token", "--subject", "intake-bench", "--role", "reporter", "--hours", "6", $"--Auth:SigningKey={key}" })
+        foreach (var arg in new[] { siloDll, "token", "--subject", "intake-bench", "--role", "reporter", "--role", "dispatcher", "--hours", "6", $"--Auth:SigningKey={key}" })
         {
             info.ArgumentList.Add(arg);
         }

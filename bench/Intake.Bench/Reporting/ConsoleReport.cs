@@ -59,7 +59,7 @@ public static class ConsoleReport
         output.WriteLine("summary");
         foreach (var r in run.Phases)
         {
-            var label = r.Phase == "paced" ? Invariant($"{r.Target} paced ({Count(r.OfferedRate ?? 0)}/s)") : $"{r.Target} max";
+            var label = r.Phase == "paced" ? Invariant($"{r.Target} paced ({Count(r.OfferedRate ?? 0)}/s)") : $"{r.Target} {r.Phase}";
             output.WriteLine(Invariant(
                 $"  {label,-26} {Count(r.Rate),9} reports/s   p50 {Ms(r.Latency.P50),9}   p99 {Ms(r.Latency.P99),9}   server peak {Mib(r.ServerAfter.PeakKib)}, end {Mib(r.ServerAfter.RssKib)}   rejected {Count(r.Outcomes[(int)ReportOutcome.Rejected])}"));
         }
@@ -79,6 +79,18 @@ public static class ConsoleReport
         {
             output.WriteLine(Invariant(
                 $"  target ack p99 < {RunSummary.PacedP99TargetMs:0} ms at half the max rate: {(paced.Latency.P99 < RunSummary.PacedP99TargetMs ? "MET" : "MISSED")} ({Ms(paced.Latency.P99)} at {Count(paced.OfferedRate ?? 0)}/s offered, {Count(paced.Rate)}/s acked)"));
+        }
+
+        if (intake is not null && run.Find(Target.IntakeName, "watched") is { } watched)
+        {
+            var slowdown = 1 - (watched.Rate / intake.Rate);
+            output.WriteLine(Invariant(
+                $"  target watchers slow intake by ≤ {RunSummary.WatcherSlowdownTarget:P0}: {(slowdown <= RunSummary.WatcherSlowdownTarget ? "MET" : "MISSED")} ({slowdown:P1} slower)"));
+        }
+
+        foreach (var note in run.Notes)
+        {
+            output.WriteLine($"  {note}");
         }
 
         foreach (var failure in run.Failures)

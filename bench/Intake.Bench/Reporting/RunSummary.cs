@@ -17,5 +17,11 @@ public sealed class RunSummary
 
     public List<string> Failures { get; } = [];
 
+    /// <summary>Other findings of the run, one line each (live watchers).</summary>
+    public List<string> Notes { get; } = [];
+
+    /// <summary>The live-feed target: watchers may slow intake by at most this share.</summary>
+    public const double WatcherSlowdownTarget = 0.10;
+
     public PhaseResult? Find(string target, string phase) => Phases.FirstOrDefault(p => p.Target == target && p.Phase == phase);
 }

@@ -5,6 +5,9 @@ using Governance.Gateway.Errors;
 using Governance.Gateway.LiveFeed;
 using Governance.Gateway.Services;
 using Governance.Gateway.Validation;
+using Google.Protobuf.Reflection;
+using Microsoft.AspNetCore.Grpc.JsonTranscoding;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
@@ -28,9 +31,27 @@ public static class GatewayHostingExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        var endpoint = ParseEndpoint(options.Url);
+        var endpoint = ParseEndpoint("Gateway:Url", options.Url);
+        var web = options.WebUrl.Length > 0 ? ParseEndpoint("Gateway:WebUrl", options.WebUrl) : null;
+        var listeners = new GatewayListeners();
+        builder.Services.AddSingleton(listeners);
+        // Two ports, since cleartext HTTP/2 and HTTP/1.1 cannot share one (that takes TLS and ALPN).
         builder.WebHost.ConfigureKestrel(kestrel =>
-            kestrel.Listen(endpoint, listen => listen.Protocols = HttpProtocols.Http2));
+        {
+            kestrel.Listen(endpoint, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http2;
+                listeners.Grpc = listen;
+            });
+            if (web is not null)
+            {
+                kestrel.Listen(web, listen =>
+                {
+                    listen.Protocols = HttpProtocols.Http1;
+                    listeners.Web = listen;
+                });
+            }
+        });
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddOptions<AccessOptions>()
@@ -55,13 +76,40 @@ public static class GatewayHostingExtensions
             // Handler failures are translated by ErrorInterceptor before this applies; what is left is a request
             // that is not a valid protobuf message, and the client should be told the parser's reason.
             grpc.EnableDetailedErrors = true;
+        }).AddJsonTranscoding(json =>
+        {
+            // Without the error details' types a refusal naming its fields would become a 500 in JSON.
+            json.TypeRegistry = TypeRegistry.FromFiles(Google.Rpc.ErrorDetailsReflection.Descriptor);
+            // As proto3's JSON mapping says: a browser's numbers lose 64-bit integers.
+            json.JsonSettings.WriteInt64sAsStrings = true;
         });
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
         return builder;
     }
 
-    /// <summary>Maps the gRPC services, grpc.health.v1 and server reflection.</summary>
+    /// <summary>
+    /// Keeps each listener to its protocol: JSON (the transcoded read RPCs) only on the HTTP/1.1 port, 404 elsewhere.
+    /// gRPC on the HTTP/1.1 port is refused by gRPC itself (426).
+    /// </summary>
+    public static IApplicationBuilder UseGatewayPorts(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var listeners = app.ApplicationServices.GetRequiredService<GatewayListeners>();
+        app.UseRouting();
+        return app.Use(async (context, next) =>
+        {
+            if (context.GetEndpoint()?.Metadata.GetMetadata<GrpcJsonTranscodingMetadata>() is not null && context.Connection.LocalPort != listeners.WebPort)
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+
+            await next(context);
+        });
+    }
+
+    /// <summary>Maps the gRPC services (and their JSON routes), grpc.health.v1 and server reflection.</summary>
     public static IEndpointRouteBuilder MapGovernanceGateway(this IEndpointRouteBuilder app)
     {
         app.MapGrpcService<IntakeGrpcService>();
@@ -78,18 +126,18 @@ public static class GatewayHostingExtensions
         return app;
     }
 
-    private static IPEndPoint ParseEndpoint(string url)
+    private static IPEndPoint ParseEndpoint(string setting, string url)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp)
         {
             throw new OptionsValidationException(
-                GatewayOptions.Section, typeof(GatewayOptions), [$"Gateway:Url '{url}' must be an absolute http:// address such as http://127.0.0.1:5080"]);
+                GatewayOptions.Section, typeof(GatewayOptions), [$"{setting} '{url}' must be an absolute http:// address such as http://127.0.0.1:5080"]);
         }
 
         var address = uri.Host is "localhost" ? IPAddress.Loopback
             : IPAddress.TryParse(uri.Host, out var parsed) ? parsed
             : throw new OptionsValidationException(
-                GatewayOptions.Section, typeof(GatewayOptions), [$"Gateway:Url host '{uri.Host}' must be an IP address or localhost"]);
+                GatewayOptions.Section, typeof(GatewayOptions), [$"{setting} host '{uri.Host}' must be an IP address or localhost"]);
         return new IPEndPoint(address, uri.Port);
     }
 }

@@ -11,6 +11,12 @@ public sealed class GatewayOptions
     [Required]
     public string Url { get; set; } = "http://127.0.0.1:5080";
 
+    /// <summary>
+    /// The HTTP/1.1 address of JSON over HTTP for the read RPCs (gRPC JSON transcoding), e.g. http://127.0.0.1:5081;
+    /// empty: none. Port 0 picks a free port.
+    /// </summary>
+    public string WebUrl { get; set; } = "";
+
     /// <summary>Largest request message accepted, in bytes; larger ones end the call with RESOURCE_EXHAUSTED.</summary>
     [Range(1024, 16 * 1024 * 1024)]
     public int MaxReceiveMessageSize { get; set; } = 64 * 1024;

@@ -21,16 +21,24 @@ public sealed partial class CellWatchHub(IGrainFactory grains, ILogger<CellWatch
     // Cells asked for their pulse at once when a watcher needs cells the hub has not heard of yet.
     private const int SeedsAtOnce = 256;
 
-    private readonly ConcurrentDictionary<string, CellPulse> _latest = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, KnownPulse> _latest = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
-    private ImmutableArray<CellWatcher> _watchers = [];
+
+    // Watchers by cell, and those of the whole city, copied on write: a batch of changes marks only the watchers of the
+    // cells in it, never asks every watcher about every cell.
+    private ImmutableDictionary<string, ImmutableArray<CellWatcher>> _byCell = ImmutableDictionary.Create<string, ImmutableArray<CellWatcher>>(StringComparer.Ordinal);
+    private ImmutableArray<CellWatcher> _wholeCity = [];
+    private int _watchers;
     private ICellFeedObserver? _reference;
 
     /// <summary>Watchers now open.</summary>
-    public int Watchers => _watchers.Length;
+    public int Watchers => Volatile.Read(ref _watchers);
 
-    /// <summary>A cell's latest pulse, or null when neither a change nor a seed has brought one.</summary>
-    public CellPulse? Latest(string cellId) => _latest.GetValueOrDefault(cellId);
+    /// <summary>
+    /// A cell's latest pulse as the contract's message, or null when neither a change nor a seed has brought one. Made
+    /// once per version, not once per watcher that sends it.
+    /// </summary>
+    public Contracts.V1.CellPulse? Latest(string cellId) => _latest.TryGetValue(cellId, out var latest) ? latest.Message.Value : null;
 
     /// <summary>
     /// Opens a watcher of <paramref name="cells"/> (null: every cell), marked for every change from now on, with every one
@@ -39,10 +47,19 @@ public sealed partial class CellWatchHub(IGrainFactory grains, ILogger<CellWatch
     public async Task<CellWatcher> WatchAsync(IReadOnlyCollection<string> cells, bool wholeCity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cells);
-        var watcher = new CellWatcher(this, cells, wholeCity);
+        var watcher = new CellWatcher(this, cells);
         lock (_gate)
         {
-            _watchers = _watchers.Add(watcher);
+            if (wholeCity)
+            {
+                _wholeCity = _wholeCity.Add(watcher);
+            }
+            else
+            {
+                _byCell = _byCell.SetItems(watcher.Cells.Select(cell => KeyValuePair.Create(cell, _byCell.GetValueOrDefault(cell, []).Add(watcher))));
+            }
+
+            _watchers++;
         }
 
         try
@@ -61,14 +78,19 @@ public sealed partial class CellWatchHub(IGrainFactory grains, ILogger<CellWatch
 
     public Task CellsChangedAsync(ImmutableArray<CellPulse> pulses)
     {
+        var (byCell, wholeCity) = (_byCell, _wholeCity);
         foreach (var pulse in pulses)
         {
             Keep(pulse);
-        }
+            foreach (var watcher in byCell.GetValueOrDefault(pulse.CellId, []))
+            {
+                watcher.Changed(pulse.CellId);
+            }
 
-        foreach (var watcher in _watchers)
-        {
-            watcher.Changed(pulses);
+            foreach (var watcher in wholeCity)
+            {
+                watcher.Changed(pulse.CellId);
+            }
         }
 
         return Task.CompletedTask;
@@ -78,7 +100,16 @@ public sealed partial class CellWatchHub(IGrainFactory grains, ILogger<CellWatch
     {
         lock (_gate)
         {
-            _watchers = _watchers.Remove(watcher);
+            if (_wholeCity.Contains(watcher))
+            {
+                _wholeCity = _wholeCity.Remove(watcher);
+            }
+            else
+            {
+                _byCell = _byCell.SetItems(watcher.Cells.Select(cell => KeyValuePair.Create(cell, _byCell.GetValueOrDefault(cell, []).Remove(watcher))));
+            }
+
+            _watchers--;
         }
     }
 
@@ -129,7 +160,15 @@ public sealed partial class CellWatchHub(IGrainFactory grains, ILogger<CellWatch
 
     // Pulses may arrive twice or out of order (from a seed and a change, or after a cell moved silo): the higher version wins.
     private void Keep(CellPulse pulse) =>
-        _latest.AddOrUpdate(pulse.CellId, pulse, (_, known) => known.Version >= pulse.Version ? known : pulse);
+        _latest.AddOrUpdate(pulse.CellId, _ => new KnownPulse(pulse), (_, known) => known.Pulse.Version >= pulse.Version ? known : new KnownPulse(pulse));
+
+    /// <summary>A cell's latest pulse, and its message, made when first sent.</summary>
+    private sealed class KnownPulse(CellPulse pulse)
+    {
+        public CellPulse Pulse { get; } = pulse;
+
+        public Lazy<Contracts.V1.CellPulse> Message { get; } = new(() => Mapping.CellMapping.ToProto(pulse));
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The live feed could not subscribe to the cells' changes; trying again shortly")]
     private static partial void LogSubscribeFailed(ILogger logger, Exception exception);

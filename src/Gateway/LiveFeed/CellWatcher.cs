@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using Governance.Contracts.LiveFeed;
-
 namespace Governance.Gateway.LiveFeed;
 
 /// <summary>
@@ -11,17 +8,15 @@ public sealed class CellWatcher : IDisposable
 {
     private readonly CellWatchHub _hub;
     private readonly HashSet<string> _cells;
-    private readonly bool _wholeCity;
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _changed = new(0, 1);
     private HashSet<string> _dirty = new(StringComparer.Ordinal);
     private bool _closed;
 
-    internal CellWatcher(CellWatchHub hub, IReadOnlyCollection<string> cells, bool wholeCity)
+    internal CellWatcher(CellWatchHub hub, IReadOnlyCollection<string> cells)
     {
         _hub = hub;
         _cells = cells.ToHashSet(StringComparer.Ordinal);
-        _wholeCity = wholeCity;
     }
 
     /// <summary>The watched cells.</summary>
@@ -50,26 +45,13 @@ public sealed class CellWatcher : IDisposable
         }
     }
 
-    internal void Changed(ImmutableArray<CellPulse> pulses)
+    /// <summary>One of this watcher's cells changed (the hub asks only the watchers of the cell).</summary>
+    internal void Changed(string cellId)
     {
         lock (_gate)
         {
-            if (_closed)
-            {
-                return;
-            }
-
-            var any = false;
-            foreach (var pulse in pulses)
-            {
-                if (_wholeCity || _cells.Contains(pulse.CellId))
-                {
-                    any |= _dirty.Add(pulse.CellId);
-                }
-            }
-
             // Released under the lock, and only from zero: the semaphore counts "something changed", never how often.
-            if (any && _changed.CurrentCount == 0)
+            if (!_closed && _dirty.Add(cellId) && _changed.CurrentCount == 0)
             {
                 _changed.Release();
             }

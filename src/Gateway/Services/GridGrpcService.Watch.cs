@@ -1,6 +1,5 @@
 using Governance.Contracts.V1;
 using Governance.Gateway.LiveFeed;
-using Governance.Gateway.Mapping;
 using Governance.Gateway.Validation;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -49,7 +48,7 @@ public sealed partial class GridGrpcService
     private async Task SendAsync(IServerStreamWriter<CellWatchEvent> stream, ServerCallContext context, TimeSpan stall, bool snapshot, IEnumerable<string> cells)
     {
         var message = new CellWatchEvent { Snapshot = snapshot, SentAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow) };
-        message.Cells.AddRange(cells.Select(hub.Latest).OfType<Contracts.LiveFeed.CellPulse>().Select(CellMapping.ToProto));
+        message.Cells.AddRange(cells.Select(hub.Latest).OfType<CellPulse>());
         var writing = stream.WriteAsync(message, context.CancellationToken);
         if (await Task.WhenAny(writing, Task.Delay(stall, context.CancellationToken)) != writing)
         {

@@ -27,6 +27,7 @@ public static class GovernanceApp
         builder.AddGatewayServices();
 
         var app = builder.Build();
+        app.UseGatewayPorts();
         app.MapGovernanceGateway();
         return app;
     }

@@ -1,6 +1,7 @@
 using Governance.Contracts.Access;
 using Governance.Contracts.V1;
 using Governance.Gateway.Access;
+using Governance.Gateway.Hosting;
 using Governance.Silo.Hosting;
 using Governance.TestSupport;
 using Grpc.Net.Client;
@@ -22,7 +23,7 @@ public sealed class CityServer : IAsyncDisposable
     {
         _app = app;
         _folder = folder;
-        Address = app.Urls.Single();
+        Address = app.Services.GetRequiredService<GatewayListeners>().GrpcAddress;
         AdminToken = TokenFor("test-admin", Roles.Admin);
         Channel = BearerChannel.ForAddress(Address, AdminToken);
         Intake = new IntakeService.IntakeServiceClient(Channel);

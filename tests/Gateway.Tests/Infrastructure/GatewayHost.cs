@@ -1,6 +1,7 @@
 using Governance.Contracts.Access;
 using Governance.Contracts.V1;
 using Governance.Gateway.Access;
+using Governance.Gateway.Hosting;
 using Governance.Silo.Hosting;
 using Governance.TestSupport;
 using Grpc.Net.Client;
@@ -41,8 +42,11 @@ public sealed class GatewayHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>A new channel whose calls carry a token for <paramref name="subject"/> with these roles, signed by this host's key.</summary>
-    public GrpcChannel ChannelAs(string subject, params string[] roles) =>
-        BearerChannel.ForAddress(Address, Services.GetRequiredService<AccessTokens>().Issue(subject, subject, roles, TimeSpan.FromHours(1)));
+    public GrpcChannel ChannelAs(string subject, params string[] roles) => BearerChannel.ForAddress(Address, TokenFor(subject, roles));
+
+    /// <summary>A token for <paramref name="subject"/> with these roles, signed by this host's key.</summary>
+    public string TokenFor(string subject, params string[] roles) =>
+        Services.GetRequiredService<AccessTokens>().Issue(subject, subject, roles, TimeSpan.FromHours(1));
 
     /// <summary>
     /// Starts the application with its data in <paramref name="dataFolder"/>. The silo ports come from
@@ -66,7 +70,7 @@ public sealed class GatewayHost : IAsyncDisposable
             try
             {
                 await app.StartAsync();
-                return new GatewayHost(app, app.Urls.Single());
+                return new GatewayHost(app, app.Services.GetRequiredService<GatewayListeners>().GrpcAddress);
             }
             catch (Exception ex) when (attempt < 3 && IsPortTaken(ex))
             {
