@@ -42,7 +42,7 @@ try
     var signingKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
     var token = new AccessTokens(Options.Create(new AccessOptions { SigningKey = signingKey }), TimeProvider.System)
         .Issue("import-bench", "Import bench", [Roles.CivilAffairs], TimeSpan.FromHours(6));
-    var silo = Start("dotnet", [Path.Combine(folder, "silo", "Governance.Silo.dll"), $"--Gateway:Url=http://127.0.0.1:{port}",
+    var silo = Start("dotnet", [Path.Combine(folder, "silo", "Governance.Silo.dll"), $"--Gateway:Url=http://127.0.0.1:{port}", "--Gateway:WebUrl=http://127.0.0.1:0",
         $"--Storage:SqlitePath={Path.Combine(folder, "governance.db")}", $"--Orleans:SiloPort={FreePort()}", $"--Orleans:GatewayPort={FreePort()}",
         $"--Auth:SigningKey={signingKey}"], folder);
     try

@@ -32,7 +32,7 @@ var database = Path.Combine(folder, "governance.db");
 var (siloPort, gatewayPort) = FreePorts();
 var app = await GovernanceApp.BuildAsync(
 [
-    "--Gateway:Url=http://127.0.0.1:0", $"--Storage:SqlitePath={database}", $"--Orleans:SiloPort={siloPort}", $"--Orleans:GatewayPort={gatewayPort}",
+    "--Gateway:Url=http://127.0.0.1:0", "--Gateway:WebUrl=http://127.0.0.1:0", $"--Storage:SqlitePath={database}", $"--Orleans:SiloPort={siloPort}", $"--Orleans:GatewayPort={gatewayPort}",
     $"--Auth:SigningKey={key}", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Governance.Grains.Risk=Information",
 ]);
 await app.StartAsync();

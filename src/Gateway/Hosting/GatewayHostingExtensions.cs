@@ -1,21 +1,23 @@
 using System.Net;
+using Google.Protobuf.Reflection;
 using Governance.Contracts.Sensors;
 using Governance.Gateway.Access;
 using Governance.Gateway.Errors;
 using Governance.Gateway.LiveFeed;
+using Governance.Gateway.Operations;
 using Governance.Gateway.Services;
 using Governance.Gateway.Validation;
-using Google.Protobuf.Reflection;
-using Microsoft.AspNetCore.Grpc.JsonTranscoding;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Grpc.JsonTranscoding;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
 
 namespace Governance.Gateway.Hosting;
 
@@ -64,6 +66,10 @@ public static class GatewayHostingExtensions
         builder.Services.AddSingleton<PeopleAccess>();
         builder.Services.AddSingleton<ReportValidator>();
         builder.Services.AddSingleton<ReadingValidator>();
+        builder.Services.AddSingleton<IntakeMetrics>();
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(IntakeMetrics.MeterName, "Microsoft.Orleans", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
+            .AddPrometheusExporter());
         builder.Services.AddSingleton<CellWatchHub>();
         builder.Services.AddHostedService(services => services.GetRequiredService<CellWatchHub>());
         builder.Services.AddOptions<SensorOptions>().Bind(builder.Configuration.GetSection(SensorOptions.Section));
@@ -99,7 +105,9 @@ public static class GatewayHostingExtensions
         app.UseRouting();
         return app.Use(async (context, next) =>
         {
-            if (context.GetEndpoint()?.Metadata.GetMetadata<GrpcJsonTranscodingMetadata>() is not null && context.Connection.LocalPort != listeners.WebPort)
+            var metadata = context.GetEndpoint()?.Metadata;
+            var webOnly = metadata?.GetMetadata<GrpcJsonTranscodingMetadata>() is not null || metadata?.GetMetadata<WebPortOnly>() is not null;
+            if (webOnly && context.Connection.LocalPort != listeners.WebPort)
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return;
@@ -123,6 +131,8 @@ public static class GatewayHostingExtensions
         app.MapGrpcService<RiskGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
+        // Prometheus scrapes it on the JSON port; it holds counts, never a cell, a case or a person.
+        app.MapPrometheusScrapingEndpoint("/metrics").WithMetadata(WebPortOnly.Instance);
         return app;
     }
 

@@ -21,6 +21,13 @@ public sealed class GatewayOptions
     [Range(1024, 16 * 1024 * 1024)]
     public int MaxReceiveMessageSize { get; set; } = 64 * 1024;
 
+    /// <summary>
+    /// A live watch sends at most once in this many milliseconds, its cells' latest state: with the silos' 250 ms batches,
+    /// a change still reaches it within a second, and a busy city costs a watcher a message or two a second, not four.
+    /// </summary>
+    [Range(0, 10_000)]
+    public int WatchIntervalMilliseconds { get; set; } = 500;
+
     /// <summary>A live watch (GridService.WatchCells) whose client has not taken a message for this long is cut off.</summary>
     [Range(1, 3600)]
     public int WatchStallSeconds { get; set; } = 30;

@@ -22,10 +22,12 @@ public sealed class CellWatcher : IDisposable
     /// <summary>The watched cells.</summary>
     public IReadOnlyCollection<string> Cells => _cells;
 
-    /// <summary>Waits until some watched cell changed, and takes the cells that did.</summary>
-    public async Task<IReadOnlyCollection<string>> NextAsync(CancellationToken cancellationToken)
+    /// <summary>Waits until some watched cell changed since the last <see cref="Take"/> (or may have: the set can be empty).</summary>
+    public Task WaitAsync(CancellationToken cancellationToken) => _changed.WaitAsync(cancellationToken);
+
+    /// <summary>Takes the cells that changed since the last take.</summary>
+    public IReadOnlyCollection<string> Take()
     {
-        await _changed.WaitAsync(cancellationToken);
         lock (_gate)
         {
             var taken = _dirty;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Governance.Contracts.V1;
 using Governance.Gateway.LiveFeed;
 using Governance.Gateway.Validation;
@@ -34,13 +35,24 @@ public sealed partial class GridGrpcService
             : city.FindArea(request.AreaCode) is null ? throw new RpcException(new Status(StatusCode.NotFound, $"area_code: {city.Name} has no area '{request.AreaCode}'"))
             : [.. city.CellsInArea(request.AreaCode).Select(c => c.Code)];
 
-        var stall = TimeSpan.FromSeconds(gateway.Value.WatchStallSeconds);
+        var (stall, interval) = (TimeSpan.FromSeconds(gateway.Value.WatchStallSeconds), TimeSpan.FromMilliseconds(gateway.Value.WatchIntervalMilliseconds));
         using var watcher = await hub.WatchAsync(cells, wholeCity: request.CellIds.Count == 0 && request.AreaCode.Length == 0, context.CancellationToken);
         await SendAsync(responseStream, context, stall, snapshot: true, watcher.Cells);
+        var sent = Stopwatch.GetTimestamp();
         while (!context.CancellationToken.IsCancellationRequested)
         {
-            var changed = await watcher.NextAsync(context.CancellationToken);
-            await SendAsync(responseStream, context, stall, snapshot: false, changed);
+            // Changes meanwhile gather in the watcher's set: the next message carries each changed cell once.
+            await watcher.WaitAsync(context.CancellationToken);
+            if (interval - Stopwatch.GetElapsedTime(sent) is { Ticks: > 0 } wait)
+            {
+                await Task.Delay(wait, context.CancellationToken);
+            }
+
+            if (watcher.Take() is { Count: > 0 } changed)
+            {
+                await SendAsync(responseStream, context, stall, snapshot: false, changed);
+                sent = Stopwatch.GetTimestamp();
+            }
         }
     }
 

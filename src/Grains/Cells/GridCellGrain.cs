@@ -17,6 +17,7 @@ using Governance.Grains.LiveFeed;
 using Governance.Grains.Merging;
 using Governance.Grains.Sensors;
 using Governance.Grains.Storage;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Governance.Grains.Cells;
@@ -30,7 +31,7 @@ namespace Governance.Grains.Cells;
 /// before it is committed. State and rows are stored write-behind, on <see cref="FlushAsync"/> (the intake checkpoint) and on
 /// deactivation; until then the intake journal holds what changed.
 /// </summary>
-public sealed class GridCellGrain(
+public sealed partial class GridCellGrain(
     [PersistentState("cell", StoreNames.Live)] IPersistentState<CellState> state,
     CityMap city,
     IRegistryStore registry,
@@ -41,7 +42,8 @@ public sealed class GridCellGrain(
     IOpenCaseStore openCases,
     IOptions<EvaluationOptions> evaluation,
     CellPulses pulses,
-    CityClock time) : Grain, IGridCellGrain
+    CityClock time,
+    ILogger<GridCellGrain> logger) : Grain, IGridCellGrain
 {
     // Cases this cell changed and not yet flushed, with the stamp of the latest change: a flush removes a case only
     // if nothing changed it again while the flush waited.
@@ -65,8 +67,9 @@ public sealed class GridCellGrain(
     private long _linksSent;
     private long _linksStored;
 
-    // The version of the cell's latest pulse (GetPulseAsync).
+    // The version of the cell's latest pulse (GetPulseAsync), and the last pulse sent to live views.
     private long _pulseVersion;
+    private CellPulse? _lastPulse;
 
     // Readings are not journaled: the cell stores them itself, this often, while they keep coming.
     private static readonly TimeSpan ReadingsFlushPeriod = TimeSpan.FromSeconds(5);
@@ -373,8 +376,18 @@ public sealed class GridCellGrain(
 
     public Task<CellPulse> GetPulseAsync() => Task.FromResult(PulseNow());
 
-    // What live views show of the cell goes out on every change, coalesced per silo (LiveFeed/CellPulses).
-    private void Pulse() => pulses.Changed(PulseNow());
+    // What live views show of the cell goes out when it changes, coalesced per silo (LiveFeed/CellPulses). A report merged
+    // into an open case, or a reading that moves nothing shown, sends nothing: in a storm most reports are such.
+    private void Pulse()
+    {
+        var pulse = PulseNow();
+        if (_lastPulse is not { } last || last.OpenCases != pulse.OpenCases || last.OverdueCases != pulse.OverdueCases
+            || last.Alarms != pulse.Alarms || !ReferenceEquals(last.FloodRisk, pulse.FloodRisk) || !last.Sensors.SequenceEqual(pulse.Sensors))
+        {
+            _lastPulse = pulse;
+            pulses.Changed(pulse);
+        }
+    }
 
     private CellPulse PulseNow()
     {
@@ -563,6 +576,8 @@ public sealed class GridCellGrain(
             return;
         }
 
+        LogCaseOpened(logger, caseId, report.Category);
+
         _openCases[caseId] = new OpenCaseRow(CellId, CaseHeader.OpenedBy(caseId, report, location, now), registration, report.Description);
         RowChanged(caseId);
         TalliesChanged(now);
@@ -630,4 +645,7 @@ public sealed class GridCellGrain(
     }
 
     private ICaseGrain Case(string caseId) => GrainFactory.Case(caseId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Opened case {CaseId} ({Category})")]
+    private static partial void LogCaseOpened(ILogger logger, string caseId, string category);
 }

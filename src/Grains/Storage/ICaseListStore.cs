@@ -8,6 +8,9 @@ public interface ICaseListStore
     /// <summary>One page of the cases <paramref name="query"/> asks for; "overdue" means past due at <paramref name="now"/>.</summary>
     Task<CaseListPage> ListAsync(CaseListQuery query, DateTimeOffset now, CancellationToken cancellationToken = default);
 
+    /// <summary>Cases still open in the whole city, and of them those past due at <paramref name="now"/> (an operations gauge).</summary>
+    Task<(long Open, long Overdue)> CountOpenAsync(DateTimeOffset now, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// How many cases each cell has had whose category is <paramref name="categoryPrefix"/> or below it ("flood" counts
     /// flood and flood.*), opened before <paramref name="before"/>; cells with none are left out.

@@ -1,4 +1,7 @@
 using Governance.Gateway.Hosting;
+using Governance.Gateway.Operations;
+using Governance.Silo.Operations;
+using Orleans.Dashboard;
 
 namespace Governance.Silo.Hosting;
 
@@ -27,8 +30,11 @@ public static class GovernanceApp
         builder.AddGatewayServices();
 
         var app = builder.Build();
+        // Resolved now, so the city's gauges are there from the first scrape.
+        _ = app.Services.GetRequiredService<CityGauges>();
         app.UseGatewayPorts();
         app.MapGovernanceGateway();
+        app.MapOrleansDashboard(routePrefix: "/dashboard").AddEndpointFilter(AdminGate.CheckAsync).WithMetadata(WebPortOnly.Instance);
         return app;
     }
 }

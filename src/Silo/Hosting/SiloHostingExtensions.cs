@@ -2,12 +2,15 @@ using Governance.Grains.Clock;
 using Governance.Grains.Deadlines;
 using Governance.Grains.Evaluation;
 using Governance.Grains.LiveFeed;
+using Governance.Grains.Logging;
 using Governance.Grains.Merging;
 using Governance.Grains.Risk;
 using Governance.Grains.Routing;
 using Governance.Grains.Storage;
 using Governance.Grains.Visits;
 using Governance.Grains.Watches;
+using Governance.Silo.Operations;
+using Orleans.Dashboard;
 using Governance.Intake.Journal;
 using Governance.Intake.Pipeline;
 using Governance.Silo.Cities;
@@ -55,6 +58,10 @@ public static class SiloHostingExtensions
         {
             silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
             silo.AddGovernanceStorage(storage);
+            // Grain and silo statistics for operators, at /dashboard on the JSON port, admins only (GovernanceApp).
+            // Live logs stay off: they carry what residents reported.
+            silo.AddDashboard(dashboard => dashboard.HideTrace = true);
+            silo.AddIncomingGrainCallFilter<GrainLogScope>();
         });
 
         // Registered after Orleans, so it starts (replaying the journal) once the silo is up and stops before it.
@@ -78,6 +85,7 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<ActiveFloodModel>();
         builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<RiskOptions>>().Value);
         builder.Services.AddSingleton<RiskModelWatch>();
+        builder.Services.AddSingleton<CityGauges>();
         builder.Services.AddHostedService<WatchService<RiskModelWatch>>();
         return builder;
     }

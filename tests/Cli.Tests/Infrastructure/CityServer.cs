@@ -61,6 +61,7 @@ public sealed class CityServer : IAsyncDisposable
             [
                 .. city,
                 "--Gateway:Url=http://127.0.0.1:0",
+                "--Gateway:WebUrl=http://127.0.0.1:0",
                 $"--Storage:SqlitePath={folder.Combine("city.db")}",
                 $"--Orleans:SiloPort={FreePort.Next()}",
                 $"--Orleans:GatewayPort={FreePort.Next()}",

@@ -53,20 +53,24 @@ public sealed class GatewayHost : IAsyncDisposable
     /// <see cref="FreePort"/>; another process can take one before the silo binds it, so a failed start is tried
     /// again with new ports.
     /// </summary>
-    public static async Task<GatewayHost> StartAsync(string dataFolder, params string[] extraArgs)
+    public static Task<GatewayHost> StartAsync(string dataFolder, params string[] extraArgs) => StartAsync(dataFolder, configure: null, extraArgs);
+
+    /// <summary>As above, with <paramref name="configure"/> given the builder before the application is built (logging, say).</summary>
+    public static async Task<GatewayHost> StartAsync(string dataFolder, Action<WebApplicationBuilder>? configure, params string[] extraArgs)
     {
         for (var attempt = 1; ; attempt++)
         {
             string[] args =
             [
                 "--Gateway:Url=http://127.0.0.1:0",
+                "--Gateway:WebUrl=http://127.0.0.1:0",
                 $"--Storage:SqlitePath={Path.Combine(dataFolder, "governance.db")}",
                 $"--Orleans:SiloPort={FreePort.Next()}",
                 $"--Orleans:GatewayPort={FreePort.Next()}",
                 "--Logging:LogLevel:Default=Warning",
                 .. extraArgs,
             ];
-            var app = await GovernanceApp.BuildAsync(args);
+            var app = await GovernanceApp.BuildAsync(args, configure);
             try
             {
                 await app.StartAsync();

@@ -71,6 +71,7 @@ public sealed partial class SiloProcess : IAsyncDisposable
         };
         info.ArgumentList.Add(SiloAssembly());
         info.ArgumentList.Add("--Gateway:Url=http://127.0.0.1:0");
+        info.ArgumentList.Add("--Gateway:WebUrl=http://127.0.0.1:0");
         info.ArgumentList.Add($"--Orleans:SiloPort={FreePort.Next()}");
         info.ArgumentList.Add($"--Orleans:GatewayPort={FreePort.Next()}");
         foreach (var arg in extraArgs)

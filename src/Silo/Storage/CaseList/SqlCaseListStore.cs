@@ -17,6 +17,21 @@ internal sealed class SqlCaseListStore(StorageConnection target, string serviceI
 {
     private const string Columns = "case_id, cell_id, kind, category, status, opened_at, headline, latitude, longitude, department, due_at";
 
+    // The statuses a case is no longer open in, as stored: counted out rather than in, so a new open status counts.
+    private static readonly string ClosedStatuses = string.Join(", ", Enum.GetValues<CaseStatusKind>().Where(s => !CaseLifecycle.IsOpen(s)).Select(s => (int)s));
+
+    public async Task<(long Open, long Overdue)> CountOpenAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await target.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*), COALESCE(SUM(CASE WHEN due_at < @now THEN 1 ELSE 0 END), 0) FROM gov_open_case WHERE service_id = @service AND status NOT IN ({ClosedStatuses})";
+        command.AddParameter("service", serviceId);
+        command.AddParameter("now", now.UtcTicks);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     public async Task<IReadOnlyDictionary<string, int>> CountByCellAsync(string categoryPrefix, DateTimeOffset before, CancellationToken cancellationToken = default)
     {
         await using var connection = await target.OpenAsync(cancellationToken);
