@@ -20,6 +20,9 @@ public sealed class BenchRun(BenchOptions options, TextWriter output)
     private static readonly TimeSpan IdleWatchLimit = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(15);
 
+    /// <summary>Watched and unwatched phases alternate this many times: the machine is shared, one pair proves little.</summary>
+    private const int WatchRounds = 3;
+
     private readonly string _runId = Guid.NewGuid().ToString("N")[..8];
     private readonly string? _repository = RepositoryRoot.Find();
 
@@ -155,28 +158,30 @@ public sealed class BenchRun(BenchOptions options, TextWriter output)
     }
 
     /// <summary>
-    /// Max rate with live watchers open, then again without them: what watching costs intake, the two phases sending the
-    /// same kind of reports.
+    /// Max rate with live watchers open, then without them, <see cref="WatchRounds"/> times over: what watching costs
+    /// intake, the two kinds of phase sending the same kind of reports (by now the points' cases are open, so most
+    /// reports merge; the first max phase, which opened them, is no baseline), compared by their medians.
     /// </summary>
     private async Task RunWatchedAsync(
         RunSummary run, Target target, ChildProcess silo, string token, PointPool pool, PhaseResult unwatched, CancellationToken cancellationToken)
     {
-        output.WriteLine();
-        output.WriteLine(Format.Invariant($"opening {options.Watchers:N0} live watchers (GridService.WatchCells, one street each) …"));
-        var opening = Stopwatch.GetTimestamp();
-        await using (var watchers = await AreaWatchers.OpenAsync(silo.Address, token, options.Watchers, cancellationToken))
+        for (var round = 1; round <= WatchRounds; round++)
         {
-            output.WriteLine(Format.Invariant($"{watchers.Open:N0} watchers open after {Stopwatch.GetElapsedTime(opening).TotalSeconds:0.0} s (silo RSS {Format.Mib(ProcStats.Memory(silo.Pid).RssKib)})"));
-            await RunWatchedPhaseAsync(run, target, silo, pool, watchers, "watched", null, unwatched, cancellationToken);
-        }
+            output.WriteLine();
+            output.WriteLine(Format.Invariant($"round {round}: opening {options.Watchers:N0} live watchers (GridService.WatchCells, one street each) …"));
+            var opening = Stopwatch.GetTimestamp();
+            await using (var watchers = await AreaWatchers.OpenAsync(silo.Address, token, options.Watchers, cancellationToken))
+            {
+                output.WriteLine(Format.Invariant($"{watchers.Open:N0} watchers open after {Stopwatch.GetElapsedTime(opening).TotalSeconds:0.0} s (silo RSS {Format.Mib(ProcStats.Memory(silo.Pid).RssKib)})"));
+                await RunWatchedPhaseAsync(run, target, silo, pool, watchers, $"watched {round}", null, unwatched, cancellationToken);
+            }
 
-        // Again without watchers: by now the points' cases are open, so most reports merge (cheaper, and changing no
-        // count a watcher sees), as in the watched phase; this is the fair baseline, the first max phase is not.
-        var again = await RunPhaseAsync(run, target, "max again", pool, null, cancellationToken);
-        if (again is not null)
-        {
-            again.BusyAfterSeconds = await LoadPhase.WaitForIdleAsync(silo.Pid, IdleWatchLimit, cancellationToken);
-            ConsoleReport.WritePhase(output, again, silo);
+            var without = await RunPhaseAsync(run, target, $"unwatched {round}", pool, null, cancellationToken);
+            if (without is not null)
+            {
+                without.BusyAfterSeconds = await LoadPhase.WaitForIdleAsync(silo.Pid, IdleWatchLimit, cancellationToken);
+                ConsoleReport.WritePhase(output, without, silo);
+            }
         }
     }
 
@@ -274,8 +279,8 @@ public sealed class BenchRun(BenchOptions options, TextWriter output)
             : Format.Invariant($"{target.Name} · paced at {Format.Count(rate.Value)} reports/s: {options.WarmupSeconds:0.#} s warm-up + {options.Seconds:0.#} s measured …"));
         try
         {
-            // Distinct external ids in every phase of every run: <run>-<target><phase>-<stream>-<n>.
-            var prefix = $"bench-{_runId}-{target.Name[0]}{phase[0]}";
+            // Distinct external ids in every phase of every run: <run>-<target><phase number>-<stream>-<n>.
+            var prefix = $"bench-{_runId}-{target.Name[0]}{run.Phases.Count}";
             var seed = HashCode.Combine(options.Seed, target.Name, phase);
             var result = await LoadPhase.RunAsync(phase, target, pool, options, rate, prefix, seed, cancellationToken);
             run.Phases.Add(result);

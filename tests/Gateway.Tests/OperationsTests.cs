@@ -37,12 +37,19 @@ public sealed class OperationsTests : IAsyncLifetime
     [Fact]
     public async Task Metrics_CountReportsByOutcome_TimeTheirAcks_AndGaugeTheCity()
     {
-        var cellId = (await _host.Grid.ListCellsAsync(new ListCellsRequest { PageSize = 1 })).Cells[0].CellId;
-        await _host.Intake.ReportAsync(Reports.InCell(cellId));
-        await _host.Intake.ReportAsync(Reports.InCell(cellId));
+        // A process of its own: meters are process-wide by name, so hosts side by side in the test process would be
+        // counted together.
+        using var folder = new TempFolder("operations-silo");
+        await using var silo = await SiloProcess.StartAsync(folder.Path, TimeSpan.FromMinutes(2));
+        using var channel = silo.OpenChannel();
+        using var web = new HttpClient { BaseAddress = new Uri(silo.WebAddress) };
+        var intake = new IntakeService.IntakeServiceClient(channel);
+        var cellId = (await new GridService.GridServiceClient(channel).ListCellsAsync(new ListCellsRequest { PageSize = 1 })).Cells[0].CellId;
+        await intake.ReportAsync(Reports.InCell(cellId));
+        await intake.ReportAsync(Reports.InCell(cellId));
         var invalid = Reports.InCell(cellId);
         invalid.Description = "";
-        await Assert.ThrowsAsync<RpcException>(() => _host.Intake.ReportAsync(invalid).ResponseAsync);
+        await Assert.ThrowsAsync<RpcException>(() => intake.ReportAsync(invalid).ResponseAsync);
 
         // The case count is refreshed behind the scrapes: the first may still show the start's count.
         var metrics = "";
@@ -50,7 +57,7 @@ public sealed class OperationsTests : IAsyncLifetime
         do
         {
             await Task.Delay(200);
-            metrics = await _web.GetStringAsync("/metrics");
+            metrics = await web.GetStringAsync("/metrics");
         }
         while (Value(metrics, "gov_cases_open") < 2 && DateTime.UtcNow < deadline);
 

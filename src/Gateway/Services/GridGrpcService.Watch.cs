@@ -39,20 +39,27 @@ public sealed partial class GridGrpcService
         using var watcher = await hub.WatchAsync(cells, wholeCity: request.CellIds.Count == 0 && request.AreaCode.Length == 0, context.CancellationToken);
         await SendAsync(responseStream, context, stall, snapshot: true, watcher.Cells);
         var sent = Stopwatch.GetTimestamp();
-        while (!context.CancellationToken.IsCancellationRequested)
+        try
         {
-            // Changes meanwhile gather in the watcher's set: the next message carries each changed cell once.
-            await watcher.WaitAsync(context.CancellationToken);
-            if (interval - Stopwatch.GetElapsedTime(sent) is { Ticks: > 0 } wait)
+            while (true)
             {
-                await Task.Delay(wait, context.CancellationToken);
-            }
+                // Changes meanwhile gather in the watcher's set: the next message carries each changed cell once.
+                await watcher.WaitAsync(context.CancellationToken);
+                if (interval - Stopwatch.GetElapsedTime(sent) is { Ticks: > 0 } wait)
+                {
+                    await Task.Delay(wait, context.CancellationToken);
+                }
 
-            if (watcher.Take() is { Count: > 0 } changed)
-            {
-                await SendAsync(responseStream, context, stall, snapshot: false, changed);
-                sent = Stopwatch.GetTimestamp();
+                if (watcher.Take() is { Count: > 0 } changed)
+                {
+                    await SendAsync(responseStream, context, stall, snapshot: false, changed);
+                    sent = Stopwatch.GetTimestamp();
+                }
             }
+        }
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        {
+            // The watcher went away: a watch ends only so.
         }
     }
 
@@ -61,14 +68,16 @@ public sealed partial class GridGrpcService
     {
         var message = new CellWatchEvent { Snapshot = snapshot, SentAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow) };
         message.Cells.AddRange(cells.Select(hub.Latest).OfType<CellPulse>());
-        var writing = stream.WriteAsync(message, context.CancellationToken);
-        if (await Task.WhenAny(writing, Task.Delay(stall, context.CancellationToken)) != writing)
+        try
+        {
+            // WaitAsync's timer goes with the write: thousands of watchers sending twice a second leave no timers behind.
+            await stream.WriteAsync(message, context.CancellationToken).WaitAsync(stall, context.CancellationToken);
+        }
+        catch (TimeoutException)
         {
             // Its window is full and it does not read: the connection's buffers are all it may hold, then it goes.
             context.GetHttpContext().Abort();
             throw new RpcException(new Status(StatusCode.Unavailable, $"the watcher took no message for {stall.TotalSeconds:0} s and was cut off; watch again"));
         }
-
-        await writing;
     }
 }

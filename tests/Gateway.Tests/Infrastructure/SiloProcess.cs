@@ -39,6 +39,9 @@ public sealed partial class SiloProcess : IAsyncDisposable
     /// <summary>The gateway address from the ready line.</summary>
     public string Address { get; private set; } = "";
 
+    /// <summary>The JSON (HTTP/1.1) address from the ready line.</summary>
+    public string WebAddress { get; private set; } = "";
+
     /// <summary>The development admin token the silo printed (it runs without Auth:SigningKey).</summary>
     public string AdminToken { get; private set; } = "";
 
@@ -145,6 +148,8 @@ public sealed partial class SiloProcess : IAsyncDisposable
         var match = ReadyLine().Match(line);
         if (match.Success)
         {
+            // Before the ready signal, so whoever waits for it has both addresses.
+            WebAddress = WebLine().Match(line) is { Success: true } web ? web.Groups["address"].Value : "";
             _ready.TrySetResult(match.Groups["address"].Value);
         }
     }
@@ -170,4 +175,7 @@ public sealed partial class SiloProcess : IAsyncDisposable
 
     [GeneratedRegex(@"gRPC gateway \(HTTP/2 cleartext\) on (?<address>http://[0-9.:]+)")]
     private static partial Regex ReadyLine();
+
+    [GeneratedRegex(@"JSON over HTTP/1\.1 on (?<address>http://[0-9.:]+)")]
+    private static partial Regex WebLine();
 }
