@@ -61,6 +61,23 @@ public sealed class GridTests(DemoCityHostFixture fixture)
         Assert.True(page.TotalSize < all.TotalSize);
     }
 
+    [Fact]
+    public async Task ListCells_WithBoundaries_GivesEachCellTheShapeGetCellGives_AndWithoutThemNone()
+    {
+        var community = (await Host.Grid.ListAreasAsync(new ListAreasRequest())).Areas.First(a => a.Level == AreaLevel.Community).Code;
+
+        var shaped = await Host.Grid.ListCellsAsync(new ListCellsRequest { AreaCode = community, PageSize = 1000, IncludeBoundary = true });
+        var plain = await Host.Grid.ListCellsAsync(new ListCellsRequest { AreaCode = community, PageSize = 1000 });
+        var first = (await Host.Grid.GetCellAsync(new GetCellRequest { CellId = shaped.Cells[0].CellId })).Cell;
+        var last = (await Host.Grid.GetCellAsync(new GetCellRequest { CellId = shaped.Cells[^1].CellId })).Cell;
+
+        Assert.Equal(plain.Cells.Select(c => c.CellId), shaped.Cells.Select(c => c.CellId));
+        Assert.All(plain.Cells, c => Assert.Empty(c.Boundary));
+        Assert.All(shaped.Cells, c => Assert.True(c.Boundary.Count > 0 && c.Boundary.All(ring => ring.Points.Count >= 4), c.CellId));
+        Assert.Equal(first.Boundary, shaped.Cells[0].Boundary);
+        Assert.Equal(last.Boundary, shaped.Cells[^1].Boundary);
+    }
+
     [Theory]
     [InlineData(-1, "", "page_size")]
     [InlineData(1001, "", "page_size")]

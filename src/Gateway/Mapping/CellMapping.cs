@@ -38,15 +38,7 @@ public static class CellMapping
         }
 
         message.Areas.AddRange(city.GetAreaChain(cell.AreaCode).Select(ToProto));
-        foreach (var polygon in cell.Polygon.Polygons)
-        {
-            foreach (var ring in polygon.Rings)
-            {
-                var protoRing = new GeoRing();
-                protoRing.Points.AddRange(ring.Select(ToProto));
-                message.Boundary.Add(protoRing);
-            }
-        }
+        message.Boundary.AddRange(BoundaryOf(cell));
 
         message.OpenCases.AddRange(snapshot.OpenCases.Select(c => c.ToProto()));
         message.Sensors.AddRange(snapshot.Sensors.Select(s => s.ToProto()));
@@ -90,16 +82,31 @@ public static class CellMapping
         IssuedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(risk.IssuedAt),
     };
 
-    public static CellListing ToListing(CellInfo cell)
+    public static CellListing ToListing(CellInfo cell, bool withBoundary = false)
     {
+        ArgumentNullException.ThrowIfNull(cell);
         var listing = new CellListing { CellId = cell.Code, AreaCode = cell.AreaCode, Centroid = ToProto(cell.Centroid) };
         if (cell.ElevationMeters is { } elevation)
         {
             listing.ElevationMeters = elevation;
         }
 
+        if (withBoundary)
+        {
+            listing.Boundary.AddRange(BoundaryOf(cell));
+        }
+
         return listing;
     }
+
+    /// <summary>The cell's shape: every ring of every polygon, outer rings and holes alike.</summary>
+    private static IEnumerable<GeoRing> BoundaryOf(CellInfo cell) =>
+        cell.Polygon.Polygons.SelectMany(polygon => polygon.Rings).Select(ring =>
+        {
+            var message = new GeoRing();
+            message.Points.AddRange(ring.Select(ToProto));
+            return message;
+        });
 
     public static ProtoArea ToProto(Governance.City.Map.Area area) => new()
     {

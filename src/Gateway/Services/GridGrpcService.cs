@@ -70,7 +70,7 @@ public sealed partial class GridGrpcService(IGrainFactory grains, CityMap city, 
         var response = new ListCellsResponse { TotalSize = cells.Count };
         for (var i = offset; i < Math.Min(cells.Count, offset + pageSize); i++)
         {
-            response.Cells.Add(CellMapping.ToListing(cells[i]));
+            response.Cells.Add(CellMapping.ToListing(cells[i], request.IncludeBoundary));
         }
 
         if (offset + pageSize < cells.Count)
