@@ -164,6 +164,7 @@ public sealed partial class GridCellGrain(
         var mustOpen = replaying ? await FindJoinedAsync(ownIds, fresh) : openedBefore;
         var (targets, registrations) = await DecideMergesAsync(reports, ownIds, fresh, locations, mustOpen);
         var sending = new List<ReportLink>(fresh.Count);
+        var opened = false;
         var now = time.GetUtcNow();
         foreach (var i in fresh)
         {
@@ -173,6 +174,7 @@ public sealed partial class GridCellGrain(
             {
                 // Opened here, without calling the case: a row and its first reporter's link.
                 OpenCase(ownIds[i], report, locations[i], registrations[i], now);
+                opened = true;
                 sending.Add(new ReportLink(ownIds[i], ownIds[i], CellId, reporter));
                 receipts[i] = Opened(ownIds[i], openedBefore?.Contains(i) == true);
                 continue;
@@ -195,7 +197,13 @@ public sealed partial class GridCellGrain(
         }
 
         _store.Changed();
-        Pulse();
+        // Merges and retries change nothing a live view shows: only a batch that opened a case is worth a pulse, and
+        // intake does not count the cell's cases for the others.
+        if (opened)
+        {
+            Pulse();
+        }
+
         return ImmutableCollectionsMarshal.AsImmutableArray(receipts);
     }
 
