@@ -7,6 +7,7 @@ using Governance.Gateway.LiveFeed;
 using Governance.Gateway.Operations;
 using Governance.Gateway.Services;
 using Governance.Gateway.Validation;
+using Governance.Gateway.WebConsole;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Grpc.JsonTranscoding;
 using Microsoft.AspNetCore.Hosting;
@@ -70,6 +71,7 @@ public static class GatewayHostingExtensions
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(IntakeMetrics.MeterName, "Microsoft.Orleans", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
             .AddPrometheusExporter());
+        builder.Services.AddSingleton<ConsoleAssets>();
         builder.Services.AddSingleton<CellWatchHub>();
         builder.Services.AddHostedService(services => services.GetRequiredService<CellWatchHub>());
         builder.Services.AddOptions<SensorOptions>().Bind(builder.Configuration.GetSection(SensorOptions.Section));
@@ -117,7 +119,7 @@ public static class GatewayHostingExtensions
         });
     }
 
-    /// <summary>Maps the gRPC services (and their JSON routes), grpc.health.v1 and server reflection.</summary>
+    /// <summary>Maps the gRPC services (and their JSON routes), grpc.health.v1, server reflection, /metrics and the web console.</summary>
     public static IEndpointRouteBuilder MapGovernanceGateway(this IEndpointRouteBuilder app)
     {
         app.MapGrpcService<IntakeGrpcService>();
@@ -133,6 +135,7 @@ public static class GatewayHostingExtensions
         app.MapGrpcReflectionService();
         // Prometheus scrapes it on the JSON port; it holds counts, never a cell, a case or a person.
         app.MapPrometheusScrapingEndpoint("/metrics").WithMetadata(WebPortOnly.Instance);
+        app.MapWebConsole();
         return app;
     }
 

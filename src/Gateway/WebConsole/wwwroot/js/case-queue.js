@@ -1,0 +1,115 @@
+// The case queue: cases filtered by area, status, kind, category, department and lateness, a page at a time; a row
+// opens the case with its history.
+
+import { getJson } from './api.js';
+import { el, enumLabel, errorBox, replace, when } from './dom.js';
+
+// The statuses in which a case is still being worked on (CaseLifecycle.IsOpen).
+const openStatuses = ['REPORTED', 'REGISTERED', 'DISPATCHED', 'SUSPENDED', 'HANDLED', 'VERIFIED', 'RECEIVED', 'ACCEPTED',
+  'REPLIED', 'UNDER_REVIEW', 'REVIEW_REPLIED', 'DISPUTE_REPORTED', 'MEDIATING_BY_GRID', 'MEDIATING_BY_COMMUNITY',
+  'MEDIATING_BY_STREET', 'APPLIED', 'AWAITING_APPROVALS', 'FIRST_REVIEW', 'SECOND_REVIEW', 'PUBLIC_NOTICE',
+  'RECTIFICATION_LISTED', 'RECTIFYING', 'RECTIFICATION_SUBMITTED'].map(s => `CASE_STATUS_${s}`);
+const endedStatuses = ['REJECTED', 'CLOSED', 'EVALUATED', 'DECLINED', 'RESOLVED', 'CONCLUDED', 'AGREED', 'REFERRED', 'GRANTED',
+  'REFUSED', 'RECTIFIED'].map(s => `CASE_STATUS_${s}`);
+
+export class CaseQueue extends EventTarget {
+  constructor(root) {
+    super();
+    this.root = root;
+    this.form = root.querySelector('form');
+    this.table = root.querySelector('tbody');
+    this.more = root.querySelector('.more');
+    this.detail = root.querySelector('.case-detail');
+    this.message = root.querySelector('.message');
+    this.nextPageToken = '';
+    this.fillStatuses(this.form.elements.status);
+    this.form.addEventListener('submit', e => {
+      e.preventDefault();
+      this.search();
+    });
+    this.more.addEventListener('click', () => this.load(false));
+  }
+
+  fillStatuses(select) {
+    replace(select,
+      el('option', { value: 'open' }, 'being worked on'),
+      el('option', { value: '' }, 'any status'),
+      el('optgroup', { label: 'Open' }, openStatuses.map(s => el('option', { value: s }, enumLabel(s, 'CASE_STATUS_')))),
+      el('optgroup', { label: 'Ended' }, endedStatuses.map(s => el('option', { value: s }, enumLabel(s, 'CASE_STATUS_')))));
+  }
+
+  filters() {
+    const f = this.form.elements;
+    const status = f.status.value;
+    return {
+      area: f.area.value,
+      statuses: status === 'open' ? openStatuses : status ? [status] : [],
+      kind: f.kind.value,
+      category: f.category.value.trim(),
+      department: f.department.value.trim(),
+      overdueOnly: f.overdueOnly.checked,
+      sort: f.sort.value,
+      pageSize: 50,
+    };
+  }
+
+  search() {
+    return this.load(true);
+  }
+
+  async load(fromStart) {
+    if (fromStart) {
+      this.nextPageToken = '';
+      this.table.replaceChildren();
+      replace(this.detail);
+    }
+    replace(this.message, 'Loading…');
+    try {
+      const page = await getJson('/v1/cases', { ...this.filters(), pageToken: this.nextPageToken });
+      const cases = page.cases ?? [];
+      this.table.append(...cases.map(c => this.row(c)));
+      this.nextPageToken = page.nextPageToken ?? '';
+      this.more.hidden = !this.nextPageToken;
+      replace(this.message, this.table.rows.length === 0 ? 'No case matches these filters.' : `${this.table.rows.length} cases shown${this.nextPageToken ? ', more to load' : ''}.`);
+    } catch (error) {
+      this.more.hidden = true;
+      replace(this.message, errorBox(error));
+    }
+  }
+
+  row(entry) {
+    const row = el('tr', { class: entry.overdue ? 'overdue' : '', dataset: { caseId: entry.caseId, cellId: entry.cellId }, tabIndex: 0 },
+      el('td', {}, el('code', {}, entry.caseId)),
+      el('td', {}, el('a', { href: '#', class: 'cell-link', dataset: { cellId: entry.cellId } }, entry.cellId)),
+      el('td', {}, entry.category),
+      el('td', {}, enumLabel(entry.status, 'CASE_STATUS_')),
+      el('td', {}, when(entry.openedAt)),
+      el('td', {}, entry.dueAt ? when(entry.dueAt) : '', entry.overdue && el('strong', {}, ' overdue')),
+      el('td', {}, entry.headline));
+    row.addEventListener('click', e => {
+      if (e.target.closest('.cell-link')) {
+        e.preventDefault();
+        this.dispatchEvent(new CustomEvent('cellclick', { detail: entry.cellId }));
+        return;
+      }
+      this.open(entry.caseId);
+    });
+    return row;
+  }
+
+  async open(caseId) {
+    try {
+      const { case: found } = await getJson(`/v1/cases/${encodeURIComponent(caseId)}`);
+      replace(this.detail,
+        el('h3', {}, `Case ${found.caseId}`),
+        el('p', {}, `${found.category} · ${enumLabel(found.status, 'CASE_STATUS_')} · cell ${found.cellId}`,
+          found.department ? ` · ${found.department}` : '', found.overdue ? ' · overdue' : ''),
+        el('p', { class: 'description' }, found.description),
+        el('ol', { class: 'history' }, (found.history ?? []).map(event => el('li', {},
+          el('span', { class: 'muted' }, `${when(event.at)} `),
+          `${enumLabel(event.status, 'CASE_STATUS_')} by ${event.actor}`, event.note ? `: ${event.note}` : ''))));
+    } catch (error) {
+      replace(this.detail, errorBox(error));
+    }
+  }
+}
