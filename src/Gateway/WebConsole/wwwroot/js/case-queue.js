@@ -2,7 +2,7 @@
 // opens the case with its history.
 
 import { getJson } from './api.js';
-import { el, enumLabel, errorBox, replace, when } from './dom.js';
+import { el, enumLabel, errorBox, replace, shortWhen, when } from './dom.js';
 
 // The statuses in which a case is still being worked on (CaseLifecycle.IsOpen).
 const openStatuses = ['REPORTED', 'REGISTERED', 'DISPATCHED', 'SUSPENDED', 'HANDLED', 'VERIFIED', 'RECEIVED', 'ACCEPTED',
@@ -22,6 +22,8 @@ export class CaseQueue extends EventTarget {
     this.detail = root.querySelector('.case-detail');
     this.message = root.querySelector('.message');
     this.nextPageToken = '';
+    this.query = null;
+    this.loading = null;
     this.fillStatuses(this.form.elements.status);
     this.form.addEventListener('submit', e => {
       e.preventDefault();
@@ -57,35 +59,43 @@ export class CaseQueue extends EventTarget {
     return this.load(true);
   }
 
+  // A new search drops the one on its way; "more" continues the shown search with the filters it was made with.
   async load(fromStart) {
     if (fromStart) {
+      this.loading?.abort();
+      this.query = this.filters();
       this.nextPageToken = '';
       this.table.replaceChildren();
       replace(this.detail);
+    } else if (this.loading) {
+      return;
     }
+    const loading = new AbortController();
+    this.loading = loading;
     replace(this.message, 'Loading…');
     try {
-      const page = await getJson('/v1/cases', { ...this.filters(), pageToken: this.nextPageToken });
+      const page = await getJson('/v1/cases', { ...this.query, pageToken: this.nextPageToken }, loading.signal);
       const cases = page.cases ?? [];
       this.table.append(...cases.map(c => this.row(c)));
       this.nextPageToken = page.nextPageToken ?? '';
       this.more.hidden = !this.nextPageToken;
       replace(this.message, this.table.rows.length === 0 ? 'No case matches these filters.' : `${this.table.rows.length} cases shown${this.nextPageToken ? ', more to load' : ''}.`);
     } catch (error) {
+      if (loading.signal.aborted) return;
       this.more.hidden = true;
       replace(this.message, errorBox(error));
+    } finally {
+      if (this.loading === loading) this.loading = null;
     }
   }
 
   row(entry) {
     const row = el('tr', { class: entry.overdue ? 'overdue' : '', dataset: { caseId: entry.caseId, cellId: entry.cellId }, tabIndex: 0 },
-      el('td', {}, el('code', {}, entry.caseId)),
-      el('td', {}, el('a', { href: '#', class: 'cell-link', dataset: { cellId: entry.cellId } }, entry.cellId)),
-      el('td', {}, entry.category),
-      el('td', {}, enumLabel(entry.status, 'CASE_STATUS_')),
-      el('td', {}, when(entry.openedAt)),
-      el('td', {}, entry.dueAt ? when(entry.dueAt) : '', entry.overdue && el('strong', {}, ' overdue')),
-      el('td', {}, entry.headline));
+      el('td', {}, el('code', {}, entry.caseId), el('br'), el('a', { href: '#', class: 'cell-link', dataset: { cellId: entry.cellId } }, entry.cellId)),
+      el('td', {}, el('span', { class: 'category' }, entry.category), el('br'), el('span', { class: 'muted' }, entry.headline)),
+      el('td', { class: 'nowrap' }, enumLabel(entry.status, 'CASE_STATUS_'), entry.department && el('br'), entry.department),
+      el('td', { class: 'nowrap' }, shortWhen(entry.openedAt)),
+      el('td', { class: 'nowrap' }, shortWhen(entry.dueAt), entry.overdue && el('strong', {}, ' overdue')));
     row.addEventListener('click', e => {
       if (e.target.closest('.cell-link')) {
         e.preventDefault();

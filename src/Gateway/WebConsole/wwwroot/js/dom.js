@@ -37,9 +37,15 @@ export function enumLabel(value, prefix) {
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const timeOnly = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
+const compact = new Intl.DateTimeFormat(undefined, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 export function when(timestamp) {
   return timestamp ? dateTime.format(new Date(timestamp)) : '';
+}
+
+// For a table's narrow column: month, day and time.
+export function shortWhen(timestamp) {
+  return timestamp ? compact.format(new Date(timestamp)) : '';
 }
 
 export function clock(date) {

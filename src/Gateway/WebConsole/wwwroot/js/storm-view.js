@@ -55,15 +55,14 @@ export class StormView extends EventTarget {
         + `${count(warning.householdsFlagged)} flagged, ${count(warning.casesOpened)} with a case; ${count(warning.cellsRated)} cells rated.`),
       el('h3', {}, `Households, likeliest to flood first (${households.length})`),
       el('table', { class: 'ranked' },
-        el('thead', {}, el('tr', {}, ['#', 'Household', 'Cell', 'Probability', 'Case', 'Grid worker', 'Why'].map(h => el('th', {}, h)))),
+        el('thead', {}, el('tr', {}, ['#', 'Household · cell', 'Probability', 'Case · grid worker', 'Why'].map(h => el('th', {}, h)))),
         el('tbody', {}, households.map((h, i) => {
           const row = el('tr', { dataset: { householdId: h.householdId, cellId: h.cellId } },
             el('td', {}, i + 1),
-            el('td', {}, el('code', {}, h.householdId)),
-            el('td', {}, h.cellId),
-            el('td', { class: 'probability' }, el('span', { class: 'bar', style: { width: `${Math.round(h.probability * 60)}px` } }), ` ${percent(h.probability)}`),
-            el('td', {}, h.caseId ? el('code', {}, h.caseId) : el('span', { class: 'muted' }, 'over the cell’s limit')),
-            el('td', {}, h.gridWorkerId || el('span', { class: 'muted' }, 'none')),
+            el('td', {}, el('code', {}, h.householdId), el('br'), el('span', { class: 'muted' }, h.cellId)),
+            el('td', { class: 'nowrap' }, el('span', { class: 'bar', style: { width: `${Math.round(h.probability * 50)}px` } }), ` ${percent(h.probability)}`),
+            el('td', {}, h.caseId ? el('code', {}, h.caseId) : el('span', { class: 'muted' }, 'over the cell’s limit'), el('br'),
+              h.gridWorkerId || el('span', { class: 'muted' }, 'no grid worker')),
             el('td', {}, reasons(h.contributions ?? [])));
           row.addEventListener('click', () => this.dispatchEvent(new CustomEvent('cellclick', { detail: h.cellId })));
           return row;
