@@ -104,6 +104,9 @@ export class CaseQueue extends EventTarget {
       }
       this.open(entry.caseId);
     });
+    row.addEventListener('keydown', e => {
+      if (e.key === 'Enter') this.open(entry.caseId);
+    });
     return row;
   }
 
