@@ -31,6 +31,8 @@ public sealed class BenchOptions
           --keep-temp                 keep the temporary folder (silo database and logs)
           --echo-fault none|drop|reorder|stall  make the echo server drop, reorder or stop acks, to see the checks fail
           --watchers N                then intake at max rate again with N live watchers (one street each) open
+          --fresh-categories          each phase reports under categories of its own (the code suffixed with the phase),
+                                      so it opens cases rather than merging into the last phase's: creation-heavy
         """;
 
     public TargetSelection Target { get; private set; } = TargetSelection.Both;
@@ -61,6 +63,9 @@ public sealed class BenchOptions
 
     /// <summary>Live watchers (GridService.WatchCells, one street each) for a third phase at max rate; 0: no such phase.</summary>
     public int Watchers { get; private set; }
+
+    /// <summary>Each phase's categories are its own, so its reports open cases rather than merge into earlier phases' cases.</summary>
+    public bool FreshCategories { get; private set; }
 
     public double StartupTimeoutSeconds { get; private set; } = 180;
 
@@ -121,6 +126,7 @@ public sealed class BenchOptions
                 case "--keep-temp": options.KeepTemp = true; break;
                 case "--echo-fault": options.EchoFault = ParseEnum<EchoFault>(name, Value()); break;
                 case "--watchers": options.Watchers = ParseInt(name, Value(), 0, 10_000); break;
+                case "--fresh-categories": options.FreshCategories = true; break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
@@ -152,6 +158,11 @@ public sealed class BenchOptions
         if (Watchers > 0)
         {
             line += string.Create(CultureInfo.InvariantCulture, $" --watchers {Watchers}");
+        }
+
+        if (FreshCategories)
+        {
+            line += " --fresh-categories";
         }
 
         return Paced ? line : line + " --no-paced";

@@ -94,6 +94,22 @@ public sealed class OperationsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, onGrpcPort.StatusCode);
     }
 
+    [Fact]
+    public async Task TheDashboard_TurnedOff_IsNotThere_AndTheGatewayStillServes()
+    {
+        using var folder = new TempFolder("operations-no-dashboard");
+        await using var host = await GatewayHost.StartAsync(folder.Path, "--Operations:Dashboard=false");
+        using var web = new HttpClient { BaseAddress = new Uri(host.Services.GetRequiredService<GatewayListeners>().WebAddress!) };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/dashboard/");
+        request.Headers.Authorization = Basic(host.TokenFor("ops-1", "admin"));
+
+        using var dashboard = await web.SendAsync(request);
+        var ack = await host.Intake.ReportAsync(Reports.InCell((await host.Grid.ListCellsAsync(new ListCellsRequest { PageSize = 1 })).Cells[0].CellId));
+
+        Assert.Equal(HttpStatusCode.NotFound, dashboard.StatusCode);
+        Assert.Equal(ReportOutcome.Created, ack.Outcome);
+    }
+
     private static AuthenticationHeaderValue Basic(string token) => new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("ops:" + token)));
 
     private async Task<(HttpStatusCode Status, string Body, string Challenge)> GetAsync(string path, AuthenticationHeaderValue? authorization)

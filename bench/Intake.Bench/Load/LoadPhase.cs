@@ -33,7 +33,9 @@ public static class LoadPhase
             drivers.AddRange(Enumerable.Range(0, options.Streams).Select(i => new StreamDriver(
                 i,
                 plan,
-                new ReportFactory(pool, options.Mode, options.StormShare, string.Create(CultureInfo.InvariantCulture, $"{idPrefix}-{i}"), new Random(HashCode.Combine(seed, i, 1))),
+                new ReportFactory(
+                    pool, options.Mode, options.StormShare, string.Create(CultureInfo.InvariantCulture, $"{idPrefix}-{i}"), new Random(HashCode.Combine(seed, i, 1)),
+                    options.FreshCategories ? "-" + idPrefix[(idPrefix.LastIndexOf('-') + 1)..] : ""),
                 new Random(HashCode.Combine(seed, i, 2)))));
 
             using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -6,9 +6,10 @@ namespace Governance.Intake.Bench.Load;
 
 /// <summary>
 /// Makes the reports of one stream: valid, each with an external id never used before in the run. Not thread-safe:
-/// one per stream, used by that stream's writer only.
+/// one per stream, used by that stream's writer only. A <paramref name="categorySuffix"/> gives a phase categories of its
+/// own, so its reports open cases instead of merging into an earlier phase's.
 /// </summary>
-public sealed class ReportFactory(PointPool pool, LoadMode mode, double stormShare, string idPrefix, Random random)
+public sealed class ReportFactory(PointPool pool, LoadMode mode, double stormShare, string idPrefix, Random random, string categorySuffix = "")
 {
     private long _sequence;
 
@@ -39,7 +40,7 @@ public sealed class ReportFactory(PointPool pool, LoadMode mode, double stormSha
         {
             ExternalId = string.Create(CultureInfo.InvariantCulture, $"{idPrefix}-{++_sequence}"),
             Source = source,
-            Category = category.Code,
+            Category = category.Code + categorySuffix,
             Description = category.Descriptions[random.Next(category.Descriptions.Count)],
             Point = point,
             ReportedAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddSeconds(-random.Next(120))),

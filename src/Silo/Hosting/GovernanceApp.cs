@@ -34,7 +34,11 @@ public static class GovernanceApp
         _ = app.Services.GetRequiredService<CityGauges>();
         app.UseGatewayPorts();
         app.MapGovernanceGateway();
-        app.MapOrleansDashboard(routePrefix: "/dashboard").AddEndpointFilter(AdminGate.CheckAsync).WithMetadata(WebPortOnly.Instance);
+        if (OperationsOptions.From(app.Configuration).Dashboard)
+        {
+            app.MapOrleansDashboard(routePrefix: "/dashboard").AddEndpointFilter(AdminGate.CheckAsync).WithMetadata(WebPortOnly.Instance);
+        }
+
         return app;
     }
 }

@@ -60,7 +60,11 @@ public static class SiloHostingExtensions
             silo.AddGovernanceStorage(storage);
             // Grain and silo statistics for operators, at /dashboard on the JSON port, admins only (GovernanceApp).
             // Live logs stay off: they carry what residents reported.
-            silo.AddDashboard(dashboard => dashboard.HideTrace = true);
+            if (OperationsOptions.From(builder.Configuration).Dashboard)
+            {
+                silo.AddDashboard(dashboard => dashboard.HideTrace = true);
+            }
+
             silo.AddIncomingGrainCallFilter<GrainLogScope>();
         });
 
