@@ -25,7 +25,7 @@ public sealed class GatewayOptions
     /// A live watch sends at most once in this many milliseconds, its cells' latest state: with the silos' 250 ms batches,
     /// a change still reaches it within a second, and a busy city costs a watcher a message or two a second, not four.
     /// </summary>
-    [Range(0, 10_000)]
+    [Range(50, 10_000)]
     public int WatchIntervalMilliseconds { get; set; } = 500;
 
     /// <summary>A live watch (GridService.WatchCells) whose client has not taken a message for this long is cut off.</summary>

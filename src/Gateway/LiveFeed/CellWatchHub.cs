@@ -2,17 +2,22 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Governance.Contracts;
 using Governance.Contracts.LiveFeed;
+using Governance.Gateway.Hosting;
+using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Governance.Gateway.LiveFeed;
 
 /// <summary>
 /// The live feed in one gateway process: its observer hears every silo's cell changes (subscribed at the feed grain
-/// and renewed), keeps each cell's latest pulse, and marks the watchers whose cells changed. A watcher reads the latest
-/// pulses when it sends, so what it holds is a set of its own cells, never a queue of changes.
+/// and renewed), keeps each cell's latest pulse, and marks the watch groups whose cells changed. Every
+/// Gateway:WatchIntervalMilliseconds each group with changes makes one message, which all its watchers send: a hundred
+/// dispatchers watching one street cost one mark per change and one message per tick, not a hundred.
 /// </summary>
-public sealed partial class CellWatchHub(IGrainFactory grains, ILogger<CellWatchHub> logger) : BackgroundService, ICellFeedObserver
+public sealed partial class CellWatchHub(IGrainFactory grains, IOptions<GatewayOptions> options, ILogger<CellWatchHub> logger)
+    : BackgroundService, ICellFeedObserver
 {
     // Renewed well within the feed grain's one-minute expiry, so a moved or restarted feed grain soon has it again.
     private static readonly TimeSpan Renewal = TimeSpan.FromSeconds(15);
@@ -24,15 +29,17 @@ public sealed partial class CellWatchHub(IGrainFactory grains, ILogger<CellWatch
     private readonly ConcurrentDictionary<string, KnownPulse> _latest = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
-    // Watchers by cell, and those of the whole city, copied on write: a batch of changes marks only the watchers of the
-    // cells in it, never asks every watcher about every cell.
-    private ImmutableDictionary<string, ImmutableArray<CellWatcher>> _byCell = ImmutableDictionary.Create<string, ImmutableArray<CellWatcher>>(StringComparer.Ordinal);
-    private ImmutableArray<CellWatcher> _wholeCity = [];
+    // Groups by key and by cell, copied on write: a batch of changes marks only the groups of the cells in it.
+    private ImmutableDictionary<string, WatchGroup> _groups = ImmutableDictionary.Create<string, WatchGroup>(StringComparer.Ordinal);
+    private ImmutableDictionary<string, ImmutableArray<WatchGroup>> _byCell = ImmutableDictionary.Create<string, ImmutableArray<WatchGroup>>(StringComparer.Ordinal);
     private int _watchers;
     private ICellFeedObserver? _reference;
 
     /// <summary>Watchers now open.</summary>
     public int Watchers => Volatile.Read(ref _watchers);
+
+    /// <summary>Groups of watchers of the same cells now open.</summary>
+    public int Groups => _groups.Count;
 
     /// <summary>
     /// A cell's latest pulse as the contract's message, or null when neither a change nor a seed has brought one. Made
@@ -40,25 +47,33 @@ public sealed partial class CellWatchHub(IGrainFactory grains, ILogger<CellWatch
     /// </summary>
     public Contracts.V1.CellPulse? Latest(string cellId) => _latest.TryGetValue(cellId, out var latest) ? latest.Message.Value : null;
 
+    /// <summary>A message of these cells as they are now.</summary>
+    public Contracts.V1.CellWatchEvent Message(bool snapshot, IEnumerable<string> cells)
+    {
+        var message = new Contracts.V1.CellWatchEvent { Snapshot = snapshot, SentAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow) };
+        message.Cells.AddRange(cells.Select(Latest).OfType<Contracts.V1.CellPulse>());
+        return message;
+    }
+
     /// <summary>
-    /// Opens a watcher of <paramref name="cells"/> (null: every cell), marked for every change from now on, with every one
-    /// of its cells' pulses known by the time this returns (those never heard of are asked).
+    /// Opens a watcher of <paramref name="cells"/>, in the group of every watch with the same <paramref name="key"/> (an
+    /// area's code, say), marked for every change from now on, with every one of its cells' pulses known by the time this
+    /// returns (those never heard of are asked).
     /// </summary>
-    public async Task<CellWatcher> WatchAsync(IReadOnlyCollection<string> cells, bool wholeCity, CancellationToken cancellationToken)
+    public async Task<CellWatcher> WatchAsync(string key, IReadOnlyCollection<string> cells, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cells);
-        var watcher = new CellWatcher(this, cells);
+        CellWatcher watcher;
         lock (_gate)
         {
-            if (wholeCity)
+            if (!_groups.TryGetValue(key, out var group))
             {
-                _wholeCity = _wholeCity.Add(watcher);
-            }
-            else
-            {
-                _byCell = _byCell.SetItems(watcher.Cells.Select(cell => KeyValuePair.Create(cell, _byCell.GetValueOrDefault(cell, []).Add(watcher))));
+                group = new WatchGroup(key, cells.ToHashSet(StringComparer.Ordinal));
+                _groups = _groups.Add(key, group);
+                _byCell = _byCell.SetItems(group.Cells.Select(cell => KeyValuePair.Create(cell, _byCell.GetValueOrDefault(cell, []).Add(group))));
             }
 
+            watcher = new CellWatcher(this, group);
             _watchers++;
         }
 
@@ -76,20 +91,24 @@ public sealed partial class CellWatchHub(IGrainFactory grains, ILogger<CellWatch
         }
     }
 
+    /// <summary>Each group with changes makes its one message and wakes its watchers. Done every Gateway:WatchIntervalMilliseconds.</summary>
+    public void Tick()
+    {
+        foreach (var group in _groups.Values)
+        {
+            group.Tick(this);
+        }
+    }
+
     public Task CellsChangedAsync(ImmutableArray<CellPulse> pulses)
     {
-        var (byCell, wholeCity) = (_byCell, _wholeCity);
+        var byCell = _byCell;
         foreach (var pulse in pulses)
         {
             Keep(pulse);
-            foreach (var watcher in byCell.GetValueOrDefault(pulse.CellId, []))
+            foreach (var group in byCell.GetValueOrDefault(pulse.CellId, []))
             {
-                watcher.Changed(pulse.CellId);
-            }
-
-            foreach (var watcher in wholeCity)
-            {
-                watcher.Changed(pulse.CellId);
+                group.Changed(pulse.CellId);
             }
         }
 
@@ -100,20 +119,36 @@ public sealed partial class CellWatchHub(IGrainFactory grains, ILogger<CellWatch
     {
         lock (_gate)
         {
-            if (_wholeCity.Contains(watcher))
+            var group = watcher.Group;
+            if (group.Leave(watcher) && _groups.ContainsKey(group.Key))
             {
-                _wholeCity = _wholeCity.Remove(watcher);
-            }
-            else
-            {
-                _byCell = _byCell.SetItems(watcher.Cells.Select(cell => KeyValuePair.Create(cell, _byCell.GetValueOrDefault(cell, []).Remove(watcher))));
+                _groups = _groups.Remove(group.Key);
+                _byCell = _byCell.SetItems(group.Cells.Select(cell => KeyValuePair.Create(cell, _byCell.GetValueOrDefault(cell, []).Remove(group))));
             }
 
             _watchers--;
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(SubscribeAsync(stoppingToken), TickAsync(stoppingToken));
+
+    // One timer for every group: a thousand watchers do not each wait out their own interval.
+    private async Task TickAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(options.Value.WatchIntervalMilliseconds));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                Tick();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task SubscribeAsync(CancellationToken stoppingToken)
     {
         _reference = grains.CreateObjectReference<ICellFeedObserver>(this);
         try

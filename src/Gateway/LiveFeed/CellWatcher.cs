@@ -1,61 +1,58 @@
+using Governance.Contracts.V1;
+
 namespace Governance.Gateway.LiveFeed;
 
 /// <summary>
-/// One watch: its cells, and which of them changed since it last sent. However slowly it sends, it holds at most its
-/// own cells' ids; it sends their pulses as they are when it sends.
+/// One watch, a member of the group of everyone watching the same cells: woken at each of the group's ticks, it sends the
+/// group's message, or catches up if it was still writing when ticks passed. However slowly it sends, it holds one
+/// number, the last tick it sent.
 /// </summary>
 public sealed class CellWatcher : IDisposable
 {
     private readonly CellWatchHub _hub;
-    private readonly HashSet<string> _cells;
+    private readonly WatchGroup _group;
     private readonly Lock _gate = new();
-    private readonly SemaphoreSlim _changed = new(0, 1);
-    private HashSet<string> _dirty = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _ticked = new(0, 1);
+    private long _sent;
     private bool _closed;
 
-    internal CellWatcher(CellWatchHub hub, IReadOnlyCollection<string> cells)
+    internal CellWatcher(CellWatchHub hub, WatchGroup group)
     {
         _hub = hub;
-        _cells = cells.ToHashSet(StringComparer.Ordinal);
+        _group = group;
+        _sent = group.Join(this);
     }
 
     /// <summary>The watched cells.</summary>
-    public IReadOnlyCollection<string> Cells => _cells;
+    public IReadOnlyCollection<string> Cells => _group.Cells;
 
-    /// <summary>Waits until some watched cell changed since the last <see cref="Take"/> (or may have: the set can be empty).</summary>
-    public Task WaitAsync(CancellationToken cancellationToken) => _changed.WaitAsync(cancellationToken);
+    internal WatchGroup Group => _group;
 
-    /// <summary>Takes the cells that changed since the last take.</summary>
-    public IReadOnlyCollection<string> Take()
-    {
-        lock (_gate)
-        {
-            var taken = _dirty;
-            _dirty = new HashSet<string>(StringComparer.Ordinal);
-            return taken;
-        }
-    }
+    /// <summary>Waits until the group ticked since the last <see cref="Next"/> (or may have: Next can still be null).</summary>
+    public Task WaitAsync(CancellationToken cancellationToken) => _ticked.WaitAsync(cancellationToken);
+
+    /// <summary>The message to send now, or null when nothing changed since the last one.</summary>
+    public CellWatchEvent? Next() => _group.NextFor(ref _sent, _hub);
 
     public void Dispose()
     {
         _hub.Unwatch(this);
         lock (_gate)
         {
-            // The hub may still be handing this watcher a batch it took before the line above.
+            // The group may still be waking this watcher from a tick it began before the line above.
             _closed = true;
-            _changed.Dispose();
+            _ticked.Dispose();
         }
     }
 
-    /// <summary>One of this watcher's cells changed (the hub asks only the watchers of the cell).</summary>
-    internal void Changed(string cellId)
+    internal void Ticked()
     {
         lock (_gate)
         {
-            // Released under the lock, and only from zero: the semaphore counts "something changed", never how often.
-            if (!_closed && _dirty.Add(cellId) && _changed.CurrentCount == 0)
+            // Released only from zero: the semaphore says "the group ticked", never how often.
+            if (!_closed && _ticked.CurrentCount == 0)
             {
-                _changed.Release();
+                _ticked.Release();
             }
         }
     }

@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using Governance.Contracts.V1;
 using Governance.Gateway.LiveFeed;
 using Governance.Gateway.Validation;
-using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 
 namespace Governance.Gateway.Services;
@@ -35,25 +33,22 @@ public sealed partial class GridGrpcService
             : city.FindArea(request.AreaCode) is null ? throw new RpcException(new Status(StatusCode.NotFound, $"area_code: {city.Name} has no area '{request.AreaCode}'"))
             : [.. city.CellsInArea(request.AreaCode).Select(c => c.Code)];
 
-        var (stall, interval) = (TimeSpan.FromSeconds(gateway.Value.WatchStallSeconds), TimeSpan.FromMilliseconds(gateway.Value.WatchIntervalMilliseconds));
-        using var watcher = await hub.WatchAsync(cells, wholeCity: request.CellIds.Count == 0 && request.AreaCode.Length == 0, context.CancellationToken);
-        await SendAsync(responseStream, context, stall, snapshot: true, watcher.Cells);
-        var sent = Stopwatch.GetTimestamp();
+        var stall = TimeSpan.FromSeconds(gateway.Value.WatchStallSeconds);
+        // Watches of the same cells share a group: one mark per change and one message per tick for all of them.
+        var key = request.CellIds.Count > 0 ? "cells:" + string.Join(',', cells.Order(StringComparer.Ordinal))
+            : request.AreaCode.Length > 0 ? "area:" + request.AreaCode
+            : "city";
+        using var watcher = await hub.WatchAsync(key, cells, context.CancellationToken);
+        await SendAsync(responseStream, context, stall, hub.Message(snapshot: true, watcher.Cells));
         try
         {
             while (true)
             {
-                // Changes meanwhile gather in the watcher's set: the next message carries each changed cell once.
+                // Woken at each tick of its group; a message carries each changed cell once, as it is now.
                 await watcher.WaitAsync(context.CancellationToken);
-                if (interval - Stopwatch.GetElapsedTime(sent) is { Ticks: > 0 } wait)
+                if (watcher.Next() is { } message)
                 {
-                    await Task.Delay(wait, context.CancellationToken);
-                }
-
-                if (watcher.Take() is { Count: > 0 } changed)
-                {
-                    await SendAsync(responseStream, context, stall, snapshot: false, changed);
-                    sent = Stopwatch.GetTimestamp();
+                    await SendAsync(responseStream, context, stall, message);
                 }
             }
         }
@@ -63,11 +58,9 @@ public sealed partial class GridGrpcService
         }
     }
 
-    /// <summary>The cells as they are now; a client that has not taken a message within <paramref name="stall"/> is cut off.</summary>
-    private async Task SendAsync(IServerStreamWriter<CellWatchEvent> stream, ServerCallContext context, TimeSpan stall, bool snapshot, IEnumerable<string> cells)
+    /// <summary>Sends one message; a client that has not taken a message within <paramref name="stall"/> is cut off.</summary>
+    private static async Task SendAsync(IServerStreamWriter<CellWatchEvent> stream, ServerCallContext context, TimeSpan stall, CellWatchEvent message)
     {
-        var message = new CellWatchEvent { Snapshot = snapshot, SentAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow) };
-        message.Cells.AddRange(cells.Select(hub.Latest).OfType<CellPulse>());
         try
         {
             // WaitAsync's timer goes with the write: thousands of watchers sending twice a second leave no timers behind.
