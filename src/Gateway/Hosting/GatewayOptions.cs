@@ -22,11 +22,11 @@ public sealed class GatewayOptions
     public int MaxReceiveMessageSize { get; set; } = 64 * 1024;
 
     /// <summary>
-    /// A live watch sends at most once in this many milliseconds, its cells' latest state: with the silos' 250 ms batches,
-    /// a change still reaches it within a second, and a busy city costs a watcher a message or two a second, not four.
+    /// A live watch sends at most once in this many milliseconds, its cells' latest state: with the silos' 150 ms batches,
+    /// a change reaches it within 550 ms plus the queues, and a busy city costs a watcher two or three messages a second.
     /// </summary>
     [Range(50, 10_000)]
-    public int WatchIntervalMilliseconds { get; set; } = 500;
+    public int WatchIntervalMilliseconds { get; set; } = 400;
 
     /// <summary>A live watch (GridService.WatchCells) whose client has not taken a message for this long is cut off.</summary>
     [Range(1, 3600)]

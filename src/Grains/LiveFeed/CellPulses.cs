@@ -13,7 +13,7 @@ namespace Governance.Grains.LiveFeed;
 public sealed partial class CellPulses(IGrainFactory grains, TimeProvider time, ILogger<CellPulses> logger) : BackgroundService
 {
     /// <summary>How often changes are sent: well inside the one second a change may take to reach a watcher.</summary>
-    public static readonly TimeSpan Period = TimeSpan.FromMilliseconds(250);
+    public static readonly TimeSpan Period = TimeSpan.FromMilliseconds(150);
 
     // Listeners are asked for this often, not on every send: a new watcher process waits at most this long.
     private static readonly TimeSpan ListenersAge = TimeSpan.FromSeconds(2);
