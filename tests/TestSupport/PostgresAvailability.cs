@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace Governance.TestSupport;
 
 /// <summary>
@@ -27,7 +25,7 @@ public static class PostgresAvailability
     public static bool IsAvailable => BinFolder is not null;
 
     /// <summary>Whether <see cref="RequireVariable"/> asks for PostgreSQL to be present.</summary>
-    public static bool IsRequired => Environment.GetEnvironmentVariable(RequireVariable) == "1";
+    public static bool IsRequired => MissingTool.IsRequired(RequireVariable);
 
     /// <summary>Why PostgreSQL tests cannot run here.</summary>
     public static string MissingMessage =>
@@ -42,17 +40,10 @@ public static class PostgresAvailability
     /// </summary>
     public static void SkipIfMissing()
     {
-        if (IsAvailable)
+        if (!IsAvailable)
         {
-            return;
+            throw MissingTool.SkipOrFail(MissingMessage, RequireVariable);
         }
-
-        if (IsRequired)
-        {
-            throw new InvalidOperationException($"{MissingMessage} {RequireVariable}=1, so this is a failure, not a skip.");
-        }
-
-        throw new SkipException(MissingMessage);
     }
 
     private static (string? Folder, IReadOnlyList<string> Searched) Locate()

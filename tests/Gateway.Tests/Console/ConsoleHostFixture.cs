@@ -26,8 +26,16 @@ public sealed class ConsoleHostFixture : IAsyncLifetime
     public async Task<ConsoleDriver> SignedInAsync(string subject, params string[] roles)
     {
         var driver = await OpenAsync();
-        await driver.SignInAsync(Host.TokenFor(subject, roles));
-        return driver;
+        try
+        {
+            await driver.SignInAsync(Host.TokenFor(subject, roles));
+            return driver;
+        }
+        catch
+        {
+            await driver.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>A new tab on the console's sign-in page.</summary>

@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace Governance.TestSupport.Browser;
 
 /// <summary>
@@ -29,7 +27,7 @@ public static class ChromiumAvailability
     public static bool IsAvailable => ExecutablePath is not null;
 
     /// <summary>Whether <see cref="RequireVariable"/> asks for a browser to be present.</summary>
-    public static bool IsRequired => Environment.GetEnvironmentVariable(RequireVariable) == "1";
+    public static bool IsRequired => MissingTool.IsRequired(RequireVariable);
 
     /// <summary>Why browser tests cannot run here.</summary>
     public static string MissingMessage =>
@@ -44,17 +42,10 @@ public static class ChromiumAvailability
     /// </summary>
     public static void SkipIfMissing()
     {
-        if (IsAvailable)
+        if (!IsAvailable)
         {
-            return;
+            throw MissingTool.SkipOrFail(MissingMessage, RequireVariable);
         }
-
-        if (IsRequired)
-        {
-            throw new InvalidOperationException($"{MissingMessage} {RequireVariable}=1, so this is a failure, not a skip.");
-        }
-
-        throw new SkipException(MissingMessage);
     }
 
     private static (string? Executable, IReadOnlyList<string> Searched) Locate()

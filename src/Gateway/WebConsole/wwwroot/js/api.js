@@ -13,7 +13,7 @@ export const session = {
   get claims() {
     try {
       const payload = this.token.split('.')[1].replaceAll('-', '+').replaceAll('_', '/');
-      return JSON.parse(decodeURIComponent(escape(atob(payload))));
+      return JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(payload), c => c.charCodeAt(0))));
     } catch {
       return {};
     }
