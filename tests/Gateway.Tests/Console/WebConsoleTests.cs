@@ -98,6 +98,8 @@ public sealed class WebConsoleTests(ConsoleHostFixture fixture) : IClassFixture<
         var cases = await console.TextAsync("#cell-view .lines");
         var sensors = await console.DataOfAllAsync("#cell-view li.sensor.alarm", "sensorId");
         var visits = await console.DataOfAllAsync("#cell-view li.visit", "residentId");
+        await console.ClickAsync($"#cell-view li.case[data-case-id=\"{ack.CaseId}\"]");
+        var card = await console.WaitForTextAsync("#cell-view .case-card", t => t.Length > 0);
 
         Assert.NotEqual(colourBefore, expected);
         Assert.Equal(ConsoleDriver.Colour(expected), shot.PixelAt(at.X, at.Y));
@@ -107,6 +109,8 @@ public sealed class WebConsoleTests(ConsoleHostFixture fixture) : IClassFixture<
         Assert.Contains(report.Description, cases, StringComparison.Ordinal);
         Assert.Equal([gauge], sensors);
         Assert.Contains(elder, visits);
+        Assert.StartsWith($"Case {ack.CaseId}", card, StringComparison.Ordinal);
+        Assert.Contains(report.Description, card, StringComparison.Ordinal);
         Assert.Equal("true", await console.Page.EvaluateAsync<string>($"String(document.querySelector('{ConsoleDriver.CellSelector(cellId)}').classList.contains('selected'))"));
         Assert.Empty(console.Page.ConsoleErrors);
     }
@@ -209,6 +213,35 @@ public sealed class WebConsoleTests(ConsoleHostFixture fixture) : IClassFixture<
     }
 
     [SkippableFact]
+    public async Task ChoosingAnArea_FitsTheMapToItsCells_AtAnyLevel()
+    {
+        var areas = (await Host.Grid.ListAreasAsync(new ListAreasRequest())).Areas;
+        var community = areas.Last(a => a.Level == AreaLevel.Community);
+        var street = areas.Single(a => a.Code == community.ParentCode);
+        await using var console = await fixture.SignedInAsync("dispatcher-zoom", Roles.Dispatcher);
+        var map = await console.Page.EvaluateAsync<ConsoleDriver.Box>("(() => { const r = document.querySelector('#map').getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; })()");
+        var communityCells = await CellIdsAsync(community.Code);
+        var streetCells = await CellIdsAsync(street.Code);
+
+        var wholeCity = await ScreenBoxOfAsync(console, communityCells);
+        await console.ChooseAsync("#map-area", community.Code);
+        var zoomed = await ScreenBoxOfAsync(console, communityCells);
+        await console.ChooseAsync("#map-area", street.Code);
+        var streetBox = await ScreenBoxOfAsync(console, streetCells);
+        await console.ChooseAsync("#map-area", "");
+        var back = await ScreenBoxOfAsync(console, communityCells);
+
+        Assert.True(zoomed.Width * zoomed.Height > 4 * wholeCity.Width * wholeCity.Height, $"{wholeCity} became only {zoomed}");
+        foreach (var box in new[] { zoomed, streetBox })
+        {
+            Assert.True(box.X >= map.X - 1 && box.Y >= map.Y - 1 && box.X + box.Width <= map.X + map.Width + 1 && box.Y + box.Height <= map.Y + map.Height + 1, $"{box} is not inside the map {map}");
+            Assert.True(box.Width >= map.Width * 0.8 || box.Height >= map.Height * 0.8, $"{box} does not fill the map {map}");
+        }
+
+        Assert.Equal(wholeCity, back);
+    }
+
+    [SkippableFact]
     public async Task ARefusedToken_KeepsTheConsoleShut_WithTheGatewaysReason()
     {
         await using var console = await fixture.OpenAsync();
@@ -236,6 +269,19 @@ public sealed class WebConsoleTests(ConsoleHostFixture fixture) : IClassFixture<
         while (page.NextPageToken.Length > 0);
         return cells;
     }
+
+    private async Task<List<string>> CellIdsAsync(string areaCode) =>
+        [.. (await Host.Grid.ListCellsAsync(new ListCellsRequest { AreaCode = areaCode, PageSize = 1000 })).Cells.Select(c => c.CellId)];
+
+    /// <summary>Where these cells are drawn on the screen, together.</summary>
+    private static Task<ConsoleDriver.Box> ScreenBoxOfAsync(ConsoleDriver console, List<string> cellIds) =>
+        console.Page.EvaluateAsync<ConsoleDriver.Box>($$"""
+            (() => {
+              const boxes = {{System.Text.Json.JsonSerializer.Serialize(cellIds)}}.map(id => document.querySelector(`#map path[data-cell="${id}"]`).getBoundingClientRect());
+              const x = Math.min(...boxes.map(b => b.left)), y = Math.min(...boxes.map(b => b.top));
+              return { x, y, width: Math.max(...boxes.map(b => b.right)) - x, height: Math.max(...boxes.map(b => b.bottom)) - y };
+            })()
+            """);
 
     /// <summary>The enum value's name in the proto (and in JSON): FLOOD_RISK_LEVEL_SEVERE.</summary>
     private static string ProtoName(FloodRiskLevel level) =>

@@ -17,6 +17,9 @@ const panel = new CellPanel($('#cell-view .content'));
 const queue = new CaseQueue($('#cases-view'));
 const storm = new StormView($('#storm-view'));
 let refreshSelected = null;
+// Each area's parent, and each cell's own area: which cells an area holds, at any level.
+const parentOf = new Map();
+const areaOfCell = new Map();
 
 function showSignIn(error) {
   live.stop();
@@ -40,6 +43,7 @@ async function start() {
     document.title = `${areas.cityName} · dispatch console`;
     fillAreas(areas.areas ?? []);
     const cells = await getAllPages('/v1/cells', { pageSize: 1000, includeBoundary: true }, page => page.cells ?? []);
+    for (const cell of cells) areaOfCell.set(cell.cellId, cell.areaCode);
     map.draw(cells);
     summarize();
     live.start();
@@ -51,6 +55,7 @@ async function start() {
 
 // Every area select: the city, then districts, streets and communities, each indented under its parent.
 function fillAreas(areas) {
+  for (const area of areas) parentOf.set(area.code, area.parentCode ?? '');
   const children = new Map();
   for (const area of areas) children.set(area.parentCode ?? '', [...(children.get(area.parentCode ?? '') ?? []), area]);
   const options = [el('option', { value: '' }, 'The whole city')];
@@ -62,6 +67,12 @@ function fillAreas(areas) {
   };
   visit('', 0);
   for (const select of document.querySelectorAll('select.areas')) replace(select, options.map(o => o.cloneNode(true)));
+}
+
+// The cells whose own area is the area or lies below it.
+function cellsIn(areaCode) {
+  const within = code => code === areaCode || (code !== '' && parentOf.has(code) && within(parentOf.get(code)));
+  return [...areaOfCell].filter(([, code]) => within(code)).map(([cellId]) => cellId);
 }
 
 function scheme() {
@@ -145,7 +156,7 @@ storm.addEventListener('issued', () => {
 });
 
 $('#colour-by').addEventListener('change', repaint);
-$('#reset-view').addEventListener('click', () => map.resetView());
+$('#map-area').addEventListener('change', e => (e.target.value ? map.zoomTo(cellsIn(e.target.value)) : map.resetView()));
 for (const tab of document.querySelectorAll('#views button')) {
   tab.addEventListener('click', () => {
     showView(tab.dataset.view);

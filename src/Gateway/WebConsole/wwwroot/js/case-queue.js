@@ -2,7 +2,8 @@
 // opens the case with its history.
 
 import { getJson } from './api.js';
-import { el, enumLabel, errorBox, replace, shortWhen, when } from './dom.js';
+import { caseDetail } from './case-detail.js';
+import { el, enumLabel, errorBox, replace, shortWhen } from './dom.js';
 
 // The statuses in which a case is still being worked on (CaseLifecycle.IsOpen).
 const openStatuses = ['REPORTED', 'REGISTERED', 'DISPATCHED', 'SUSPENDED', 'HANDLED', 'VERIFIED', 'RECEIVED', 'ACCEPTED',
@@ -111,18 +112,6 @@ export class CaseQueue extends EventTarget {
   }
 
   async open(caseId) {
-    try {
-      const { case: found } = await getJson(`/v1/cases/${encodeURIComponent(caseId)}`);
-      replace(this.detail,
-        el('h3', {}, `Case ${found.caseId}`),
-        el('p', {}, `${found.category} · ${enumLabel(found.status, 'CASE_STATUS_')} · cell ${found.cellId}`,
-          found.department ? ` · ${found.department}` : '', found.overdue ? ' · overdue' : ''),
-        el('p', { class: 'description' }, found.description),
-        el('ol', { class: 'history' }, (found.history ?? []).map(event => el('li', {},
-          el('span', { class: 'muted' }, `${when(event.at)} `),
-          `${enumLabel(event.status, 'CASE_STATUS_')} by ${event.actor}`, event.note ? `: ${event.note}` : ''))));
-    } catch (error) {
-      replace(this.detail, errorBox(error));
-    }
+    replace(this.detail, await caseDetail(caseId));
   }
 }

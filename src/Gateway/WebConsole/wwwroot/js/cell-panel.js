@@ -1,6 +1,7 @@
 // The selected cell: where it is, its flood risk, its open cases, its sensors and the residents due a visit.
 
 import { getJson } from './api.js';
+import { caseDetail } from './case-detail.js';
 import { floodLevelLabel } from './colours.js';
 import { count, el, enumLabel, errorBox, percent, replace, when } from './dom.js';
 
@@ -30,6 +31,16 @@ export class CellPanel extends EventTarget {
     this.dispatchEvent(new Event('shown'));
   }
 
+  // A case of the cell opens under its line, with its history; a second click closes it.
+  async openCase(line, caseId) {
+    const open = line.nextElementSibling?.classList.contains('case-card-line');
+    if (open) {
+      line.nextElementSibling.remove();
+      return;
+    }
+    line.after(el('li', { class: 'case-card-line' }, await caseDetail(caseId)));
+  }
+
   // Called when the live feed says the shown cell changed.
   refresh() {
     if (this.cellId) this.show(this.cellId);
@@ -48,7 +59,7 @@ export class CellPanel extends EventTarget {
         fact('Flood risk', cell.floodRisk
           ? `${floodLevelLabel(cell.floodRisk.level)} (warning ${cell.floodRisk.warningId}, highest ${percent(cell.floodRisk.highestProbability ?? 0)}, ${count(cell.floodRisk.flaggedHouseholds)} flagged)`
           : 'not rated')),
-      section('Open cases', cell.openCases ?? [], 'No open cases.', openCase => el('li', { class: 'case', dataset: { caseId: openCase.caseId } },
+      section('Open cases', cell.openCases ?? [], 'No open cases.', openCase => el('li', { class: 'case', dataset: { caseId: openCase.caseId }, tabIndex: 0, onclick: e => this.openCase(e.currentTarget, openCase.caseId) },
         el('span', { class: 'headline' }, openCase.headline || openCase.category),
         el('span', { class: 'muted' }, ` ${openCase.category} · ${enumLabel(openCase.status, 'CASE_STATUS_')} · ${when(openCase.openedAt)}`,
           openCase.reportCount > 1 ? ` · ${openCase.reportCount} reports` : ''))),

@@ -74,6 +74,20 @@ export class CityMap extends EventTarget {
     if (this.home) this.setViewBox(this.home);
   }
 
+  // Fits the view to these cells (an area's), with a margin.
+  zoomTo(cellIds) {
+    let left = Infinity, top = Infinity, right = -Infinity, bottom = -Infinity;
+    for (const cellId of cellIds) {
+      const box = this.paths.get(cellId)?.getBBox();
+      if (!box) continue;
+      left = Math.min(left, box.x); top = Math.min(top, box.y);
+      right = Math.max(right, box.x + box.width); bottom = Math.max(bottom, box.y + box.height);
+    }
+    if (left === Infinity) return;
+    const margin = Math.max(right - left, bottom - top) * 0.05;
+    this.setViewBox([left - margin, top - margin, right - left + 2 * margin, bottom - top + 2 * margin]);
+  }
+
   setViewBox(box) {
     this.viewBox = box;
     this.svg.setAttribute('viewBox', box.join(' '));
