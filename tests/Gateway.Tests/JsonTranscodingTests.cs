@@ -2,10 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Governance.Contracts.V1;
-using Governance.Gateway.Hosting;
 using Governance.Gateway.Tests.Infrastructure;
 using Governance.TestSupport;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Gateway.Tests;
 
@@ -21,8 +19,8 @@ public sealed class JsonTranscodingTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _host = await GatewayHost.StartAsync(_folder.Path, "--Gateway:WebUrl=http://127.0.0.1:0");
-        _web = new HttpClient { BaseAddress = new Uri(_host.Services.GetRequiredService<GatewayListeners>().WebAddress!) };
+        _host = await GatewayHost.StartAsync(_folder.Path);
+        _web = _host.WebClient();
     }
 
     public async Task DisposeAsync()

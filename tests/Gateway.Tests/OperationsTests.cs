@@ -2,11 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Governance.Contracts.V1;
-using Governance.Gateway.Hosting;
 using Governance.Gateway.Tests.Infrastructure;
 using Governance.TestSupport;
 using Grpc.Core;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Gateway.Tests;
 
@@ -24,7 +22,7 @@ public sealed class OperationsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _host = await GatewayHost.StartAsync(_folder.Path);
-        _web = new HttpClient { BaseAddress = new Uri(_host.Services.GetRequiredService<GatewayListeners>().WebAddress!) };
+        _web = _host.WebClient();
     }
 
     public async Task DisposeAsync()
@@ -99,7 +97,7 @@ public sealed class OperationsTests : IAsyncLifetime
     {
         using var folder = new TempFolder("operations-no-dashboard");
         await using var host = await GatewayHost.StartAsync(folder.Path, "--Operations:Dashboard=false");
-        using var web = new HttpClient { BaseAddress = new Uri(host.Services.GetRequiredService<GatewayListeners>().WebAddress!) };
+        using var web = host.WebClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/dashboard/");
         request.Headers.Authorization = Basic(host.TokenFor("ops-1", "admin"));
 

@@ -1,6 +1,6 @@
-using Governance.City.Population;
 using Governance.Contracts.V1;
 using Governance.Gateway.Tests.Infrastructure;
+using static Governance.Gateway.Tests.Infrastructure.TestPeople;
 using Grpc.Core;
 
 namespace Governance.Gateway.Tests;
@@ -9,7 +9,6 @@ namespace Governance.Gateway.Tests;
 [Collection(DemoCityCollection.Name)]
 public sealed class PeopleTests(DemoCityHostFixture fixture)
 {
-    private static int _sequence;
 
     private GatewayHost Host => fixture.Host;
 
@@ -234,27 +233,4 @@ public sealed class PeopleTests(DemoCityHostFixture fixture)
 
         return answers;
     }
-
-    private static HouseholdProfile HouseholdAt(GeoPoint point) => new()
-    {
-        HouseholdId = $"h-test-{Guid.NewGuid():N}"[..20],
-        Address = "12 Riverside Lane, Building 3, Unit 2",
-        Location = point,
-        ElevationMeters = 21.5,
-        Storey = 1,
-        BuildingStoreys = 6,
-        Construction = Construction.BrickConcrete,
-        BuiltYear = 1988,
-        Dilapidated = false,
-    };
-
-    private static ResidentProfile ResidentIn(string householdId, string name, DateOnly birthDate) => new()
-    {
-        ResidentId = $"r-test-{Guid.NewGuid():N}"[..20],
-        HouseholdId = householdId,
-        Name = name,
-        // A number no demo resident has: a region code the demo city does not use, a sequence of its own.
-        IdNumber = ResidentIdNumber.Create("650101", birthDate, Interlocked.Increment(ref _sequence) % 500, Gender.Female),
-        RelationToHead = "head",
-    };
 }

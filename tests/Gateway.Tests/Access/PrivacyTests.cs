@@ -1,7 +1,7 @@
-using Governance.City.Population;
 using Governance.Contracts.V1;
 using Governance.Gateway.Access;
 using Governance.Gateway.Tests.Infrastructure;
+using static Governance.Gateway.Tests.Infrastructure.TestPeople;
 using Grpc.Core;
 using Grpc.Net.Client;
 
@@ -15,9 +15,6 @@ namespace Governance.Gateway.Tests.Access;
 [Collection(DemoCityCollection.Name)]
 public sealed class PrivacyTests(DemoCityHostFixture fixture)
 {
-    private const string IdRegion = "650109";
-    private static int _sequence;
-
     private GatewayHost Host => fixture.Host;
 
     [Fact]
@@ -146,28 +143,13 @@ public sealed class PrivacyTests(DemoCityHostFixture fixture)
 
     private static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 9)];
 
-    private static HouseholdProfile HouseholdAt(GeoPoint point) => new()
+    private static ResidentProfile ResidentIn(string householdId)
     {
-        HouseholdId = $"h-priv-{Guid.NewGuid():N}"[..20],
-        Address = "7 Willow Street, Unit 1",
-        Location = point,
-        ElevationMeters = 18,
-        Storey = 2,
-        BuildingStoreys = 5,
-        Construction = Construction.BrickConcrete,
-        BuiltYear = 1995,
-    };
-
-    private static ResidentProfile ResidentIn(string householdId) => new()
-    {
-        ResidentId = $"r-priv-{Guid.NewGuid():N}"[..20],
-        HouseholdId = householdId,
-        Name = "Wang Shufen",
-        IdNumber = ResidentIdNumber.Create(IdRegion, new DateOnly(1943, 6, 2), Interlocked.Increment(ref _sequence) % 500, Gender.Female),
-        Phone = "13912344321",
-        RelationToHead = "head",
-        HealthNotes = "Type 2 diabetes; insulin at night.",
-        ServiceNeeds = { new ServiceNeed { Kind = "health check", Cadence = ServiceCadence.Weekly } },
-        EmergencyContacts = { new EmergencyContact { Name = "Wang Lei", Relation = "son", Phone = "+86 138-0013-8000" } },
-    };
+        var profile = TestPeople.ResidentIn(householdId, "Wang Shufen", new DateOnly(1943, 6, 2));
+        profile.Phone = "13912344321";
+        profile.HealthNotes = "Type 2 diabetes; insulin at night.";
+        profile.ServiceNeeds.Add(new ServiceNeed { Kind = "health check", Cadence = ServiceCadence.Weekly });
+        profile.EmergencyContacts.Add(new EmergencyContact { Name = "Wang Lei", Relation = "son", Phone = "+86 138-0013-8000" });
+        return profile;
+    }
 }

@@ -1,8 +1,6 @@
-using Governance.Gateway.Hosting;
 using Governance.Gateway.Tests.Infrastructure;
 using Governance.TestSupport;
 using Governance.TestSupport.Browser;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Gateway.Tests.Console;
 
@@ -18,7 +16,7 @@ public sealed class ConsoleHostFixture : IAsyncLifetime
 
     public GatewayHost Host { get; private set; } = null!;
 
-    public string ConsoleUrl => $"{Host.Services.GetRequiredService<GatewayListeners>().WebAddress}/console/";
+    public string ConsoleUrl => $"{Host.WebAddress}/console/";
 
     public async Task InitializeAsync() => Host = await GatewayHost.StartAsync(_folder.Path, "--Risk:PollSeconds=1");
 

@@ -41,6 +41,13 @@ public sealed class GatewayHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>The JSON (HTTP/1.1) address: the console, the JSON routes, /metrics and the dashboard.</summary>
+    public string WebAddress => Services.GetRequiredService<GatewayListeners>().WebAddress!;
+
+    /// <summary>A client of the JSON port; <paramref name="handler"/> to keep redirects, say.</summary>
+    public HttpClient WebClient(HttpMessageHandler? handler = null) =>
+        new(handler ?? new HttpClientHandler()) { BaseAddress = new Uri(WebAddress) };
+
     /// <summary>A new channel whose calls carry a token for <paramref name="subject"/> with these roles, signed by this host's key.</summary>
     public GrpcChannel ChannelAs(string subject, params string[] roles) => BearerChannel.ForAddress(Address, TokenFor(subject, roles));
 
