@@ -14,6 +14,9 @@ public static class GrainKeys
     public const string DepartmentPrefix = "dept:";
     public const string CouncilPrefix = "council:";
 
+    /// <summary>The city's one project library.</summary>
+    public const string ProjectLibrary = "projects:city";
+
     public static string Council(string communityCode) => CouncilPrefix + communityCode;
 
     public static string Cell(string cellId) => CellPrefix + cellId;

@@ -56,6 +56,10 @@ public static class RpcPermissions
         Allow(RiskService.Descriptor, [Roles.GridWorker, Roles.Dispatcher, Roles.CivilAffairs, Roles.Admin], "RecordOutcome");
         Allow(RiskService.Descriptor, [Roles.Analyst, Roles.Admin], "ExportTrainingData");
 
+        // Township officials keep the project library; every staff role reads it.
+        Allow(ProjectService.Descriptor, [Roles.CivilAffairs, Roles.Admin], "CreateProject", "UpdateProject");
+        Allow(ProjectService.Descriptor, Staff, "GetProject", "ListProjects", "GetProjectBudget");
+
         // Load balancers probe health without a token; the schema is for any caller with one.
         Open(Grpc.Health.V1.Health.Descriptor, "Check", "Watch");
         Allow(Grpc.Reflection.V1Alpha.ServerReflection.Descriptor, Roles.All, "ServerReflectionInfo");

@@ -131,6 +131,7 @@ public static class GatewayHostingExtensions
         app.MapGrpcService<HouseholdGrpcService>();
         app.MapGrpcService<CouncilGrpcService>();
         app.MapGrpcService<RiskGrpcService>();
+        app.MapGrpcService<ProjectGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         // Prometheus scrapes it on the JSON port; it holds counts, never a cell, a case or a person.

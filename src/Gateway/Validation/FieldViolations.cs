@@ -14,6 +14,9 @@ public sealed class FieldViolations
 
     public bool IsEmpty => _violations.Count == 0;
 
+    /// <summary>How many violations were added so far.</summary>
+    public int Count => _violations.Count;
+
     /// <summary>The first field at fault, or empty.</summary>
     public string FirstField => IsEmpty ? "" : _violations[0].Field;
 

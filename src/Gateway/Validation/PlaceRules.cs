@@ -11,6 +11,17 @@ internal static class PlaceRules
     public static CellInfo RequireCell(CityMap city, string cellId) =>
         city.TryGetCell(cellId, out var cell) ? cell : throw new Grpc.Core.RpcException(new Grpc.Core.Status(Grpc.Core.StatusCode.NotFound, $"cell_id: {city.Name} has no cell '{cellId}'"));
 
+    /// <summary>
+    /// An area code (any level) or a cell id, as given; empty stays empty (the whole city). NOT_FOUND, naming
+    /// <paramref name="field"/>, for a code the city does not have.
+    /// </summary>
+    public static string RequirePlace(CityMap city, string field, string place) =>
+        place.Length == 0 || city.TryGetCell(place, out _) || city.FindArea(place) is not null
+            ? place
+            : throw new Grpc.Core.RpcException(new Grpc.Core.Status(Grpc.Core.StatusCode.NotFound, $"{field}: {city.Name} has no area or cell '{Shortened(place)}'"));
+
+    private static string Shortened(string text) => text.Length <= 64 ? text : text[..64] + "…";
+
     /// <summary>The cell and, when a point was given, the point; nulls with violations added when it does not resolve.</summary>
     public static (string? CellId, GeoLocation? Point) Resolve(FieldViolations violations, CityMap city, GeoPoint? point, string? cellId)
     {

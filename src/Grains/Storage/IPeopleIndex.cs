@@ -57,6 +57,12 @@ public interface IPeopleIndex
     /// <summary>Each cell's lowest household ground, in metres, for the cells that have households.</summary>
     Task<IReadOnlyDictionary<string, double>> LowestGroundAsync(IReadOnlyCollection<string> cellIds, CancellationToken cancellationToken = default);
 
+    /// <summary>How many residents are on file in each cell that has any.</summary>
+    Task<IReadOnlyDictionary<string, int>> ResidentsPerCellAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The ids of every resident on file in the cells, in ordinal order.</summary>
+    Task<IReadOnlyList<string>> ResidentIdsInCellsAsync(IReadOnlyCollection<string> cellIds, CancellationToken cancellationToken = default);
+
     /// <summary>Records that a case was opened for the visit as due at <paramref name="dueAt"/>.</summary>
     Task MarkCaseOpenedAsync(string residentId, string kind, DateTimeOffset dueAt, string caseId, CancellationToken cancellationToken = default);
 }

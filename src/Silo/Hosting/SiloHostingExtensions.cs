@@ -4,6 +4,7 @@ using Governance.Grains.Evaluation;
 using Governance.Grains.LiveFeed;
 using Governance.Grains.Logging;
 using Governance.Grains.Merging;
+using Governance.Grains.Projects;
 using Governance.Grains.Risk;
 using Governance.Grains.Routing;
 using Governance.Grains.Storage;
@@ -76,6 +77,7 @@ public static class SiloHostingExtensions
         builder.Services.AddHostedService<IntakeHostedService>();
         builder.Services.AddOptions<DeadlineOptions>().Bind(builder.Configuration.GetSection(DeadlineOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<EvaluationOptions>().Bind(builder.Configuration.GetSection(EvaluationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ProjectsOptions>().Bind(builder.Configuration.GetSection(ProjectsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(services => new DeadlineWatch(
             services.GetRequiredService<IGrainFactory>(), services.GetRequiredService<RoutingRules>(), services.GetRequiredService<CityClock>(),
             services.GetRequiredService<ILogger<DeadlineWatch>>(), services.GetRequiredService<IOptions<DeadlineOptions>>().Value));

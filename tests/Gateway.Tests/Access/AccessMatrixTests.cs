@@ -66,6 +66,11 @@ public sealed class AccessMatrixTests(DemoCityHostFixture fixture)
         ["RiskService.IssueStormWarning"] = [Dispatcher, Civil, Admin],
         ["RiskService.RecordOutcome"] = [Worker, Dispatcher, Civil, Admin],
         ["RiskService.ExportTrainingData"] = [Analyst, Admin],
+        ["ProjectService.CreateProject"] = [Civil, Admin],
+        ["ProjectService.UpdateProject"] = [Civil, Admin],
+        ["ProjectService.GetProject"] = Staff,
+        ["ProjectService.ListProjects"] = Staff,
+        ["ProjectService.GetProjectBudget"] = Staff,
         ["ServerReflection.ServerReflectionInfo"] = Everyone,
     };
 
