@@ -20,6 +20,7 @@ public static class GovernanceCommandLine
             EvaluateCommand.Create(console),
             Model.ModelCommand.Create(console),
             Model.ExportCommand.Create(console),
+            Projects.ProjectsCommand.Create(console),
             TokenOption.Create(),
         };
 
