@@ -17,6 +17,16 @@ public static class GrainKeys
     /// <summary>The city's one project library.</summary>
     public const string ProjectLibrary = "projects:city";
 
+    /// <summary>The city's one register of surveys.</summary>
+    public const string SurveyRegister = "surveys:city";
+
+    /// <summary>The city's one register of policies.</summary>
+    public const string PolicyRegister = "policies:city";
+
+    public const string SurveyPrefix = "survey:";
+
+    public static string Survey(string surveyId) => SurveyPrefix + surveyId;
+
     public static string Council(string communityCode) => CouncilPrefix + communityCode;
 
     public static string Cell(string cellId) => CellPrefix + cellId;

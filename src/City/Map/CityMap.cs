@@ -142,6 +142,18 @@ public sealed class CityMap
     }
 
     /// <summary>
+    /// A place (a cell id or an area code) followed by the areas that contain it, innermost first, e.g. cell →
+    /// community → street → district; empty for a code the city does not have.
+    /// </summary>
+    public IReadOnlyList<string> PlaceChain(string place) =>
+        TryGetCell(place, out var cell)
+            ? [place, .. GetAreaChain(cell.AreaCode).Select(a => a.Code)]
+            : [.. GetAreaChain(place).Select(a => a.Code)];
+
+    /// <summary>True when the place (a cell id or an area code) is <paramref name="area"/> or inside it; every place is inside the city ("").</summary>
+    public bool IsWithin(string place, string area) => area.Length == 0 || PlaceChain(place).Contains(area, StringComparer.Ordinal);
+
+    /// <summary>
     /// The area's place in the city as one string, outermost first: "/district/street/community/". Every area below it
     /// has a path that starts with it, so a list of cases can find an area at any level by one prefix. Empty for an
     /// unknown area.

@@ -49,6 +49,7 @@ public sealed record class BudgetByStatus(
 {
     public static BudgetByStatus None { get; } = new(0, 0, 0);
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public long Total => Planned + InProgress + Done;
 
     /// <summary>These sums with one more project's budget added.</summary>

@@ -59,6 +59,12 @@ public static class RpcPermissions
         // Township officials keep the project library; every staff role reads it.
         Allow(ProjectService.Descriptor, [Roles.CivilAffairs, Roles.Admin], "CreateProject", "UpdateProject");
         Allow(ProjectService.Descriptor, Staff, "GetProject", "ListProjects", "GetProjectBudget");
+        Allow(PolicyService.Descriptor, [Roles.CivilAffairs, Roles.Admin], "DefinePolicy", "RecordPolicyFunds");
+        Allow(PolicyService.Descriptor, Staff, "ListPolicies", "RankPolicies", "GetPolicyHistory");
+        Allow(SurveyService.Descriptor, [Roles.CivilAffairs, Roles.Admin], "CreateSurvey");
+        // Residents answer in the citizens' app (reporter), or to their grid worker or civil affairs by phone or at the door.
+        Allow(SurveyService.Descriptor, Residents, "AnswerSurvey");
+        Allow(SurveyService.Descriptor, Staff, "GetSurvey", "ListSurveys", "ListSurveySample");
 
         // Load balancers probe health without a token; the schema is for any caller with one.
         Open(Grpc.Health.V1.Health.Descriptor, "Check", "Watch");

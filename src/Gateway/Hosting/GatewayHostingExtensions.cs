@@ -132,6 +132,8 @@ public static class GatewayHostingExtensions
         app.MapGrpcService<CouncilGrpcService>();
         app.MapGrpcService<RiskGrpcService>();
         app.MapGrpcService<ProjectGrpcService>();
+        app.MapGrpcService<SurveyGrpcService>();
+        app.MapGrpcService<PolicyGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         // Prometheus scrapes it on the JSON port; it holds counts, never a cell, a case or a person.

@@ -18,7 +18,7 @@ public static class BudgetConcentration
         var totals = BudgetByStatus.None;
         foreach (var project in projects)
         {
-            var chain = ProjectPlaces.Chain(city, project.Draft.Area);
+            var chain = city.PlaceChain(project.Draft.Area);
             var at = area.Length == 0 ? chain.Count : IndexOf(chain, area);
             if (at < 0)
             {

@@ -60,7 +60,7 @@ public sealed class ProjectLibraryGrain(
         var found = state.State.Projects
             .Where(p => query.Status is not { } status || p.Draft.Status == status)
             .Where(p => query.Priority is not { } priority || p.Draft.Priority == priority)
-            .Where(p => ProjectPlaces.IsWithin(city, p.Draft.Area, query.Area))
+            .Where(p => city.IsWithin(p.Draft.Area, query.Area))
             .OrderBy(p => p.Draft.Priority)
             .ThenByDescending(p => p.Draft.BudgetYuan)
             .ThenBy(p => p.AddedAt)

@@ -4,10 +4,12 @@ using Governance.Grains.Evaluation;
 using Governance.Grains.LiveFeed;
 using Governance.Grains.Logging;
 using Governance.Grains.Merging;
+using Governance.Grains.Policies;
 using Governance.Grains.Projects;
 using Governance.Grains.Risk;
 using Governance.Grains.Routing;
 using Governance.Grains.Storage;
+using Governance.Grains.Surveys;
 using Governance.Grains.Visits;
 using Governance.Grains.Watches;
 using Governance.Silo.Operations;
@@ -78,6 +80,8 @@ public static class SiloHostingExtensions
         builder.Services.AddOptions<DeadlineOptions>().Bind(builder.Configuration.GetSection(DeadlineOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<EvaluationOptions>().Bind(builder.Configuration.GetSection(EvaluationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<ProjectsOptions>().Bind(builder.Configuration.GetSection(ProjectsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<SurveysOptions>().Bind(builder.Configuration.GetSection(SurveysOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<PoliciesOptions>().Bind(builder.Configuration.GetSection(PoliciesOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(services => new DeadlineWatch(
             services.GetRequiredService<IGrainFactory>(), services.GetRequiredService<RoutingRules>(), services.GetRequiredService<CityClock>(),
             services.GetRequiredService<ILogger<DeadlineWatch>>(), services.GetRequiredService<IOptions<DeadlineOptions>>().Value));

@@ -102,6 +102,21 @@ public class CityMapTests
     }
 
     [Fact]
+    public void PlaceChain_OfACell_RunsUpItsAreas_AndIsWithin_FollowsIt()
+    {
+        var cell = _map.CellsInArea("east")[0].Code;
+
+        Assert.Equal([cell, "east", "s1", "d1"], _map.PlaceChain(cell));
+        Assert.Equal(["s2", "d1"], _map.PlaceChain("s2"));
+        Assert.Empty(_map.PlaceChain("nowhere"));
+        Assert.True(_map.IsWithin(cell, "s1"));
+        Assert.True(_map.IsWithin(cell, cell));
+        Assert.True(_map.IsWithin("east", ""));
+        Assert.False(_map.IsWithin(cell, "s2"));
+        Assert.False(_map.IsWithin("s1", "east"));
+    }
+
+    [Fact]
     public void GetAreaChain_Community_ReturnsCommunityStreetDistrict()
     {
         Assert.Equal(["east", "s1", "d1"], _map.GetAreaChain("east").Select(a => a.Code));

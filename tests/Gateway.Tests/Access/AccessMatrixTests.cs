@@ -71,6 +71,16 @@ public sealed class AccessMatrixTests(DemoCityHostFixture fixture)
         ["ProjectService.GetProject"] = Staff,
         ["ProjectService.ListProjects"] = Staff,
         ["ProjectService.GetProjectBudget"] = Staff,
+        ["PolicyService.DefinePolicy"] = [Civil, Admin],
+        ["PolicyService.RecordPolicyFunds"] = [Civil, Admin],
+        ["PolicyService.ListPolicies"] = Staff,
+        ["PolicyService.RankPolicies"] = Staff,
+        ["PolicyService.GetPolicyHistory"] = Staff,
+        ["SurveyService.CreateSurvey"] = [Civil, Admin],
+        ["SurveyService.AnswerSurvey"] = [Reporter, Worker, Civil, Admin],
+        ["SurveyService.GetSurvey"] = Staff,
+        ["SurveyService.ListSurveys"] = Staff,
+        ["SurveyService.ListSurveySample"] = Staff,
         ["ServerReflection.ServerReflectionInfo"] = Everyone,
     };
 
