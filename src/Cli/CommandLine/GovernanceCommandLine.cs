@@ -18,6 +18,7 @@ public static class GovernanceCommandLine
             CaseCommand.CreateCase(console),
             CaseCommand.CreateQueue(console),
             EvaluateCommand.Create(console),
+            Rectification.RectificationCommand.Create(console),
             Model.ModelCommand.Create(console),
             Model.ExportCommand.Create(console),
             Projects.ProjectsCommand.Create(console),

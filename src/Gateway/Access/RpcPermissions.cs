@@ -37,6 +37,8 @@ public static class RpcPermissions
         // The hotline calls reporters back for their rating (回访), or the reporter's app rates.
         Allow(CaseService.Descriptor, [Roles.Reporter, Roles.Dispatcher, Roles.Admin], "RateCase");
         Allow(EvaluationService.Descriptor, [Roles.Dispatcher, Roles.CivilAffairs, Roles.Analyst, Roles.Admin], "GetEvaluation");
+        // Where an inspection's rectification stands is for every member of staff, as the cases it is made of are.
+        Allow(RectificationService.Descriptor, Staff, "GetRectificationDashboard");
 
         Allow(ResidentService.Descriptor, PeopleWriters, "CreateResident", "UpdateResident", "RecordVisit");
         Allow(ResidentService.Descriptor, Staff, "GetResident", "SearchResidents");

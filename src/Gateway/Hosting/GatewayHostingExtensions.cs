@@ -127,6 +127,7 @@ public static class GatewayHostingExtensions
         app.MapGrpcService<CaseGrpcService>();
         app.MapGrpcService<SensorGrpcService>();
         app.MapGrpcService<EvaluationGrpcService>();
+        app.MapGrpcService<RectificationGrpcService>();
         app.MapGrpcService<ResidentGrpcService>();
         app.MapGrpcService<HouseholdGrpcService>();
         app.MapGrpcService<CouncilGrpcService>();

@@ -90,8 +90,11 @@ internal static class CaseListRules
         };
     }
 
-    // An area code names an area at any level (its path, which everything below it starts with) or one cell.
-    private static (string? AreaPath, string? CellId) Area(string area, CityMap city)
+    /// <summary>
+    /// An area code names an area at any level (its path, which everything below it starts with) or one cell; empty names
+    /// the city. NOT_FOUND for a code the city does not have.
+    /// </summary>
+    public static (string? AreaPath, string? CellId) Area(string area, CityMap city)
     {
         if (area.Length == 0)
         {

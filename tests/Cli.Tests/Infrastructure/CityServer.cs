@@ -2,6 +2,7 @@ using Governance.Contracts.Access;
 using Governance.Contracts.V1;
 using Governance.Gateway.Access;
 using Governance.Gateway.Hosting;
+using Governance.Grains.Clock;
 using Governance.Silo.Hosting;
 using Governance.TestSupport;
 using Grpc.Net.Client;
@@ -47,12 +48,16 @@ public sealed class CityServer : IAsyncDisposable
     public CaseService.CaseServiceClient Cases { get; }
 
     /// <summary>Boston's neighbourhoods as the city, without households.</summary>
-    public static Task<CityServer> StartBostonAsync() => StartAsync("cli-boston", [$"--city={TestFiles.BostonNeighborhoods}", "--code-property=name"]);
+    public static Task<CityServer> StartBostonAsync() => StartBostonAsync(cityTime: null);
+
+    /// <summary>Boston's neighbourhoods, the city's clock (deadlines, overdue flags) reading <paramref name="cityTime"/> when given.</summary>
+    public static Task<CityServer> StartBostonAsync(TimeProvider? cityTime) =>
+        StartAsync("cli-boston", [$"--city={TestFiles.BostonNeighborhoods}", "--code-property=name"], cityTime);
 
     /// <summary>The demo city, with its register of households and residents, and its river.</summary>
-    public static Task<CityServer> StartDemoCityAsync() => StartAsync("cli-demo", []);
+    public static Task<CityServer> StartDemoCityAsync() => StartAsync("cli-demo", [], cityTime: null);
 
-    private static async Task<CityServer> StartAsync(string name, string[] city)
+    private static async Task<CityServer> StartAsync(string name, string[] city, TimeProvider? cityTime)
     {
         var folder = new TempFolder(name);
         try
@@ -66,7 +71,8 @@ public sealed class CityServer : IAsyncDisposable
                 $"--Orleans:SiloPort={FreePort.Next()}",
                 $"--Orleans:GatewayPort={FreePort.Next()}",
                 "--Logging:LogLevel:Default=Warning",
-            ]);
+            ],
+            cityTime is null ? null : builder => builder.Services.AddSingleton(new CityClock(cityTime)));
             await app.StartAsync();
             return new CityServer(app, folder);
         }

@@ -39,6 +39,7 @@ public sealed class AccessMatrixTests(DemoCityHostFixture fixture)
         ["CaseService.TransitionCase"] = [Dispatcher, Civil, Admin],
         ["CaseService.RateCase"] = [Reporter, Dispatcher, Admin],
         ["EvaluationService.GetEvaluation"] = [Dispatcher, Civil, Analyst, Admin],
+        ["RectificationService.GetRectificationDashboard"] = Staff,
         ["ResidentService.CreateResident"] = [Worker, Civil, Admin],
         ["ResidentService.UpdateResident"] = [Worker, Civil, Admin],
         ["ResidentService.GetResident"] = Staff,

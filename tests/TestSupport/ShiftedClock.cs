@@ -1,4 +1,4 @@
-namespace Governance.Grains.Tests.Infrastructure;
+namespace Governance.TestSupport;
 
 /// <summary>The system clock moved forward by whatever a test advanced it: deadlines fall due without waiting.</summary>
 public sealed class ShiftedClock : TimeProvider
