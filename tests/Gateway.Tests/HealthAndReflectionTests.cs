@@ -31,7 +31,8 @@ public sealed class HealthAndReflectionTests(DemoCityHostFixture fixture)
         var services = call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name).ToList();
 
         Assert.Superset(
-            new HashSet<string> { "governance.v1.IntakeService", "governance.v1.GridService", "governance.v1.CaseService", "governance.v1.EvaluationService", "governance.v1.RectificationService", "grpc.health.v1.Health" },
+            new HashSet<string> { "governance.v1.IntakeService", "governance.v1.GridService", "governance.v1.CaseService", "governance.v1.EvaluationService", "governance.v1.RectificationService", "governance.v1.ProjectService",
+                "governance.v1.PolicyService", "governance.v1.SurveyService", "grpc.health.v1.Health" },
             services.ToHashSet());
 
         await call.RequestStream.WriteAsync(new ServerReflectionRequest { FileContainingSymbol = "governance.v1.IntakeService" });
