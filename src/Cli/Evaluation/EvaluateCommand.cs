@@ -56,6 +56,13 @@ public static class EvaluateCommand
         Row(table, "satisfaction", found.HasMeanSatisfaction
             ? $"{found.MeanSatisfaction.ToString("0.00", CultureInfo.InvariantCulture)} of 5 ({found.Ratings} ratings)"
             : "-");
+        if (request.Area.Length > 0)
+        {
+            Row(table, "survey satisfaction", found.HasSurveySatisfaction
+                ? $"{found.SurveySatisfaction.ToString("0.00", CultureInfo.InvariantCulture)} of 5 ({found.SurveyAnswers} answers to {found.Surveys} surveys)"
+                : found.Surveys > 0 ? $"- ({found.Surveys} surveys, no answers yet)" : "-");
+        }
+
         console.Write(table);
     }
 

@@ -3,6 +3,7 @@ using Google.Protobuf.WellKnownTypes;
 using Governance.City.Map;
 using Governance.Contracts;
 using Governance.Contracts.Evaluation;
+using Governance.Contracts.Surveys;
 using Governance.Contracts.V1;
 using Governance.Gateway.Validation;
 using Grpc.Core;
@@ -49,7 +50,30 @@ public sealed class EvaluationGrpcService(IGrainFactory grains, CityMap city) : 
                 : throw new RpcException(new Status(StatusCode.NotFound, $"area: {city.Name} has no area or cell '{request.Area}'"));
         }
 
-        return ToProto(report!);
+        var response = ToProto(report!);
+        if (request.Area.Length > 0)
+        {
+            await AddSurveysAsync(response, request.Area, firstDay, lastDay);
+        }
+
+        return response;
+    }
+
+    // The area's satisfaction surveys sent in the window, answered by the residents sampled: a KPI beside the ratings.
+    private async Task AddSurveysAsync(GetEvaluationResponse response, string area, DateOnly firstDay, DateOnly lastDay)
+    {
+        var surveys = await grains.GetGrain<ISurveyRegisterGrain>(GrainKeys.SurveyRegister).ListAsync(new SurveyFilter
+        {
+            Area = area,
+            SentFrom = new DateTimeOffset(firstDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+            SentBefore = new DateTimeOffset(lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+        });
+        var answers = surveys.Sum(s => s.Answered);
+        (response.Surveys, response.SurveyAnswers) = (surveys.Length, answers);
+        if (answers > 0)
+        {
+            response.SurveySatisfaction = (double)surveys.Sum(s => s.ScoreSum) / answers;
+        }
     }
 
     private static DateOnly? Day(FieldViolations violations, string field, string text)

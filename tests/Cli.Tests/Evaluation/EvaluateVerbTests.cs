@@ -26,7 +26,8 @@ public sealed class EvaluateVerbTests
         Assert.Contains($"Evaluation of {cell}", evaluated.Out, StringComparison.Ordinal);
         Assert.Matches(@"opened\s+│\s+2\s", evaluated.Out);
         Assert.Matches(@"registration rate\s+│\s+50\.0%", evaluated.Out);
-        Assert.Matches(@"satisfaction\s+│\s+-", evaluated.Out);
+        Assert.Matches(@"\n\s*│\s*satisfaction\s+│\s+-", evaluated.Out);
+        Assert.Matches(@"survey satisfaction\s+│\s+-", evaluated.Out);
     }
 
     [Fact]

@@ -35,6 +35,9 @@ public sealed class SurveyTests(DemoCityHostFixture fixture)
         var notDrawn = await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => AnswerAsync(again.SurveyId, OutsideTheSample(sampleAgain), 3));
         var tooHigh = await RpcAssert.InvalidField("score", () => AnswerAsync(first.SurveyId, sample[3], 6));
         var read = (await Surveys.GetSurveyAsync(new GetSurveyRequest { SurveyId = first.SurveyId })).Survey;
+        var day = (int offset) => DateTime.UtcNow.AddDays(offset).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var kpi = await new EvaluationService.EvaluationServiceClient(Host.Channel).GetEvaluationAsync(new GetEvaluationRequest { Area = community, FirstDay = day(-1), LastDay = day(1) });
+        var before = await new EvaluationService.EvaluationServiceClient(Host.Channel).GetEvaluationAsync(new GetEvaluationRequest { Area = community, FirstDay = "2020-01-01", LastDay = "2020-12-31" });
 
         Assert.Equal(6, sample.Distinct().Count());
         Assert.All(homes, cell => Assert.True(City.IsWithin(cell, community), $"{cell} is not in {community}"));
@@ -48,6 +51,10 @@ public sealed class SurveyTests(DemoCityHostFixture fixture)
         Assert.StartsWith("resident_id: ", notDrawn.Status.Detail, StringComparison.Ordinal);
         Assert.Contains("1 (very dissatisfied) to 5", tooHigh.Description, StringComparison.Ordinal);
         Assert.Equal(3, read.Answered);
+        // The community's evaluation counts both its surveys of the window and the three answers: mean 11 / 3.
+        Assert.Equal((2, 3), (kpi.Surveys, kpi.SurveyAnswers));
+        Assert.Equal(11.0 / 3, kpi.SurveySatisfaction, 12);
+        Assert.Equal((0, false), (before.Surveys, before.HasSurveySatisfaction));
     }
 
     [Fact]
