@@ -22,6 +22,7 @@ public static class GovernanceCommandLine
             Model.ModelCommand.Create(console),
             Model.ExportCommand.Create(console),
             Projects.ProjectsCommand.Create(console),
+            Policies.PoliciesCommand.Create(console),
             TokenOption.Create(),
         };
 
