@@ -23,6 +23,7 @@ public static class GovernanceCommandLine
             Model.ExportCommand.Create(console),
             Projects.ProjectsCommand.Create(console),
             Policies.PoliciesCommand.Create(console),
+            Surveys.SurveysCommand.Create(console),
             TokenOption.Create(),
         };
 
