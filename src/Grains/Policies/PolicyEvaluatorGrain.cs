@@ -2,9 +2,9 @@ using System.Collections.Immutable;
 using Governance.City.Map;
 using Governance.Contracts;
 using Governance.Contracts.CaseList;
-using Governance.Contracts.Cases;
 using Governance.Contracts.Policies;
 using Governance.Contracts.Surveys;
+using Governance.Grains.CaseList;
 using Governance.Grains.Storage;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
@@ -19,11 +19,6 @@ namespace Governance.Grains.Policies;
 [StatelessWorker]
 public sealed class PolicyEvaluatorGrain(CityMap city, IPeopleIndex people, IOptions<PoliciesOptions> options) : Grain, IPolicyEvaluatorGrain
 {
-    private const int PageSize = 200;
-
-    /// <summary>Cases read at once for their ratings.</summary>
-    private const int ReadsAtOnce = 32;
-
     private PoliciesOptions Options => options.Value;
 
     public async Task<PolicyRanking> RankAsync(Quarter quarter, PolicyWeights? weights)
@@ -62,50 +57,18 @@ public sealed class PolicyEvaluatorGrain(CityMap city, IPeopleIndex people, IOpt
     private async Task<PolicyScore> ScoreAsync(Policy policy, Quarter quarter, IReadOnlyDictionary<string, int> residentsPerCell, PolicyWeights weights)
     {
         var definition = policy.Definition;
-        var cases = new List<string>();
-        await CollectAsync(cases, definition.Category, quarter);
-        await CollectAsync(cases, definition.Category + ".*", quarter);
-        var (ratings, ratingSum) = await RatingsAsync(cases);
+        var cases = (await ComplaintsAsync(definition.Category, quarter)).Concat(await ComplaintsAsync(definition.Category + ".*", quarter)).ToList();
+        var ratings = (await GrainFactory.WithDetailsAsync(cases)).SelectMany(c => c.Details.Ratings).ToList();
         var surveys = await GrainFactory.GetGrain<ISurveyRegisterGrain>(GrainKeys.SurveyRegister)
             .ListAsync(new SurveyFilter { PolicyId = definition.PolicyId, SentFrom = quarter.Start, SentBefore = quarter.End });
         var funds = policy.FundsOf(quarter);
         var covered = definition.Areas.SelectMany(city.CellCodesIn).Distinct(StringComparer.Ordinal).Sum(cell => (long)residentsPerCell.GetValueOrDefault(cell));
-        var inputs = new PolicyInputs(ratings, ratingSum, surveys.Sum(s => s.Answered), surveys.Sum(s => s.ScoreSum),
+        var inputs = new PolicyInputs(ratings.Count, ratings.Sum(r => r.Score), surveys.Sum(s => s.Answered), surveys.Sum(s => s.ScoreSum),
             funds?.AllocatedYuan ?? 0, funds?.SpentYuan ?? 0, cases.Count, covered);
         return PolicyScoring.Score(definition, quarter, inputs, weights, Options.FullComplaintLoadPerThousand);
     }
 
-    // Every case of the category (or family) opened in the quarter, page by page.
-    private async Task CollectAsync(List<string> into, string category, Quarter quarter)
-    {
-        var list = GrainFactory.GetGrain<ICaseListGrain>(0);
-        CaseListCursor? after = null;
-        do
-        {
-            var page = await list.ListAsync(new CaseListQuery
-            {
-                Category = category, OpenedFrom = quarter.Start, OpenedBefore = quarter.End, PageSize = PageSize, After = after,
-                Sort = CaseListSort.OldestFirst,
-            });
-            into.AddRange(page.Cases.Select(c => c.CaseId));
-            after = page.Next;
-        }
-        while (after is not null);
-    }
-
-    private async Task<(int Count, int Sum)> RatingsAsync(List<string> caseIds)
-    {
-        var (count, sum) = (0, 0);
-        foreach (var chunk in caseIds.Chunk(ReadsAtOnce))
-        {
-            var details = await Task.WhenAll(chunk.Select(id => GrainFactory.GetGrain<ICaseGrain>(GrainKeys.Case(id)).GetAsync()));
-            foreach (var rating in details.Where(d => d is not null).SelectMany(d => d!.Ratings))
-            {
-                count++;
-                sum += rating.Score;
-            }
-        }
-
-        return (count, sum);
-    }
+    // Every case of the category (or family) opened in the quarter.
+    private async Task<List<CaseListItem>> ComplaintsAsync(string category, Quarter quarter) =>
+        await GrainFactory.ListAllAsync(new CaseListQuery { Category = category, OpenedFrom = quarter.Start, OpenedBefore = quarter.End, Sort = CaseListSort.OldestFirst });
 }
