@@ -103,7 +103,7 @@ export class PolicyView extends EventTarget {
         el('tbody', {}, scores.map(s => {
           const row = el('tr', { dataset: { policyId: s.policyId }, tabIndex: 0 },
             el('td', {}, s.rank),
-            el('td', {}, s.name, el('br'), el('code', {}, s.policyId)),
+            el('td', { title: s.policyId }, s.name),
             el('td', { class: 'nowrap' }, (s.score ?? 0).toFixed(3)),
             el('td', { class: 'nowrap' }, part(s.satisfaction, s.satisfactionKnown)),
             el('td', { class: 'nowrap' }, part(s.fundUse, s.fundUseKnown)),
@@ -166,7 +166,7 @@ function barChart(rows, description, idName) {
     const middle = top + rowHeight / 2;
     const group = svgNode('g', { class: 'bar', [`data-${kebab(idName)}`]: row.id, 'data-score': String(row.value) });
     const label = svgNode('text', { class: 'label', x: 0, y: middle, 'dominant-baseline': 'middle' });
-    label.textContent = clip(row.label, 30);
+    label.textContent = clip(row.label, 26);
     const bar = svgNode('rect', {
       x: (row.value >= 0 ? zero : zero + row.value * scale).toFixed(2), y: middle - barHeight / 2,
       width: Math.abs(row.value * scale).toFixed(2), height: barHeight, fill: row.value >= 0 ? barColour : negativeColour,
@@ -206,11 +206,11 @@ function weightsText(weights = {}) {
 
 // What the parts were made from: ratings and survey answers, funds, complaints per residents covered.
 function inputs(s) {
-  const ratings = s.caseRatings ? `${count(s.caseRatings)} ratings, mean ${s.meanCaseRating.toFixed(2)}` : 'no ratings';
-  const answers = s.surveyAnswers ? `${count(s.surveyAnswers)} survey answers, mean ${s.meanSurveyAnswer.toFixed(2)}` : 'no survey answers';
+  const ratings = s.caseRatings ? `${count(s.caseRatings)} ratings (mean ${s.meanCaseRating.toFixed(2)})` : 'no ratings';
+  const answers = s.surveyAnswers ? `${count(s.surveyAnswers)} answers (mean ${s.meanSurveyAnswer.toFixed(2)})` : 'no answers';
   const funds = Number(s.allocatedYuan ?? 0) > 0 ? `¥${count(Number(s.spentYuan ?? 0))} of ¥${count(Number(s.allocatedYuan))} spent` : 'no funds recorded';
   const complaints = Number(s.residentsCovered ?? 0) > 0
-    ? `${count(s.complaints ?? 0)} complaints, ${(s.complaintsPerThousand ?? 0).toFixed(2)} per 1,000 of ${count(Number(s.residentsCovered))} residents`
+    ? `${count(s.complaints ?? 0)} complaints, ${count(Number(s.residentsCovered))} residents (${(s.complaintsPerThousand ?? 0).toFixed(2)} ‰)`
     : `${count(s.complaints ?? 0)} complaints, nobody on file`;
-  return [ratings, el('br'), answers, el('br'), funds, el('br'), complaints];
+  return [`${ratings} · ${answers}`, el('br'), funds, el('br'), complaints];
 }
