@@ -1,4 +1,4 @@
-// The dispatch console: sign in with a token, draw the city, keep it live, and the three views beside the map.
+// The dispatch console: sign in with a token, draw the city, keep it live, and the four views beside the map.
 
 import { ApiError, getAllPages, getJson, session, unauthorized } from './api.js';
 import { CaseQueue } from './case-queue.js';
@@ -7,6 +7,7 @@ import { neutral, schemes } from './colours.js';
 import { clock, count, el, errorBox, replace } from './dom.js';
 import { LiveFeed } from './live.js';
 import { CityMap } from './map.js';
+import { PolicyView } from './policy-view.js';
 import { StormView } from './storm-view.js';
 
 const $ = selector => document.querySelector(selector);
@@ -16,6 +17,7 @@ const live = new LiveFeed();
 const panel = new CellPanel($('#cell-view .content'));
 const queue = new CaseQueue($('#cases-view'));
 const storm = new StormView($('#storm-view'));
+const policies = new PolicyView($('#policy-view'));
 let refreshSelected = null;
 // Each area's parent, and each cell's own area: which cells an area holds, at any level.
 const parentOf = new Map();
@@ -164,6 +166,7 @@ for (const tab of document.querySelectorAll('#views button')) {
       queue.searched = true;
       queue.search();
     }
+    if (tab.dataset.view === 'policies' && !policies.scored) policies.score();
   });
 }
 
