@@ -9,8 +9,8 @@ using Microsoft.Extensions.Options;
 namespace Governance.Grains.Surveys;
 
 /// <summary>
-/// The city's survey register: numbers surveys, starts them (a size or seed left unset taken from the configuration), and keeps their results as their grains report them.
-/// A report that arrives after a newer one (more answers) is ignored, so results only move forward.
+/// The city's survey register: numbers surveys, starts them, and keeps their results as their grains report them. A
+/// report that arrives after a newer one (more answers) is ignored, so results only move forward.
 /// </summary>
 public sealed class SurveyRegisterGrain(
     [PersistentState("surveys", StoreNames.Main)] IPersistentState<SurveyRegisterState> state,
@@ -21,7 +21,11 @@ public sealed class SurveyRegisterGrain(
     public async Task<SurveyChange> CreateAsync(SurveyDraft draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var surveyId = $"srv-{state.State.Sent + 1}";
+        // The number is taken (and stored) first, so a survey grain is never started under a number given out again,
+        // even if this call fails half way; an area with nobody to ask leaves a gap in the numbering.
+        state.State.Sent++;
+        await state.WriteStateAsync();
+        var surveyId = $"srv-{state.State.Sent}";
         // A size or seed left unset (0) is the configured size, and a seed drawn here and kept with the survey.
         draft = draft with
         {
@@ -34,7 +38,6 @@ public sealed class SurveyRegisterGrain(
             return started;
         }
 
-        state.State.Sent++;
         state.State.Surveys.Add(started.Survey!);
         await state.WriteStateAsync();
         return started;
