@@ -14,10 +14,10 @@ public interface IPolicyRegisterGrain : IGrainWithStringKey
     [Alias("RecordFunds")]
     Task<Policy?> RecordFundsAsync(string policyId, PolicyFunds funds);
 
-    [Alias("Get")]
+    [Alias("Get"), Orleans.Concurrency.ReadOnly]
     Task<Policy?> GetAsync(string policyId);
 
     /// <summary>Every policy, in the order defined.</summary>
-    [Alias("List")]
+    [Alias("List"), Orleans.Concurrency.ReadOnly]
     Task<ImmutableArray<Policy>> ListAsync();
 }

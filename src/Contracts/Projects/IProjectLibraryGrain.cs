@@ -18,17 +18,17 @@ public interface IProjectLibraryGrain : IGrainWithStringKey
     Task<ProjectChange> UpdateAsync(string projectId, int version, ProjectDraft draft);
 
     /// <summary>The project, or null.</summary>
-    [Alias("Get")]
+    [Alias("Get"), Orleans.Concurrency.ReadOnly]
     Task<Project?> GetAsync(string projectId);
 
     /// <summary>The projects that match, high priority first, then the larger budget, then the older.</summary>
-    [Alias("List")]
+    [Alias("List"), Orleans.Concurrency.ReadOnly]
     Task<ImmutableArray<Project>> ListAsync(ProjectQuery query);
 
     /// <summary>
     /// The budget of the projects serving <paramref name="area"/> ("" for the city) by the places inside it, against
     /// their residents; <paramref name="concentrationFactor"/> null for the configured one.
     /// </summary>
-    [Alias("Budget")]
+    [Alias("Budget"), Orleans.Concurrency.ReadOnly]
     Task<BudgetBreakdown> BudgetAsync(string area, double? concentrationFactor);
 }

@@ -15,10 +15,10 @@ public interface ISurveyGrain : IGrainWithStringKey
     Task<SurveyChange> AnswerAsync(string residentId, int score, string comment);
 
     /// <summary>The survey and its results; null if it was never started.</summary>
-    [Alias("Get")]
+    [Alias("Get"), Orleans.Concurrency.ReadOnly]
     Task<Survey?> GetAsync();
 
     /// <summary>The residents drawn, in the order drawn.</summary>
-    [Alias("Sample")]
+    [Alias("Sample"), Orleans.Concurrency.ReadOnly]
     Task<ImmutableArray<SampledResident>> SampleAsync();
 }

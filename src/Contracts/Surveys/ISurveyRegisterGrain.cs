@@ -18,6 +18,6 @@ public interface ISurveyRegisterGrain : IGrainWithStringKey
     Task ReportAsync(Survey survey);
 
     /// <summary>The surveys that match, newest first.</summary>
-    [Alias("List")]
+    [Alias("List"), Orleans.Concurrency.ReadOnly]
     Task<ImmutableArray<Survey>> ListAsync(SurveyFilter filter);
 }

@@ -16,6 +16,11 @@ public sealed record class Survey(
     [property: Id(3)] int Sampled,
     [property: Id(4)] ImmutableArray<int> Counts)
 {
+    /// <summary>True until it closes, as of the moment it was read (set by the grain that answers, by the city's clock).</summary>
+    [Id(5)]
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Open { get; init; }
+
     [System.Text.Json.Serialization.JsonIgnore]
     public int Answered => Counts.Sum();
 

@@ -59,6 +59,30 @@ public sealed class PeopleAccess(IGrainFactory grains)
         }
     }
 
+    /// <summary>
+    /// PERMISSION_DENIED unless the caller may record this resident's answer to a survey: civil affairs and admins for
+    /// anyone; a grid worker for the residents of their cells (at the door, on the phone); a resident's own app, whose
+    /// token names the resident as its subject, for that resident only.
+    /// </summary>
+    public async Task RequireAnswererAsync(Caller caller, string residentId)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (caller.SeesEveryFullProfile || (caller.Has(Roles.Reporter) && caller.Subject == residentId))
+        {
+            return;
+        }
+
+        var file = await grains.GetGrain<IResidentGrain>(Contracts.GrainKeys.Resident(residentId)).GetFileAsync();
+        if (file is not null && await IsGridWorkerOfAsync(caller, file.CellId))
+        {
+            return;
+        }
+
+        throw Denied(caller.Has(Roles.GridWorker)
+            ? $"{caller} is not the grid worker of the cell where {residentId} lives, and may not answer for them"
+            : $"{caller} may answer only as themselves: a resident's token names the resident, not {residentId}");
+    }
+
     private async Task<bool> IsGridWorkerOfAsync(Caller caller, string cellId) =>
         caller.Has(Roles.GridWorker) && await grains.GetGrain<IPeopleIndexGrain>(0).WorkerOfAsync(cellId) == caller.Subject;
 

@@ -4,13 +4,14 @@ using Governance.Contracts;
 using Governance.Contracts.Policies;
 using Governance.Contracts.Surveys;
 using Governance.Contracts.V1;
+using Governance.Gateway.Access;
 using Governance.Gateway.Validation;
 using Grpc.Core;
 
 namespace Governance.Gateway.Services;
 
 /// <summary>SurveyService: the register numbers and starts surveys; each survey is a grain holding its sample and answers.</summary>
-public sealed class SurveyGrpcService(IGrainFactory grains, CityMap city, TimeProvider time) : SurveyService.SurveyServiceBase
+public sealed class SurveyGrpcService(IGrainFactory grains, CityMap city, TimeProvider time, PeopleAccess access) : SurveyService.SurveyServiceBase
 {
     private ISurveyRegisterGrain Register => grains.GetGrain<ISurveyRegisterGrain>(GrainKeys.SurveyRegister);
 
@@ -31,10 +32,10 @@ public sealed class SurveyGrpcService(IGrainFactory grains, CityMap city, TimePr
     public override async Task<SurveyResponse> AnswerSurvey(AnswerSurveyRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
-        TextRules.RequireIdentifier(violations, "survey_id", request.SurveyId, 64);
         PeopleRules.RequireId(violations, "resident_id", request.ResidentId);
         SurveyRules.Answer(violations, request);
         violations.ThrowIfAny();
+        await access.RequireAnswererAsync(context.Caller(), request.ResidentId);
         return Answer(await Survey(request.SurveyId).AnswerAsync(request.ResidentId, request.Score, request.Comment.Trim()));
     }
 
@@ -57,7 +58,14 @@ public sealed class SurveyGrpcService(IGrainFactory grains, CityMap city, TimePr
         return new ListSurveysResponse { Surveys = { (await Register.ListAsync(filter)).Select(ToProto) } };
     }
 
-    private ISurveyGrain Survey(string surveyId) => grains.GetGrain<ISurveyGrain>(GrainKeys.Survey(surveyId));
+    // A survey by its id, checked first: a malformed one is INVALID_ARGUMENT, not a grain activated for nothing.
+    private ISurveyGrain Survey(string surveyId)
+    {
+        var violations = new FieldViolations();
+        TextRules.RequireIdentifier(violations, "survey_id", surveyId, 64);
+        violations.ThrowIfAny();
+        return grains.GetGrain<ISurveyGrain>(GrainKeys.Survey(surveyId));
+    }
 
     private static RpcException Missing(string surveyId) => new(new Status(StatusCode.NotFound, $"survey_id: there is no survey '{surveyId}'"));
 
@@ -86,6 +94,6 @@ public sealed class SurveyGrpcService(IGrainFactory grains, CityMap city, TimePr
         ResponseRate = survey.ResponseRate,
         MeanScore = survey.MeanScore ?? 0,
         ScoreCounts = { survey.Counts },
-        Open = time.GetUtcNow() < survey.Draft.ClosesAt,
+        Open = survey.Open,
     };
 }

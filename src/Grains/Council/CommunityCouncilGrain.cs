@@ -34,7 +34,7 @@ public sealed class CommunityCouncilGrain(
             proposal.DeliberationEndsAt, proposal.VotingEndsAt, []);
         state.State.Opened++;
         state.State.Proposals.Add(new StoredProposal { Proposal = opened });
-        await state.WriteStateAsync();
+        await this.WriteOrUndoAsync(state);
         return Made(opened);
     }
 
@@ -60,7 +60,7 @@ public sealed class CommunityCouncilGrain(
         }
 
         stored.Proposal = stored.Proposal with { Comments = stored.Proposal.Comments.Add(new ProposalComment(residentId, text, now)) };
-        await state.WriteStateAsync();
+        await this.WriteOrUndoAsync(state);
         return Made(Shown(stored));
     }
 
@@ -91,7 +91,7 @@ public sealed class CommunityCouncilGrain(
         }
 
         stored.Ballots[household!] = new StoredBallot(residentId, choice, now);
-        await state.WriteStateAsync();
+        await this.WriteOrUndoAsync(state);
         return Made(Shown(stored));
     }
 
@@ -111,7 +111,7 @@ public sealed class CommunityCouncilGrain(
         var count = (BallotChoice choice) => stored.Ballots.Values.Count(b => b.Choice == choice);
         var (yes, no) = (count(BallotChoice.For), count(BallotChoice.Against));
         stored.Proposal = stored.Proposal with { Tally = new ProposalTally(yes, no, count(BallotChoice.Abstain), yes > no, publishedBy, now) };
-        await state.WriteStateAsync();
+        await this.WriteOrUndoAsync(state);
         return Made(Shown(stored));
     }
 

@@ -12,9 +12,10 @@ using Orleans.Concurrency;
 namespace Governance.Grains.Policies;
 
 /// <summary>
-/// Scores the policies of a quarter from the live data: complaints are the cases tagged with a policy (category
-/// "policy.&lt;id&gt;" and below) opened in the quarter, found through the case list; their ratings are read from those cases;
-/// survey answers come from the survey register; funds from the policy register; residents from the people index.
+/// Scores the policies of a quarter, or of a range of quarters, from the live data: complaints are the cases tagged
+/// with a policy (category "policy.&lt;id&gt;" and below) opened in the quarter, found through the case list; their ratings
+/// are read from those cases; survey answers come from the survey register; funds from the policy register;
+/// residents from the people index.
 /// </summary>
 [StatelessWorker]
 public sealed class PolicyEvaluatorGrain(CityMap city, IPeopleIndex people, IOptions<PoliciesOptions> options) : Grain, IPolicyEvaluatorGrain
@@ -24,51 +25,57 @@ public sealed class PolicyEvaluatorGrain(CityMap city, IPeopleIndex people, IOpt
     public async Task<PolicyRanking> RankAsync(Quarter quarter, PolicyWeights? weights)
     {
         var used = weights ?? Options.Weights;
-        var policies = await GrainFactory.GetGrain<IPolicyRegisterGrain>(GrainKeys.PolicyRegister).ListAsync();
-        var residents = await people.ResidentsPerCellAsync();
-        var scores = new List<PolicyScore>(policies.Length);
-        foreach (var policy in policies)
-        {
-            scores.Add(await ScoreAsync(policy, quarter, residents, used));
-        }
-
-        return new PolicyRanking(used, PolicyScoring.Ranked(scores));
+        var ranked = await RankQuartersAsync(quarter, quarter, used);
+        return new PolicyRanking(used, ranked[0]);
     }
 
     public async Task<PolicyRanking> HistoryAsync(string policyId, Quarter first, Quarter last, PolicyWeights? weights)
     {
         var used = weights ?? Options.Weights;
-        var history = new List<PolicyScore>();
+        // Its rank in each quarter needs every policy's score of that quarter.
+        var ranked = await RankQuartersAsync(first, last, used);
+        var history = ranked.Select(scores => scores.FirstOrDefault(s => s.PolicyId == policyId)).ToList();
+        return new PolicyRanking(used, history.Any(s => s is null) ? [] : [.. history!]);
+    }
+
+    // Every policy ranked in each quarter from first to last: the registers, the residents, the complaints and their
+    // ratings are read once for the whole range and then split by quarter.
+    private async Task<List<ImmutableArray<PolicyScore>>> RankQuartersAsync(Quarter first, Quarter last, PolicyWeights weights)
+    {
+        var quarters = new List<Quarter>();
         for (var quarter = first; quarter.Start <= last.Start; quarter = quarter.Next)
         {
-            // Its rank in each quarter needs every policy's score of that quarter.
-            var ranked = await RankAsync(quarter, used);
-            if (ranked.Scores.FirstOrDefault(s => s.PolicyId == policyId) is not { } score)
-            {
-                return new PolicyRanking(used, []);
-            }
-
-            history.Add(score);
+            quarters.Add(quarter);
         }
 
-        return new PolicyRanking(used, [.. history]);
-    }
-
-    private async Task<PolicyScore> ScoreAsync(Policy policy, Quarter quarter, IReadOnlyDictionary<string, int> residentsPerCell, PolicyWeights weights)
-    {
-        var definition = policy.Definition;
-        var cases = (await ComplaintsAsync(definition.Category, quarter)).Concat(await ComplaintsAsync(definition.Category + ".*", quarter)).ToList();
-        var ratings = (await GrainFactory.WithDetailsAsync(cases)).SelectMany(c => c.Details.Ratings).ToList();
+        var policies = await GrainFactory.GetGrain<IPolicyRegisterGrain>(GrainKeys.PolicyRegister).ListAsync();
+        var residents = await people.ResidentsPerCellAsync();
         var surveys = await GrainFactory.GetGrain<ISurveyRegisterGrain>(GrainKeys.SurveyRegister)
-            .ListAsync(new SurveyFilter { PolicyId = definition.PolicyId, SentFrom = quarter.Start, SentBefore = quarter.End });
-        var funds = policy.FundsOf(quarter);
-        var covered = definition.Areas.SelectMany(city.CellCodesIn).Distinct(StringComparer.Ordinal).Sum(cell => (long)residentsPerCell.GetValueOrDefault(cell));
-        var inputs = new PolicyInputs(ratings.Count, ratings.Sum(r => r.Score), surveys.Sum(s => s.Answered), surveys.Sum(s => s.ScoreSum),
-            funds?.AllocatedYuan ?? 0, funds?.SpentYuan ?? 0, cases.Count, covered);
-        return PolicyScoring.Score(definition, quarter, inputs, weights, Options.FullComplaintLoadPerThousand);
+            .ListAsync(new SurveyFilter { SentFrom = first.Start, SentBefore = last.End });
+        var scores = quarters.Select(_ => new List<PolicyScore>(policies.Length)).ToList();
+        foreach (var policy in policies)
+        {
+            var definition = policy.Definition;
+            var complaints = await ComplaintsAsync(definition.Category, first, last);
+            complaints.AddRange(await ComplaintsAsync(definition.Category + ".*", first, last));
+            var rated = await GrainFactory.WithDetailsAsync(complaints);
+            var covered = definition.Areas.SelectMany(city.CellCodesIn).Distinct(StringComparer.Ordinal).Sum(cell => (long)residents.GetValueOrDefault(cell));
+            for (var i = 0; i < quarters.Count; i++)
+            {
+                var quarter = quarters[i];
+                var ratings = rated.Where(c => Quarter.Of(c.Row.OpenedAt) == quarter).SelectMany(c => c.Details.Ratings).ToList();
+                var answered = surveys.Where(s => s.Draft.PolicyId == definition.PolicyId && Quarter.Of(s.SentAt) == quarter).ToList();
+                var funds = policy.FundsOf(quarter);
+                var inputs = new PolicyInputs(ratings.Count, ratings.Sum(r => r.Score), answered.Sum(s => s.Answered), answered.Sum(s => s.ScoreSum),
+                    funds?.AllocatedYuan ?? 0, funds?.SpentYuan ?? 0, complaints.Count(c => Quarter.Of(c.OpenedAt) == quarter), covered);
+                scores[i].Add(PolicyScoring.Score(definition, quarter, inputs, weights, Options.FullComplaintLoadPerThousand));
+            }
+        }
+
+        return [.. scores.Select(PolicyScoring.Ranked)];
     }
 
-    // Every case of the category (or family) opened in the quarter.
-    private async Task<List<CaseListItem>> ComplaintsAsync(string category, Quarter quarter) =>
-        await GrainFactory.ListAllAsync(new CaseListQuery { Category = category, OpenedFrom = quarter.Start, OpenedBefore = quarter.End, Sort = CaseListSort.OldestFirst });
+    // Every case of the category (or family) opened in the quarters.
+    private async Task<List<CaseListItem>> ComplaintsAsync(string category, Quarter first, Quarter last) =>
+        await GrainFactory.ListAllAsync(new CaseListQuery { Category = category, OpenedFrom = first.Start, OpenedBefore = last.End, Sort = CaseListSort.OldestFirst });
 }

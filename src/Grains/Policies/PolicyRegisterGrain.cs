@@ -26,7 +26,7 @@ public sealed class PolicyRegisterGrain(
             state.State.Policies[at] = policy;
         }
 
-        await state.WriteStateAsync();
+        await this.WriteOrUndoAsync(state);
         return policy;
     }
 
@@ -42,7 +42,7 @@ public sealed class PolicyRegisterGrain(
         var policy = state.State.Policies[at];
         var changed = policy with { Funds = [.. policy.Funds.Where(f => f.Quarter != funds.Quarter).Append(funds).OrderBy(f => f.Quarter.Year).ThenBy(f => f.Quarter.Number)] };
         state.State.Policies[at] = changed;
-        await state.WriteStateAsync();
+        await this.WriteOrUndoAsync(state);
         return changed;
     }
 

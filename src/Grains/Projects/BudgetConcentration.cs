@@ -19,7 +19,7 @@ public static class BudgetConcentration
         foreach (var project in projects)
         {
             var chain = city.PlaceChain(project.Draft.Area);
-            var at = area.Length == 0 ? chain.Count : IndexOf(chain, area);
+            var at = area.Length == 0 ? chain.Count : chain.ToList().IndexOf(area);
             if (at < 0)
             {
                 continue;
@@ -60,19 +60,6 @@ public static class BudgetConcentration
 
         var children = city.ChildrenOf(area);
         return children.Count > 0 ? [.. children.Select(a => a.Code)] : [.. city.CellsInArea(area).Select(c => c.Code)];
-    }
-
-    private static int IndexOf(IReadOnlyList<string> chain, string area)
-    {
-        for (var i = 0; i < chain.Count; i++)
-        {
-            if (chain[i] == area)
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 
     private static double Share(long part, long whole) => whole == 0 ? 0 : (double)part / whole;

@@ -25,7 +25,7 @@ public sealed class ProjectLibraryGrain(
         var project = new Project($"prj-{state.State.Added + 1}", draft, now, now, 1);
         state.State.Added++;
         state.State.Projects.Add(project);
-        await state.WriteStateAsync();
+        await this.WriteOrUndoAsync(state);
         return project;
     }
 
@@ -47,7 +47,7 @@ public sealed class ProjectLibraryGrain(
 
         var changed = current with { Draft = draft, UpdatedAt = time.GetUtcNow(), Version = version + 1 };
         state.State.Projects[at] = changed;
-        await state.WriteStateAsync();
+        await this.WriteOrUndoAsync(state);
         return new ProjectChange(ProjectOutcome.Made, changed, "");
     }
 

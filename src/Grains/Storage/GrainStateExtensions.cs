@@ -35,4 +35,38 @@ public static class GrainStateExtensions
             throw;
         }
     }
+
+    /// <summary>
+    /// Writes the state of a change that is answered only once stored (a project added, an answer taken). If the write
+    /// fails, the change is undone in memory by reading back what the store holds, so a retry finds it not made; when
+    /// even that read fails, or another activation wrote the state, this activation is dropped and the next call reloads.
+    /// The caller gets the write's error either way.
+    /// </summary>
+    public static async Task WriteOrUndoAsync<TState>(this IGrainBase grain, IPersistentState<TState> state)
+    {
+        ArgumentNullException.ThrowIfNull(grain);
+        ArgumentNullException.ThrowIfNull(state);
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (InconsistentStateException)
+        {
+            grain.DeactivateOnIdle();
+            throw;
+        }
+        catch
+        {
+            try
+            {
+                await state.ReadStateAsync();
+            }
+            catch
+            {
+                grain.DeactivateOnIdle();
+            }
+
+            throw;
+        }
+    }
 }

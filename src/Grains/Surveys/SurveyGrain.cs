@@ -25,8 +25,10 @@ public sealed class SurveyGrain(
         ArgumentNullException.ThrowIfNull(draft);
         if (state.State.Survey is { } started)
         {
-            // Asked again (a retry of the register's call): the sample drawn the first time stands.
-            return new SurveyChange(SurveyOutcome.Made, started, "", "");
+            // Numbers are never given out twice, so this is the same start asked again; anything else is a bug.
+            return started.Draft == draft
+                ? new SurveyChange(SurveyOutcome.Made, Shown(started), "", "")
+                : throw new InvalidOperationException($"Survey {SurveyId} was started already, with another draft.");
         }
 
         var residents = await people.ResidentIdsInCellsAsync(city.CellCodesIn(draft.Area));
@@ -38,8 +40,8 @@ public sealed class SurveyGrain(
         var sample = SurveySample.Draw(residents, draft.SampleSize, draft.Seed);
         state.State.Survey = new Survey(SurveyId, draft, sentAt, sample.Count, [0, 0, 0, 0, 0]);
         state.State.Sample = [.. sample];
-        await state.WriteStateAsync();
-        return new SurveyChange(SurveyOutcome.Made, state.State.Survey, "", "");
+        await this.WriteOrUndoAsync(state);
+        return new SurveyChange(SurveyOutcome.Made, Shown(state.State.Survey), "", "");
     }
 
     public async Task<SurveyChange> AnswerAsync(string residentId, int score, string comment)
@@ -62,20 +64,27 @@ public sealed class SurveyGrain(
 
         if (state.State.Answers.TryGetValue(residentId, out var given))
         {
+            // A retry after the answer was stored but its report was lost: the register hears of it now.
+            await ReportAsync(survey);
             return new SurveyChange(SurveyOutcome.AlreadyAnswered, null, "resident_id", $"{residentId} answered {SurveyId} already, at {DeadlineSteps.Time(given.At)}");
         }
 
-        state.State.Answers[residentId] = new StoredAnswer(score, comment, now);
         var counts = survey.Counts.ToBuilder();
         counts[score - 1]++;
+        state.State.Answers[residentId] = new StoredAnswer(score, comment, now);
         state.State.Survey = survey with { Counts = counts.ToImmutable() };
-        await state.WriteStateAsync();
-        await GrainFactory.GetGrain<ISurveyRegisterGrain>(GrainKeys.SurveyRegister).ReportAsync(state.State.Survey);
-        return new SurveyChange(SurveyOutcome.Made, state.State.Survey, "", "");
+        await this.WriteOrUndoAsync(state);
+        await ReportAsync(state.State.Survey);
+        return new SurveyChange(SurveyOutcome.Made, Shown(state.State.Survey), "", "");
     }
 
-    public Task<Survey?> GetAsync() => Task.FromResult(state.State.Survey);
+    public Task<Survey?> GetAsync() => Task.FromResult(state.State.Survey is { } survey ? Shown(survey) : null);
 
     public Task<ImmutableArray<SampledResident>> SampleAsync() =>
         Task.FromResult<ImmutableArray<SampledResident>>([.. state.State.Sample.Select(id => new SampledResident(id, state.State.Answers.ContainsKey(id)))]);
+
+    private Task ReportAsync(Survey survey) => GrainFactory.GetGrain<ISurveyRegisterGrain>(GrainKeys.SurveyRegister).ReportAsync(survey);
+
+    // Whether it is open is the city clock's to say, as of the answer given.
+    private Survey Shown(Survey survey) => survey with { Open = time.GetUtcNow() < survey.Draft.ClosesAt };
 }

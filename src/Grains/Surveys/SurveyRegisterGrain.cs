@@ -24,7 +24,7 @@ public sealed class SurveyRegisterGrain(
         // The number is taken (and stored) first, so a survey grain is never started under a number given out again,
         // even if this call fails half way; an area with nobody to ask leaves a gap in the numbering.
         state.State.Sent++;
-        await state.WriteStateAsync();
+        await this.WriteOrUndoAsync(state);
         var surveyId = $"srv-{state.State.Sent}";
         // A size or seed left unset (0) is the configured size, and a seed drawn here and kept with the survey.
         draft = draft with
@@ -39,7 +39,7 @@ public sealed class SurveyRegisterGrain(
         }
 
         state.State.Surveys.Add(started.Survey!);
-        await state.WriteStateAsync();
+        await this.WriteOrUndoAsync(state);
         return started;
     }
 
@@ -47,13 +47,23 @@ public sealed class SurveyRegisterGrain(
     {
         ArgumentNullException.ThrowIfNull(survey);
         var at = state.State.Surveys.FindIndex(s => s.SurveyId == survey.SurveyId);
-        if (at < 0 || state.State.Surveys[at].Answered >= survey.Answered)
+        if (at >= 0 && state.State.Surveys[at].Answered >= survey.Answered)
         {
             return;
         }
 
-        state.State.Surveys[at] = survey;
-        await state.WriteStateAsync();
+        // A survey it does not hold was started while its entry failed to store: its first report enters it.
+        if (at < 0)
+        {
+            state.State.Surveys.Add(survey);
+            state.State.Surveys.Sort((a, b) => a.SentAt.CompareTo(b.SentAt));
+        }
+        else
+        {
+            state.State.Surveys[at] = survey;
+        }
+
+        await this.WriteOrUndoAsync(state);
     }
 
     public Task<ImmutableArray<Survey>> ListAsync(SurveyFilter filter)
@@ -64,6 +74,7 @@ public sealed class SurveyRegisterGrain(
             .Where(s => filter.PolicyId.Length == 0 || s.Draft.PolicyId == filter.PolicyId)
             .Where(s => filter.SentFrom is not { } from || s.SentAt >= from)
             .Where(s => filter.SentBefore is not { } before || s.SentAt < before)
+            .Select(s => s with { Open = time.GetUtcNow() < s.Draft.ClosesAt })
             .Reverse();
         return Task.FromResult<ImmutableArray<Survey>>([.. found]);
     }

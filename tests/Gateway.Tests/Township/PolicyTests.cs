@@ -48,7 +48,8 @@ public sealed class PolicyTests(DemoCityHostFixture fixture)
         var rated = await ComplainAsync(City.CellsInArea(communities[0])[0].Code, $"policy.{policyId}");
         await ComplainAsync(City.CellsInArea(communities[0])[1].Code, $"policy.{policyId}.bins");
         await ComplainAsync(City.CellsInArea(communities[1])[0].Code, $"policy.{policyId}.smell");
-        await ComplainAsync(City.CellsInArea(communities[1])[1].Code, $"policy.other-{policyId}");
+        // A sibling whose id starts the same is another policy's complaint.
+        await ComplainAsync(City.CellsInArea(communities[1])[1].Code, $"policy.{policyId}-x");
         await CloseAndRateAsync(rated, 4);
 
         // A survey about it: two of the sampled answer 5 and 3.

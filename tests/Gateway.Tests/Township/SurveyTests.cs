@@ -83,6 +83,30 @@ public sealed class SurveyTests(DemoCityHostFixture fixture)
         Assert.StartsWith("area: ", unknownArea.Status.Detail, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AnAnswer_IsTakenFromTheResidentsOwnToken_OrTheirGridWorker_AndNoOneElse()
+    {
+        var community = Community(index: 1);
+        var survey = await CreateAsync(community, sampleSize: 3, seed: 5);
+        var sample = (await Surveys.ListSurveySampleAsync(new ListSurveySampleRequest { SurveyId = survey.SurveyId })).Residents.Select(r => r.ResidentId).ToArray();
+        var cell = (await new ResidentService.ResidentServiceClient(Host.Channel).GetResidentAsync(new GetResidentRequest { ResidentId = sample[1] })).Resident.CellId;
+        var worker = $"worker-survey-{Guid.NewGuid():N}"[..24];
+        await new ResidentService.ResidentServiceClient(Host.Channel).AssignGridWorkerAsync(new AssignGridWorkerRequest { CellId = cell, WorkerId = worker });
+        SurveyService.SurveyServiceClient As(string subject, string role) => new(Host.ChannelAs(subject, role));
+        var answer = (string residentId, int score) => new AnswerSurveyRequest { SurveyId = survey.SurveyId, ResidentId = residentId, Score = score };
+
+        var own = (await As(sample[0], "reporter").AnswerSurveyAsync(answer(sample[0], 5))).Survey;
+        var forAnother = await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => As(sample[0], "reporter").AnswerSurveyAsync(answer(sample[2], 1)).ResponseAsync);
+        var theirWorker = (await As(worker, "grid-worker").AnswerSurveyAsync(answer(sample[1], 3))).Survey;
+        var otherWorker = await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => As("worker-elsewhere", "grid-worker").AnswerSurveyAsync(answer(sample[2], 1)).ResponseAsync);
+
+        Assert.Equal(1, own.Answered);
+        Assert.Contains("may answer only as themselves", forAnother.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(2, theirWorker.Answered);
+        Assert.Contains("is not the grid worker", otherWorker.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(2, (await Surveys.GetSurveyAsync(new GetSurveyRequest { SurveyId = survey.SurveyId })).Survey.Answered);
+    }
+
     private async Task<Survey> CreateAsync(string area, int sampleSize, int seed) =>
         (await Surveys.CreateSurveyAsync(Request(area, sampleSize, seed))).Survey;
 
