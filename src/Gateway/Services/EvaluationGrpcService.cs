@@ -45,9 +45,7 @@ public sealed class EvaluationGrpcService(IGrainFactory grains, CityMap city) : 
         }
         else
         {
-            report = city.FindArea(request.Area) is not null
-                ? await grains.AreaEvaluation(request.Area).EvaluateAsync(firstDay, lastDay)
-                : throw new RpcException(new Status(StatusCode.NotFound, $"area: {city.Name} has no area or cell '{request.Area}'"));
+            report = await grains.AreaEvaluation(PlaceRules.RequirePlace(city, "area", request.Area)).EvaluateAsync(firstDay, lastDay);
         }
 
         var response = ToProto(report!);

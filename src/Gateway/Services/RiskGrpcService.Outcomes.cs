@@ -73,10 +73,7 @@ public sealed partial class RiskGrpcService
     /// <summary>Made-up storms over the area's real households, one storm at a time; each storm's rows name it as their warning.</summary>
     private async Task ExportSyntheticAsync(ExportTrainingDataRequest request, IServerStreamWriter<TrainingRow> responseStream, ServerCallContext context)
     {
-        if (request.Area.Length > 0 && !city.TryGetCell(request.Area, out _) && city.FindArea(request.Area) is null)
-        {
-            throw new RpcException(new Status(StatusCode.NotFound, $"area: {city.Name} has no area or cell '{request.Area}'"));
-        }
+        PlaceRules.RequirePlace(city, "area", request.Area);
 
         var storms = grains.GetGrain<ISyntheticStormGrain>(0);
         for (var storm = 1; storm <= request.SyntheticStorms; storm++)

@@ -53,10 +53,7 @@ public sealed partial class RiskGrpcService
         }
 
         violations.ThrowIfAny();
-        if (request.Area.Length > 0 && !city.TryGetCell(request.Area, out _) && city.FindArea(request.Area) is null)
-        {
-            throw new RpcException(new Status(StatusCode.NotFound, $"area: {city.Name} has no area or cell '{request.Area}'"));
-        }
+        PlaceRules.RequirePlace(city, "area", request.Area);
 
         var warning = new StormWarningRequest(request.WarningId, request.Area, new StormForecastInput(rainfall, hours),
             request.Threshold > 0 ? request.Threshold : null, request.MaxCasesPerCell, request.ListLimit > 0 ? request.ListLimit : DefaultListLimit,

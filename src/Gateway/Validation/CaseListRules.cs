@@ -96,19 +96,10 @@ internal static class CaseListRules
     /// </summary>
     public static (string? AreaPath, string? CellId) Area(string area, CityMap city)
     {
-        if (area.Length == 0)
-        {
-            return (null, null);
-        }
-
-        if (city.TryGetCell(area, out _))
-        {
-            return (null, area);
-        }
-
-        return city.FindArea(area) is not null
-            ? (city.AreaPath(area), null)
-            : throw new RpcException(new Status(StatusCode.NotFound, $"area: {city.Name} has no area or cell '{area}'"));
+        PlaceRules.RequirePlace(city, "area", area);
+        return area.Length == 0 ? (null, null)
+            : city.TryGetCell(area, out _) ? (null, area)
+            : (city.AreaPath(area), null);
     }
 
     private static void Code(FieldViolations violations, string field, string value)
