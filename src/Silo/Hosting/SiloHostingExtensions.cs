@@ -29,15 +29,17 @@ namespace Governance.Silo.Hosting;
 public static class SiloHostingExtensions
 {
     /// <summary>
-    /// Applies the schema, loads or creates the city, and configures a single-node Orleans cluster on
-    /// localhost whose grains keep their state in the configured store.
+    /// Applies the schema, loads or creates the city, and configures Orleans (a single silo on localhost, or one member
+    /// of a cluster kept in PostgreSQL) whose grains keep their state in the configured store.
     /// </summary>
     public static async Task<WebApplicationBuilder> AddGovernanceSiloAsync(this WebApplicationBuilder builder, CancellationToken cancellationToken = default)
     {
         var storage = StorageOptions.FromConfiguration(builder.Configuration);
         storage.EnsureValid();
         var cityOptions = Bind<CityOptions>(builder.Configuration, CityOptions.Section);
+        OrleansOptions.EnsureNoPlainClusteringValue(builder.Configuration);
         var orleans = Bind<OrleansOptions>(builder.Configuration, OrleansOptions.Section);
+        orleans.EnsureFits(storage.Provider);
 
         await SchemaInstaller.ApplyAsync(storage, cancellationToken);
         var registry = new SqlRegistryStore(storage);
@@ -59,7 +61,7 @@ public static class SiloHostingExtensions
         builder.Services.AddHostedService<StartupBanner>();
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
+            silo.AddGovernanceClustering(orleans, storage);
             silo.AddGovernanceStorage(storage);
             // Grain and silo statistics for operators, at /dashboard on the JSON port, admins only (GovernanceApp).
             // Live logs stay off: they carry what residents reported.
