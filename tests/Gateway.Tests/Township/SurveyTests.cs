@@ -76,7 +76,7 @@ public sealed class SurveyTests(DemoCityHostFixture fixture)
         Assert.Equal(100, survey.Sampled);
         Assert.NotEqual(0, survey.Seed);
         Assert.True(survey.Open);
-        Assert.NotNull(noQuestion);
+        Assert.Equal("is required", noQuestion.Description);
         Assert.Contains("10,000", tooMany.Description, StringComparison.Ordinal);
         Assert.Contains("next 365 days", inThePast.Description, StringComparison.Ordinal);
         Assert.StartsWith("policy_id: ", unknownPolicy.Status.Detail, StringComparison.Ordinal);

@@ -1,4 +1,4 @@
--- Orleans ADO.NET clustering (membership) for PostgreSQL (invariant "Npgsql"), used when Orleans:Clustering is "adonet".
+-- Orleans ADO.NET clustering (membership) for PostgreSQL (invariant "Npgsql"), used when Orleans:Membership is "adonet".
 -- Written for Orleans 10.4.2 (Microsoft.Orleans.Clustering.AdoNet). At start the provider reads every OrleansQuery row
 -- (01_orleans_persistence.sql creates the table) and refuses to start when one of its keys is missing. It binds
 -- @DeploymentId (text: the ClusterId), @Address (text: the silo's IP), @Port, @Generation, @Status, @ProxyPort
@@ -41,6 +41,25 @@ CREATE TABLE IF NOT EXISTS orleansmembershiptable
         REFERENCES orleansmembershipversiontable (deploymentid)
 );
 
+-- Bumps the cluster's table version if it is still the one the silo read; false when another silo changed it first.
+-- The version row is written first in every change: its lock makes a second writer with the same token wait, then
+-- find it stale. Called inside the changes' blocks, so a change undone also undoes its bump.
+CREATE OR REPLACE FUNCTION orleans_bump_membership_version(p_deployment_id text, p_version integer)
+RETURNS boolean
+LANGUAGE plpgsql
+VOLATILE
+AS $fn$
+DECLARE
+    affected integer;
+BEGIN
+    UPDATE orleansmembershipversiontable
+    SET "timestamp" = now(), version = version + 1
+    WHERE deploymentid = p_deployment_id AND version = p_version;
+    GET DIAGNOSTICS affected = ROW_COUNT;
+    RETURN affected = 1;
+END;
+$fn$;
+
 -- Adds a silo's row and bumps the version, both or neither.
 CREATE OR REPLACE FUNCTION orleans_insert_membership(
     p_deployment_id text,
@@ -62,12 +81,7 @@ DECLARE
     affected integer;
 BEGIN
     BEGIN
-        -- The version row first: its lock makes a second writer with the same token wait, then find it stale.
-        UPDATE orleansmembershipversiontable
-        SET "timestamp" = now(), version = version + 1
-        WHERE deploymentid = p_deployment_id AND version = p_version;
-        GET DIAGNOSTICS affected = ROW_COUNT;
-        IF affected = 0 THEN
+        IF NOT orleans_bump_membership_version(p_deployment_id, p_version) THEN
             RETURN 0;
         END IF;
 
@@ -109,11 +123,7 @@ DECLARE
     affected integer;
 BEGIN
     BEGIN
-        UPDATE orleansmembershipversiontable
-        SET "timestamp" = now(), version = version + 1
-        WHERE deploymentid = p_deployment_id AND version = p_version;
-        GET DIAGNOSTICS affected = ROW_COUNT;
-        IF affected = 0 THEN
+        IF NOT orleans_bump_membership_version(p_deployment_id, p_version) THEN
             RETURN 0;
         END IF;
 
