@@ -23,6 +23,7 @@ namespace Governance.Grains.Cases;
 public sealed class CaseGrain(
     [PersistentState("case", StoreNames.Live)] IPersistentState<CaseState> state,
     IReportLinkStore links,
+    ClusterLinkCommits clusterLinks,
     RoutingRules routing,
     CityClock time) : Grain, ICaseGrain
 {
@@ -265,8 +266,9 @@ public sealed class CaseGrain(
 
         var s = state.State;
         var now = time.GetUtcNow();
-        // Every reporter acknowledged so far: duplicates' links may still be gathering in the store, and this commits them.
-        await links.StoredAsync();
+        // Every reporter acknowledged so far: duplicates' links may still be gathering in the store of whichever silo
+        // their cell is on, and this commits them.
+        await clusterLinks.StoredEverywhereAsync();
         var stored = await links.ListByCaseAsync(CaseId);
         var reporters = stored.Select(link => link.Reporter).Where(r => !IsFirst(r)).OrderBy(r => r.ReportedAt);
         return new CaseDetails(
@@ -294,9 +296,15 @@ public sealed class CaseGrain(
             return true;
         }
 
-        // The opening's link may still be gathering in the store: this commits it, then it names the case's cell.
-        await links.StoredAsync();
+        // The opening's link names the case's cell. This silo's store finds it while still gathering it; a cell on
+        // another silo may be gathering it there, so a miss commits every silo's links and looks again.
         var found = await links.FindAsync([CaseId]);
+        if (!found.ContainsKey(CaseId))
+        {
+            await clusterLinks.StoredEverywhereAsync();
+            found = await links.FindAsync([CaseId]);
+        }
+
         if (!found.TryGetValue(CaseId, out var first) || first.CaseId != CaseId)
         {
             return false;

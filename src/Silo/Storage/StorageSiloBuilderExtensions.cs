@@ -59,6 +59,9 @@ public static class StorageSiloBuilderExtensions
             target, services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId, services.GetRequiredService<ILogger<SqlReportLinkStore>>()));
         builder.Services.AddSingleton<IReportLinkStore>(services => services.GetRequiredService<SqlReportLinkStore>());
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => services.GetRequiredService<SqlReportLinkStore>());
+        // Each silo commits its own links; a case read on another silo asks them all (ClusterLinkCommits).
+        builder.AddGrainService<LinkCommitService>();
+        builder.Services.AddSingleton<ClusterLinkCommits>();
 
         builder.Services.AddSingleton(services => new SqlOpenCaseStore(
             target,
