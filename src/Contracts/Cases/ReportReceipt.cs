@@ -5,4 +5,12 @@ namespace Governance.Contracts.Cases;
 public sealed record class ReportReceipt(
     [property: Id(0)] string CaseId,
     [property: Id(1)] string CellId,
-    [property: Id(2)] ReportOutcomeKind Outcome);
+    [property: Id(2)] ReportOutcomeKind Outcome)
+{
+    /// <summary>
+    /// Which activation of the cell took the report. Intake compares it with the one that stores the cell at its
+    /// checkpoint: another activation means the one that took it was lost with what it held (IGridCellGrain.FlushAsync).
+    /// </summary>
+    [Id(3)]
+    public Guid CellActivation { get; init; }
+}

@@ -26,10 +26,12 @@ public interface IGridCellGrain : IGrainWithStringKey
     /// <summary>
     /// Stores the state of the cases this cell changed, then its open case rows (which its merge zone's index is built
     /// from), then its own state. Interleaves, so reports keep being processed while the writes wait for their group
-    /// commit; what they change is carried by the next flush.
+    /// commit; what they change is carried by the next flush. Answers which activation of the cell stored itself: one
+    /// other than the activation that took a report (<see cref="ReportReceipt.CellActivation"/>) did not hold that
+    /// report, which was lost with its activation (a silo died) and must be replayed before the journal passes it.
     /// </summary>
     [Alias("Flush"), AlwaysInterleave]
-    Task FlushAsync();
+    Task<Guid> FlushAsync();
 
     /// <summary>
     /// As <see cref="FlushAsync"/>, but the report links this cell sent are committed now rather than at the link store's

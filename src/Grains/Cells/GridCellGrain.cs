@@ -60,6 +60,9 @@ public sealed partial class GridCellGrain(
     private int _householdCount;
     private WriteBehind _store = null!;
     private string _homeZone = null!;
+
+    // Names this activation to intake, which tells by it whether the cell it stores is the one that took its reports.
+    private readonly Guid _activation = Guid.NewGuid();
     private IGrainTimer? _readingsFlush;
 
     // Links this cell sent to the store, counted, and how many of them a flush has seen stored: a flush waits for the
@@ -204,6 +207,11 @@ public sealed partial class GridCellGrain(
             Pulse();
         }
 
+        for (var i = 0; i < receipts.Length; i++)
+        {
+            receipts[i] = receipts[i] with { CellActivation = _activation };
+        }
+
         return ImmutableCollectionsMarshal.AsImmutableArray(receipts);
     }
 
@@ -273,7 +281,11 @@ public sealed partial class GridCellGrain(
         return joined;
     }
 
-    public Task FlushAsync() => FlushStateAsync();
+    public async Task<Guid> FlushAsync()
+    {
+        await FlushStateAsync();
+        return _activation;
+    }
 
     public Task StoreNowAsync() => FlushStateAsync(commitLinksNow: true);
 

@@ -7,14 +7,20 @@ using Microsoft.Extensions.Logging;
 namespace Governance.Intake.Pipeline;
 
 /// <summary>
-/// Hands journaled reports to their cells, one batched call per cell, and remembers which cells hold
-/// state not yet stored, so that a checkpoint can flush exactly those.
+/// Hands journaled reports to their cells, one batched call per cell, and remembers which cells hold state not yet
+/// stored (and which activation of each took it), so that a checkpoint can flush exactly those and tell whether any was
+/// lost meanwhile.
 /// </summary>
 internal sealed partial class CellDispatcher(IGrainFactory grains, int flushParallelism, ILogger logger)
 {
     private const int Attempts = 3;
     private readonly Lock _gate = new();
-    private HashSet<string> _dirtyCells = new(StringComparer.Ordinal);
+
+    // Cells touched since the last flush, with the activation that took their first report since then.
+    private Dictionary<string, Guid> _dirtyCells = new(StringComparer.Ordinal);
+
+    // Set when a cell answered from another activation than the one holding its unstored reports: they were lost.
+    private bool _activationLost;
 
     // The next batch's call to a cell waits for the previous one to that cell.
     private readonly PerKeySequence _inCellOrder = new();
@@ -33,43 +39,69 @@ internal sealed partial class CellDispatcher(IGrainFactory grains, int flushPara
     }
 
     /// <summary>
+    /// True once since a cell answered from another activation than the one that took its earlier unstored reports:
+    /// the journal after the checkpoint must be replayed. The flush tells the same (<see cref="FlushOutcome.ActivationLost"/>).
+    /// </summary>
+    public bool TakeActivationLost()
+    {
+        lock (_gate)
+        {
+            var lost = _activationLost;
+            _activationLost = false;
+            return lost;
+        }
+    }
+
+    /// <summary>
     /// Stores the state of every cell touched since the last flush. May run while batches are dispatched: a cell
     /// touched meanwhile is either flushed now (with more than asked) or stays dirty for the next flush.
-    /// False if any cell failed to store.
+    /// <see cref="FlushOutcome.ActivationLost"/> when a cell was stored by another activation than the one that took
+    /// its reports since the last flush (its silo died, or it was collected): those reports are not in what was stored.
     /// </summary>
-    public async Task<bool> FlushAsync()
+    public async Task<FlushOutcome> FlushAsync()
     {
-        HashSet<string> dirty;
+        Dictionary<string, Guid> dirty;
+        bool lostBefore;
         lock (_gate)
         {
             dirty = _dirtyCells;
-            _dirtyCells = new HashSet<string>(StringComparer.Ordinal);
+            _dirtyCells = new Dictionary<string, Guid>(StringComparer.Ordinal);
+            lostBefore = _activationLost;
+            _activationLost = false;
         }
 
-        var failed = new List<string>();
+        var failed = new List<KeyValuePair<string, Guid>>();
+        var lost = 0;
         // Many cells at a time: the live store commits their writes together.
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = flushParallelism };
-        await Parallel.ForEachAsync(dirty, parallel, async (cellId, _) =>
+        await Parallel.ForEachAsync(dirty, parallel, async (cell, _) =>
         {
             try
             {
-                await grains.Cell(cellId).FlushAsync();
+                if (await grains.Cell(cell.Key).FlushAsync() != cell.Value)
+                {
+                    LogActivationLost(logger, cell.Key);
+                    Interlocked.Increment(ref lost);
+                }
             }
             catch (Exception ex)
             {
-                LogFlushFailed(logger, cellId, ex);
+                LogFlushFailed(logger, cell.Key, ex);
                 lock (failed)
                 {
-                    failed.Add(cellId);
+                    failed.Add(cell);
                 }
             }
         });
         lock (_gate)
         {
-            _dirtyCells.UnionWith(failed);
+            foreach (var (cellId, activation) in failed)
+            {
+                _dirtyCells.TryAdd(cellId, activation);
+            }
         }
 
-        return failed.Count == 0;
+        return lostBefore || lost > 0 ? FlushOutcome.ActivationLost : failed.Count == 0 ? FlushOutcome.Stored : FlushOutcome.Failed;
     }
 
     private async Task<bool> DispatchCellAsync(string cellId, List<PendingReport> reports, bool replaying)
@@ -81,9 +113,15 @@ internal sealed partial class CellDispatcher(IGrainFactory grains, int flushPara
             try
             {
                 var receipts = await cell.ProcessAsync(payload, replaying);
+                var activation = receipts[0].CellActivation;
                 lock (_gate)
                 {
-                    _dirtyCells.Add(cellId);
+                    if (!_dirtyCells.TryAdd(cellId, activation) && _dirtyCells[cellId] != activation)
+                    {
+                        LogActivationLost(logger, cellId);
+                        _activationLost = true;
+                        _dirtyCells[cellId] = activation;
+                    }
                 }
 
                 for (var i = 0; i < reports.Count; i++)
@@ -102,7 +140,7 @@ internal sealed partial class CellDispatcher(IGrainFactory grains, int flushPara
             {
                 // The reports are durable in the journal: the checkpoint stays before them and a restart replays them.
                 LogGaveUp(logger, cellId, reports.Count, ex);
-                var failure = new IntakeUnavailableException($"Cell {cellId} could not process the report; it is journaled and will be processed on restart.", ex);
+                var failure = new IntakeUnavailableException($"Cell {cellId} could not process the report; it is journaled and will be processed when the journal is replayed. Retry with the same external_id.", ex);
                 foreach (var report in reports)
                 {
                     report.Receipt.TrySetException(failure);
@@ -118,6 +156,9 @@ internal sealed partial class CellDispatcher(IGrainFactory grains, int flushPara
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Cell {CellId} failed to process {Count} journaled reports; the checkpoint is held before them")]
     private static partial void LogGaveUp(ILogger logger, string cellId, int count, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cell {CellId} is another activation than the one that took its unstored reports; they will be replayed")]
+    private static partial void LogActivationLost(ILogger logger, string cellId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cell {CellId} failed to store its state; it stays dirty")]
     private static partial void LogFlushFailed(ILogger logger, string cellId, Exception exception);

@@ -16,6 +16,10 @@ public sealed partial class IntakePipeline : IAsyncDisposable
 {
     private static readonly Task Never = new TaskCompletionSource().Task;
 
+    // The least time between two replays after the checkpoint: while a dead silo is not yet declared dead, its grains
+    // fail every call, and a replay right after a failed one would fail the same way.
+    private static readonly TimeSpan ReplayGap = TimeSpan.FromSeconds(1);
+
     // How often a unary call waiting for room looks again.
     private static readonly TimeSpan AdmissionPoll = TimeSpan.FromMilliseconds(5);
 
@@ -33,6 +37,11 @@ public sealed partial class IntakePipeline : IAsyncDisposable
     private long _lastDispatched;
     private long _checkpointed;
     private long _heldBefore = long.MaxValue;
+
+    // Set when what the grains hold may be behind the journal after its checkpoint (a cell's activation was lost, or a
+    // batch failed); the dispatch loop replays it.
+    private volatile bool _replayWanted;
+    private long _lastReplay;
 
     public IntakePipeline(IIntakeJournal journal, IGrainFactory grains, IOptions<IntakeOptions> options, TimeProvider time, ILogger<IntakePipeline> logger)
     {
@@ -58,7 +67,7 @@ public sealed partial class IntakePipeline : IAsyncDisposable
     {
         var (checkpoint, last) = await _journal.GetPositionAsync(cancellationToken);
         _checkpointed = checkpoint;
-        var replayed = await ReplayAsync(checkpoint, cancellationToken);
+        var replayed = await ReplayAsync(checkpoint, long.MaxValue, cancellationToken);
         _lastAppended = _lastDispatched = Math.Max(last, checkpoint);
         if (replayed > 0)
         {
@@ -69,6 +78,33 @@ public sealed partial class IntakePipeline : IAsyncDisposable
         _running = Task.WhenAll(
             Task.Run(() => WriteJournalAsync(_stopping.Token), CancellationToken.None),
             Task.Run(() => DispatchAsync(_stopping.Token), CancellationToken.None));
+    }
+
+    /// <summary>
+    /// Replays the journal after its checkpoint before the next checkpoint passes it: a silo of the cluster died, and
+    /// grains it held may have lost reports of this journal that they had taken but not stored. Processing is
+    /// idempotent, so what was not lost is unchanged. Intake goes on; acks wait while the replay runs.
+    /// </summary>
+    public void ReplayUncheckpointed() => _replayWanted = true;
+
+    /// <summary>
+    /// Replays this journal after its checkpoint into the grains, stores them and checkpoints, without taking reports:
+    /// the journal of a silo that died, taken over by a survivor.
+    /// </summary>
+    /// <returns>How many reports were replayed.</returns>
+    /// <exception cref="IntakeUnavailableException">A cell failed to take or store them; nothing is checkpointed past them.</exception>
+    public async Task<int> RecoverAsync(CancellationToken cancellationToken)
+    {
+        var (checkpoint, last) = await _journal.GetPositionAsync(cancellationToken);
+        _checkpointed = checkpoint;
+        var replayed = await ReplayAsync(checkpoint, long.MaxValue, cancellationToken);
+        _lastAppended = _lastDispatched = Math.Max(last, checkpoint);
+        if (!await CheckpointAsync())
+        {
+            throw new IntakeUnavailableException($"The journal's {replayed} reports after checkpoint {checkpoint} were not all stored; try again.");
+        }
+
+        return replayed;
     }
 
     /// <summary>
@@ -246,9 +282,14 @@ public sealed partial class IntakePipeline : IAsyncDisposable
         {
             while (true)
             {
+                if (checkpointing.IsCompleted && _time.GetElapsedTime(_lastReplay) >= ReplayGap && (_replayWanted || _dispatcher.TakeActivationLost()))
+                {
+                    await ReplayAgainAsync(inFlight, cancellationToken);
+                }
+
                 var waiting = reader.WaitToReadAsync(cancellationToken).AsTask();
                 var oldest = inFlight.Count > 0 ? inFlight.Peek().Done : Never;
-                var woke = await Task.WhenAny(waiting, oldest, Task.Delay(interval, _time, cancellationToken));
+                var woke = await Task.WhenAny(waiting, oldest, Task.Delay(_replayWanted ? ReplayGap : interval, _time, cancellationToken));
                 await CompleteFinishedAsync(inFlight, all: false);
                 if (woke == waiting && !await waiting)
                 {
@@ -300,6 +341,7 @@ public sealed partial class IntakePipeline : IAsyncDisposable
         if (!await done)
         {
             _heldBefore = Math.Min(_heldBefore, batch[0].Sequence);
+            _replayWanted = true;
         }
 
         Interlocked.Exchange(ref _lastDispatched, batch[^1].Sequence);
@@ -308,42 +350,78 @@ public sealed partial class IntakePipeline : IAsyncDisposable
     private bool CheckpointDue(long lastCheckpoint, TimeSpan interval) =>
         _time.GetElapsedTime(lastCheckpoint) >= interval || Uncheckpointed > _options.MaxUncheckpointed / 2;
 
-    private async Task<int> ReplayAsync(long checkpoint, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replays the journal after the checkpoint up to what was dispatched, in the dispatch loop (the dispatcher's one
+    /// caller), once the batches in flight are done. A batch that fails again holds the checkpoint before it and asks
+    /// for another replay at the next checkpoint.
+    /// </summary>
+    private async Task ReplayAgainAsync(Queue<(List<PendingReport> Batch, Task<bool> Done)> inFlight, CancellationToken cancellationToken)
+    {
+        _replayWanted = false;
+        _dispatcher.TakeActivationLost();
+        await CompleteFinishedAsync(inFlight, all: true);
+        var upTo = Interlocked.Read(ref _lastDispatched);
+        var heldBefore = _heldBefore;
+        _heldBefore = long.MaxValue;
+        var started = _lastReplay = _time.GetTimestamp();
+        var replayed = await ReplayAsync(Interlocked.Read(ref _checkpointed), upTo, cancellationToken);
+        LogReplayedAgain(_logger, replayed, (long)_time.GetElapsedTime(started).TotalMilliseconds, heldBefore <= upTo);
+        if (_heldBefore != long.MaxValue)
+        {
+            // A cell failed again: once more after the gap, rather than only at the next checkpoint.
+            _replayWanted = true;
+        }
+    }
+
+    /// <summary>Dispatches the journal's entries after <paramref name="after"/> up to <paramref name="upTo"/>, in order.</summary>
+    private async Task<int> ReplayAsync(long after, long upTo, CancellationToken cancellationToken)
     {
         var replayed = 0;
-        var after = checkpoint;
-        while (true)
+        while (after < upTo)
         {
             var entries = await _journal.ReadAfterAsync(after, _options.MaxBatchSize, cancellationToken);
-            if (entries.Count == 0)
+            var batch = entries.TakeWhile(e => e.Sequence <= upTo).Select(e => new PendingReport(e.CellId, e.Report) { Sequence = e.Sequence }).ToList();
+            if (batch.Count == 0)
             {
                 return replayed;
             }
 
-            var batch = entries.Select(e => new PendingReport(e.CellId, e.Report) { Sequence = e.Sequence }).ToList();
             if (!await _dispatcher.DispatchAsync(batch, replaying: true))
             {
                 _heldBefore = Math.Min(_heldBefore, batch[0].Sequence);
             }
 
-            after = entries[^1].Sequence;
-            _lastDispatched = after;
-            replayed += entries.Count;
+            after = batch[^1].Sequence;
+            replayed += batch.Count;
         }
+
+        return replayed;
     }
 
-    private async Task CheckpointAsync()
+    /// <summary>Flushes the cells and checkpoints; true when the journal is checkpointed up to what was dispatched.</summary>
+    private async Task<bool> CheckpointAsync()
     {
         var target = Math.Min(Interlocked.Read(ref _lastDispatched), _heldBefore - 1);
         if (target <= _checkpointed)
         {
-            return;
+            return target == Interlocked.Read(ref _lastDispatched);
+        }
+
+        // A batch a cell failed holds the checkpoint until the journal is replayed past it.
+        if (_heldBefore != long.MaxValue)
+        {
+            _replayWanted = true;
         }
 
         var started = _time.GetTimestamp();
-        if (!await _dispatcher.FlushAsync())
+        switch (await _dispatcher.FlushAsync())
         {
-            return;
+            case FlushOutcome.Failed:
+                return false;
+            case FlushOutcome.ActivationLost:
+                // What was stored lacks reports the lost activation had taken: replay them before checkpointing.
+                _replayWanted = true;
+                return false;
         }
 
         var flushed = _time.GetElapsedTime(started);
@@ -353,15 +431,20 @@ public sealed partial class IntakePipeline : IAsyncDisposable
             Interlocked.Exchange(ref _checkpointed, target);
             var journal = _time.GetElapsedTime(started) - flushed;
             LogCheckpointed(_logger, target, (long)flushed.TotalMilliseconds, (long)journal.TotalMilliseconds);
+            return target == Interlocked.Read(ref _lastDispatched);
         }
         catch (Exception ex)
         {
             LogCheckpointFailed(_logger, target, ex);
+            return false;
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Intake journal open at checkpoint {Checkpoint}; replayed {Replayed} reports")]
     private static partial void LogStarted(ILogger logger, long checkpoint, int replayed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Replayed {Replayed} reports after the checkpoint in {Milliseconds} ms (a batch had failed: {HadFailed}); acks waited meanwhile")]
+    private static partial void LogReplayedAgain(ILogger logger, int replayed, long milliseconds, bool hadFailed);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The journal failed to store {Count} reports; they were refused")]
     private static partial void LogAppendFailed(ILogger logger, int count, Exception exception);

@@ -6,8 +6,15 @@ namespace Governance.Silo.Hosting;
 /// <summary>How this silo finds the others: alone on localhost, or through the membership table in PostgreSQL.</summary>
 public static class ClusteringSiloBuilderExtensions
 {
-    /// <summary>Configures clustering from <see cref="OrleansOptions.Membership"/>; the options are validated already.</summary>
-    public static ISiloBuilder AddGovernanceClustering(this ISiloBuilder silo, OrleansOptions orleans, StorageOptions storage)
+    /// <summary>The section of Orleans' own <see cref="ClusterMembershipOptions"/>: how soon a silo that stopped answering is declared dead.</summary>
+    public const string LivenessSection = "Orleans:Liveness";
+
+    /// <summary>
+    /// Configures clustering from <see cref="OrleansOptions.Membership"/>; the options are validated already. In a
+    /// cluster, <paramref name="liveness"/> (<see cref="LivenessSection"/>) may tune failure detection, e.g.
+    /// <c>Orleans:Liveness:ProbeTimeout=00:00:02</c>.
+    /// </summary>
+    public static ISiloBuilder AddGovernanceClustering(this ISiloBuilder silo, OrleansOptions orleans, StorageOptions storage, IConfiguration liveness)
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(orleans);
@@ -24,6 +31,7 @@ public static class ClusteringSiloBuilderExtensions
             options.Invariant = connection.Invariant;
             options.ConnectionString = connection.ConnectionString;
         });
+        silo.Configure<ClusterMembershipOptions>(liveness);
         silo.Configure<ClusterOptions>(options =>
         {
             options.ServiceId = orleans.ServiceId;

@@ -17,6 +17,7 @@ using Orleans.Dashboard;
 using Governance.Intake.Journal;
 using Governance.Intake.Pipeline;
 using Governance.Silo.Cities;
+using Governance.Silo.Cluster;
 using Governance.Silo.Storage;
 using Governance.Silo.Storage.People;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -61,7 +62,7 @@ public static class SiloHostingExtensions
         builder.Services.AddHostedService<StartupBanner>();
         builder.UseOrleans(silo =>
         {
-            silo.AddGovernanceClustering(orleans, storage);
+            silo.AddGovernanceClustering(orleans, storage, builder.Configuration.GetSection(ClusteringSiloBuilderExtensions.LivenessSection));
             silo.AddGovernanceStorage(storage);
             // Grain and silo statistics for operators, at /dashboard on the JSON port, admins only (GovernanceApp).
             // Live logs stay off: they carry what residents reported.
@@ -78,6 +79,17 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton(Options.Create(intake));
         builder.Services.AddSingleton<IIntakeJournal>(new SqlIntakeJournal(storage, intake.JournalName));
         builder.Services.AddSingleton<IntakePipeline>();
+        if (orleans.UsesAdoNetClustering)
+        {
+            // A survivor replays the journal of a silo that died; this silo's own is claimed before its intake starts.
+            builder.Services.AddSingleton(services => new JournalRecovery(
+                new JournalOwners(storage), storage, intake, services.GetRequiredService<IntakePipeline>(), services.GetRequiredService<IGrainFactory>(),
+                services.GetRequiredService<IClusterMembershipService>(), services.GetRequiredService<ILocalSiloDetails>(),
+                services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILoggerFactory>()));
+            builder.Services.AddHostedService<OwnJournalClaim>();
+            builder.Services.AddHostedService<WatchService<JournalRecovery>>();
+        }
+
         builder.Services.AddHostedService<IntakeHostedService>();
         builder.Services.AddOptions<DeadlineOptions>().Bind(builder.Configuration.GetSection(DeadlineOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<EvaluationOptions>().Bind(builder.Configuration.GetSection(EvaluationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

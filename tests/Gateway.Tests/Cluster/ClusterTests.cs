@@ -1,19 +1,16 @@
 using Governance.Contracts.V1;
 using Governance.Gateway.Tests.Infrastructure;
 using Governance.TestSupport;
-using Npgsql;
 
-namespace Governance.Gateway.Tests;
+namespace Governance.Gateway.Tests.Cluster;
 
 /// <summary>Cluster mode's first step: silo processes on one PostgreSQL that find each other through its membership table.</summary>
 [Collection(PostgresFixture.CollectionName)]
 public sealed class ClusterTests(PostgresFixture postgres)
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
-    private static readonly TimeSpan JoinTimeout = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(60);
-
-    private const int ActiveStatus = 3;
+    private static readonly TimeSpan StartTimeout = ClusterHarness.StartTimeout;
+    private static readonly TimeSpan JoinTimeout = ClusterHarness.JoinTimeout;
+    private static readonly TimeSpan StopTimeout = ClusterHarness.StopTimeout;
 
     [SkippableFact]
     public async Task TwoSilos_AdoNetClustering_FormOneCluster_AndServeTheSameGrains()
@@ -28,13 +25,13 @@ public sealed class ClusterTests(PostgresFixture postgres)
         await using var siloA = await SiloProcess.StartAsync(folderA.Path, StartTimeout, [.. common, "--Intake:JournalName=silo-a"]);
         await using var siloB = await SiloProcess.StartAsync(folderB.Path, StartTimeout, [.. common, "--Intake:JournalName=silo-b"]);
 
-        var active = await WaitForActiveSilosAsync(connectionString, 2, JoinTimeout);
+        var active = await ClusterHarness.WaitForActiveSilosAsync(connectionString, 2, JoinTimeout);
         Assert.Equal(2, active.Count);
         Assert.All(active, address => Assert.Equal("127.0.0.1", address));
         // The table is the record; each silo's own view follows it by gossip. Until both views hold both silos, a grain
         // could be looked up where the other silo has not registered it yet.
-        await WaitForDirectoryRingAsync(siloA, 2, JoinTimeout);
-        await WaitForDirectoryRingAsync(siloB, 2, JoinTimeout);
+        await ClusterHarness.WaitForDirectoryRingAsync(siloA, 2, JoinTimeout);
+        await ClusterHarness.WaitForDirectoryRingAsync(siloB, 2, JoinTimeout);
 
         using var channelA = siloA.OpenChannel();
         using var channelB = siloB.OpenChannel();
@@ -74,73 +71,6 @@ public sealed class ClusterTests(PostgresFixture postgres)
 
         await siloB.StopAsync(StopTimeout);
         await siloA.StopAsync(StopTimeout);
-        Assert.Empty(await WaitForActiveSilosAsync(connectionString, 0, JoinTimeout));
-    }
-
-    /// <summary>Polls the membership table until exactly <paramref name="count"/> silos are Active, or the timeout passes.</summary>
-    private static async Task<List<string>> WaitForActiveSilosAsync(string connectionString, int count, TimeSpan timeout)
-    {
-        var deadline = DateTimeOffset.UtcNow + timeout;
-        var active = new List<string>();
-        while (DateTimeOffset.UtcNow < deadline)
-        {
-            active = await ReadActiveSilosAsync(connectionString);
-            if (active.Count == count)
-            {
-                return active;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(250));
-        }
-
-        throw new TimeoutException($"{active.Count} silos Active in OrleansMembershipTable after {timeout}, expected {count}.");
-    }
-
-    /// <summary>Polls a silo's /metrics until its grain directory ring (its view of the cluster) holds <paramref name="count"/> silos.</summary>
-    private static async Task WaitForDirectoryRingAsync(SiloProcess silo, int count, TimeSpan timeout)
-    {
-        using var web = new HttpClient { BaseAddress = new Uri(silo.WebAddress) };
-        var deadline = DateTimeOffset.UtcNow + timeout;
-        var size = double.NaN;
-        while (DateTimeOffset.UtcNow < deadline)
-        {
-            var metrics = await web.GetStringAsync(new Uri("/metrics", UriKind.Relative));
-            size = metrics.Split('\n')
-                .Where(line => line.StartsWith("orleans_directory_ring_size", StringComparison.Ordinal))
-                .Select(SampleValue)
-                .DefaultIfEmpty(double.NaN)
-                .First();
-            if (size == count)
-            {
-                return;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(250));
-        }
-
-        throw new TimeoutException($"The silo at {silo.WebAddress} sees a directory ring of {size} silos after {timeout}, expected {count}.");
-    }
-
-    /// <summary>The value of a Prometheus sample line: <c>name{labels} value [timestamp]</c> or <c>name value [timestamp]</c>.</summary>
-    private static double SampleValue(string line)
-    {
-        var afterName = line.Contains('}', StringComparison.Ordinal) ? line[(line.LastIndexOf('}') + 1)..] : line[line.IndexOf(' ', StringComparison.Ordinal)..];
-        return double.Parse(afterName.Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static async Task<List<string>> ReadActiveSilosAsync(string connectionString)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT address FROM orleansmembershiptable WHERE status = @status ORDER BY port", connection);
-        command.Parameters.AddWithValue("status", ActiveStatus);
-        var addresses = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            addresses.Add(reader.GetString(0));
-        }
-
-        return addresses;
+        Assert.Empty(await ClusterHarness.WaitForActiveSilosAsync(connectionString, 0, JoinTimeout));
     }
 }

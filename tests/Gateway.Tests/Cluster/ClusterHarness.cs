@@ -1,0 +1,81 @@
+using Governance.Gateway.Tests.Infrastructure;
+using Npgsql;
+
+namespace Governance.Gateway.Tests.Cluster;
+
+/// <summary>Waiting for a cluster of silo processes to form, as its membership table and each silo's metrics show it.</summary>
+internal static class ClusterHarness
+{
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+    public static readonly TimeSpan JoinTimeout = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(60);
+
+    private const int ActiveStatus = 3;
+
+    /// <summary>Polls the membership table until exactly <paramref name="count"/> silos are Active, or the timeout passes.</summary>
+    public static async Task<List<string>> WaitForActiveSilosAsync(string connectionString, int count, TimeSpan timeout)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        var active = new List<string>();
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            active = await ReadActiveSilosAsync(connectionString);
+            if (active.Count == count)
+            {
+                return active;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+        }
+
+        throw new TimeoutException($"{active.Count} silos Active in OrleansMembershipTable after {timeout}, expected {count}.");
+    }
+
+    /// <summary>Polls a silo's /metrics until its grain directory ring (its view of the cluster) holds <paramref name="count"/> silos.</summary>
+    public static async Task WaitForDirectoryRingAsync(SiloProcess silo, int count, TimeSpan timeout)
+    {
+        using var web = new HttpClient { BaseAddress = new Uri(silo.WebAddress) };
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        var size = double.NaN;
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            var metrics = await web.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+            size = metrics.Split('\n')
+                .Where(line => line.StartsWith("orleans_directory_ring_size", StringComparison.Ordinal))
+                .Select(SampleValue)
+                .DefaultIfEmpty(double.NaN)
+                .First();
+            if (size == count)
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+        }
+
+        throw new TimeoutException($"The silo at {silo.WebAddress} sees a directory ring of {size} silos after {timeout}, expected {count}.");
+    }
+
+    /// <summary>The value of a Prometheus sample line: <c>name{labels} value [timestamp]</c> or <c>name value [timestamp]</c>.</summary>
+    private static double SampleValue(string line)
+    {
+        var afterName = line.Contains('}', StringComparison.Ordinal) ? line[(line.LastIndexOf('}') + 1)..] : line[line.IndexOf(' ', StringComparison.Ordinal)..];
+        return double.Parse(afterName.Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<List<string>> ReadActiveSilosAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT address FROM orleansmembershiptable WHERE status = @status ORDER BY port", connection);
+        command.Parameters.AddWithValue("status", ActiveStatus);
+        var addresses = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            addresses.Add(reader.GetString(0));
+        }
+
+        return addresses;
+    }
+}
