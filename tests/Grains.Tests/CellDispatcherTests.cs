@@ -39,7 +39,7 @@ public sealed class CellDispatcherTests(GrainClusterFixture fixture)
         var first = new PendingReport(cell, report);
         Assert.True(await dispatcher.DispatchAsync([first]));
         var caseId = (await first.Receipt.Task).CaseId;
-        Assert.True(await dispatcher.FlushAsync());
+        Assert.Equal(FlushOutcome.Stored, await dispatcher.FlushAsync());
         await fixture.DeleteOpenCaseRowAsync(caseId);
         await fixture.Cluster.DeactivateAsync(fixture.Grains.GetGrain<IGridCellGrain>(GrainKeys.Cell(cell)));
         var caseGrain = fixture.Grains.GetGrain<ICaseGrain>(GrainKeys.Case(caseId));
@@ -53,6 +53,45 @@ public sealed class CellDispatcherTests(GrainClusterFixture fixture)
         var snapshot = await fixture.Grains.GetGrain<IGridCellGrain>(GrainKeys.Cell(cell)).GetSnapshotAsync();
         Assert.Equal(1, snapshot.Counters.OpenCases);
         Assert.Equal(0, snapshot.Counters.Retries);
+    }
+
+    [Fact]
+    public async Task Flush_ByTheActivationThatTookTheReports_IsStored()
+    {
+        var dispatcher = new CellDispatcher(fixture.Grains, flushParallelism: 4, NullLogger.Instance);
+        var cell = fixture.City.Cells.Reverse().Skip(20).First().Code;
+        Assert.True(await dispatcher.DispatchAsync([new PendingReport(cell, Report(cell))]));
+        Assert.True(await dispatcher.DispatchAsync([new PendingReport(cell, Report(cell))]));
+
+        Assert.False(dispatcher.TakeActivationLost());
+        Assert.Equal(FlushOutcome.Stored, await dispatcher.FlushAsync());
+    }
+
+    [Fact]
+    public async Task Flush_ByAnotherActivation_TellsThatTheReportsMayBeLost()
+    {
+        // As when the cell's silo dies: the activation that took the report is gone before it stored it.
+        var dispatcher = new CellDispatcher(fixture.Grains, flushParallelism: 4, NullLogger.Instance);
+        var cell = fixture.City.Cells.Reverse().Skip(21).First().Code;
+        Assert.True(await dispatcher.DispatchAsync([new PendingReport(cell, Report(cell))]));
+        await fixture.Cluster.DeactivateAsync(fixture.Grains.GetGrain<IGridCellGrain>(GrainKeys.Cell(cell)));
+
+        Assert.Equal(FlushOutcome.ActivationLost, await dispatcher.FlushAsync());
+        // Told once: the next flush, with nothing new dispatched, has nothing to doubt.
+        Assert.Equal(FlushOutcome.Stored, await dispatcher.FlushAsync());
+    }
+
+    [Fact]
+    public async Task Batch_TakenByAnotherActivation_TellsThatEarlierReportsMayBeLost()
+    {
+        var dispatcher = new CellDispatcher(fixture.Grains, flushParallelism: 4, NullLogger.Instance);
+        var cell = fixture.City.Cells.Reverse().Skip(22).First().Code;
+        Assert.True(await dispatcher.DispatchAsync([new PendingReport(cell, Report(cell))]));
+        await fixture.Cluster.DeactivateAsync(fixture.Grains.GetGrain<IGridCellGrain>(GrainKeys.Cell(cell)));
+        Assert.True(await dispatcher.DispatchAsync([new PendingReport(cell, Report(cell))]));
+
+        Assert.True(dispatcher.TakeActivationLost());
+        Assert.False(dispatcher.TakeActivationLost());
     }
 
     private IncomingReport Report(string cellId, string? category = null)
