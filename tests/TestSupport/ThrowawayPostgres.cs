@@ -44,14 +44,19 @@ public sealed partial class ThrowawayPostgres : IAsyncDisposable
     /// Starts a server and waits (at most ~30 s) until it accepts connections.
     /// Skips the test, or fails it under GOVERNANCE_REQUIRE_POSTGRES=1, when the binaries are missing.
     /// </summary>
-    public static async Task<ThrowawayPostgres> StartAsync(CancellationToken cancellationToken = default)
+    /// <param name="commitsSurviveRestart">
+    /// Commits answered only once their WAL is written (synchronous_commit on), for tests that stop the server as a crash
+    /// would: by default a commit is answered before, which is faster, and the last ones are lost in such a stop.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static async Task<ThrowawayPostgres> StartAsync(bool commitsSurviveRestart = false, CancellationToken cancellationToken = default)
     {
         PostgresAvailability.SkipIfMissing();
         var runAs = Environment.IsPrivilegedProcess ? PickUnprivilegedUser() : null;
         var server = new ThrowawayPostgres(new TempFolder("governance-pg"), PostgresAvailability.BinFolder!, runAs);
         try
         {
-            await server.InitializeAsync(cancellationToken).ConfigureAwait(false);
+            await server.InitializeAsync(commitsSurviveRestart, cancellationToken).ConfigureAwait(false);
             return server;
         }
         catch
@@ -111,7 +116,7 @@ public sealed partial class ThrowawayPostgres : IAsyncDisposable
         _root.Dispose();
     }
 
-    private async Task InitializeAsync(CancellationToken cancellationToken)
+    private async Task InitializeAsync(bool commitsSurviveRestart, CancellationToken cancellationToken)
     {
         var socketFolder = _root.Combine("socket");
         Directory.CreateDirectory(socketFolder);
@@ -127,7 +132,7 @@ public sealed partial class ThrowawayPostgres : IAsyncDisposable
             "listen_addresses = '127.0.0.1'",
             $"unix_socket_directories = '{socketFolder}'",
             "fsync = off",
-            "synchronous_commit = off",
+            commitsSurviveRestart ? "synchronous_commit = on" : "synchronous_commit = off",
             "full_page_writes = off",
             "max_connections = 300",
             "shared_buffers = 32MB");
@@ -138,10 +143,7 @@ public sealed partial class ThrowawayPostgres : IAsyncDisposable
             cancellationToken.ThrowIfCancellationRequested();
             // The port is free when picked but may be taken before the server binds it: retry with another.
             Port = FreePort.Next();
-            var (exitCode, output) = await ProcessRunner.RunAsync(
-                Path.Combine(_binFolder, "pg_ctl"),
-                ["-D", DataFolder, "-l", LogFile, "-o", $"-p {Port.ToString(CultureInfo.InvariantCulture)}", "-w", "-t", ((int)StartTimeout.TotalSeconds).ToString(CultureInfo.InvariantCulture), "start"],
-                _runAsUser, _root.Path, StartTimeout + TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+            var (exitCode, output) = await StartServerAsync().ConfigureAwait(false);
             if (exitCode == 0)
             {
                 break;
@@ -158,6 +160,28 @@ public sealed partial class ThrowawayPostgres : IAsyncDisposable
 
         await WaitUntilAcceptingAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Stops the server at once, as a crash would (every connection drops, nothing is shut down cleanly), leaves it down
+    /// for <paramref name="downtime"/>, and starts it again on the same port.
+    /// </summary>
+    public async Task RestartAsync(TimeSpan downtime, CancellationToken cancellationToken = default)
+    {
+        await RunToolAsync("pg_ctl", ["-D", DataFolder, "-m", "immediate", "-w", "-t", "15", "stop"]).ConfigureAwait(false);
+        await Task.Delay(downtime, cancellationToken).ConfigureAwait(false);
+        var (exitCode, output) = await StartServerAsync().ConfigureAwait(false);
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"pg_ctl start on port {Port} failed (exit {exitCode}): {output}\nServer log:\n{ReadLog()}");
+        }
+
+        await WaitUntilAcceptingAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task<(int ExitCode, string Output)> StartServerAsync() => ProcessRunner.RunAsync(
+        Path.Combine(_binFolder, "pg_ctl"),
+        ["-D", DataFolder, "-l", LogFile, "-o", $"-p {Port.ToString(CultureInfo.InvariantCulture)}", "-w", "-t", ((int)StartTimeout.TotalSeconds).ToString(CultureInfo.InvariantCulture), "start"],
+        _runAsUser, _root.Path, StartTimeout + TimeSpan.FromSeconds(10));
 
     private async Task WaitUntilAcceptingAsync(CancellationToken cancellationToken)
     {

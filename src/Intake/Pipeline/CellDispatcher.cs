@@ -19,8 +19,8 @@ internal sealed partial class CellDispatcher(IGrainFactory grains, int flushPara
     // Cells touched since the last flush, with the activation that took their first report since then.
     private Dictionary<string, Guid> _dirtyCells = new(StringComparer.Ordinal);
 
-    // Set when a cell answered from another activation than the one holding its unstored reports: they were lost.
-    private bool _activationLost;
+    // 1 when a cell answered from another activation than the one holding its unstored reports: they were lost.
+    private int _activationLost;
 
     // The next batch's call to a cell waits for the previous one to that cell.
     private readonly PerKeySequence _inCellOrder = new();
@@ -39,18 +39,13 @@ internal sealed partial class CellDispatcher(IGrainFactory grains, int flushPara
     }
 
     /// <summary>
-    /// True once since a cell answered from another activation than the one that took its earlier unstored reports:
-    /// the journal after the checkpoint must be replayed. The flush tells the same (<see cref="FlushOutcome.ActivationLost"/>).
+    /// A cell answered from another activation than the one that took its earlier unstored reports: the journal after
+    /// the checkpoint must be replayed. The flush tells the same (<see cref="FlushOutcome.ActivationLost"/>).
     /// </summary>
-    public bool TakeActivationLost()
-    {
-        lock (_gate)
-        {
-            var lost = _activationLost;
-            _activationLost = false;
-            return lost;
-        }
-    }
+    public bool ActivationLost => Volatile.Read(ref _activationLost) == 1;
+
+    /// <summary>Reads <see cref="ActivationLost"/> and clears it: a replay is about to cover what it warned of.</summary>
+    public bool TakeActivationLost() => Interlocked.Exchange(ref _activationLost, 0) == 1;
 
     /// <summary>
     /// Stores the state of every cell touched since the last flush. May run while batches are dispatched: a cell
@@ -61,13 +56,11 @@ internal sealed partial class CellDispatcher(IGrainFactory grains, int flushPara
     public async Task<FlushOutcome> FlushAsync()
     {
         Dictionary<string, Guid> dirty;
-        bool lostBefore;
+        var lostBefore = TakeActivationLost();
         lock (_gate)
         {
             dirty = _dirtyCells;
             _dirtyCells = new Dictionary<string, Guid>(StringComparer.Ordinal);
-            lostBefore = _activationLost;
-            _activationLost = false;
         }
 
         var failed = new List<KeyValuePair<string, Guid>>();
@@ -119,7 +112,7 @@ internal sealed partial class CellDispatcher(IGrainFactory grains, int flushPara
                     if (!_dirtyCells.TryAdd(cellId, activation) && _dirtyCells[cellId] != activation)
                     {
                         LogActivationLost(logger, cellId);
-                        _activationLost = true;
+                        Volatile.Write(ref _activationLost, 1);
                         _dirtyCells[cellId] = activation;
                     }
                 }

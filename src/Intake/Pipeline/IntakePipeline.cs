@@ -282,7 +282,7 @@ public sealed partial class IntakePipeline : IAsyncDisposable
         {
             while (true)
             {
-                if (checkpointing.IsCompleted && _time.GetElapsedTime(_lastReplay) >= ReplayGap && (_replayWanted || _dispatcher.TakeActivationLost()))
+                if ((_replayWanted || _dispatcher.ActivationLost) && checkpointing.IsCompleted && _time.GetElapsedTime(_lastReplay) >= ReplayGap)
                 {
                     await ReplayAgainAsync(inFlight, cancellationToken);
                 }
@@ -353,7 +353,7 @@ public sealed partial class IntakePipeline : IAsyncDisposable
     /// <summary>
     /// Replays the journal after the checkpoint up to what was dispatched, in the dispatch loop (the dispatcher's one
     /// caller), once the batches in flight are done. A batch that fails again holds the checkpoint before it and asks
-    /// for another replay at the next checkpoint.
+    /// for another replay, a <see cref="ReplayGap"/> later.
     /// </summary>
     private async Task ReplayAgainAsync(Queue<(List<PendingReport> Batch, Task<bool> Done)> inFlight, CancellationToken cancellationToken)
     {

@@ -47,7 +47,7 @@ internal sealed partial class JournalRecovery(
     {
         var since = time.GetTimestamp();
         while ((await owners.ListAsync(cancellationToken)).FirstOrDefault(o => o.Journal == intake.JournalName) is { } owner
-            && owner.Silo != Me && !IsGone(SiloAddress.FromParsableString(owner.Silo)))
+            && owner.Silo != Me && !IsGone(SiloAddress.FromParsableString(owner.Silo), unknownIsGone: true))
         {
             if (time.GetElapsedTime(since) > OwnerGoneTimeout)
             {
@@ -69,7 +69,7 @@ internal sealed partial class JournalRecovery(
         foreach (var owner in await owners.ListAsync(cancellationToken))
         {
             // A journal this silo took and did not finish (a replay failed) is tried again.
-            var orphan = owner.Journal != intake.JournalName && (owner.Silo == Me || IsGone(SiloAddress.FromParsableString(owner.Silo)));
+            var orphan = owner.Journal != intake.JournalName && (owner.Silo == Me || IsGone(SiloAddress.FromParsableString(owner.Silo), unknownIsGone: false));
             if (!orphan || (owner.Silo != Me && !await owners.TakeOverAsync(owner.Journal, owner.Silo, Me, cancellationToken)))
             {
                 continue;
@@ -110,13 +110,19 @@ internal sealed partial class JournalRecovery(
 
     /// <summary>
     /// Dead in this silo's view of the cluster, or an earlier process on the endpoint of a silo now a member: a silo
-    /// restarted on its own address replaces its predecessor before the cluster has declared that one dead.
+    /// restarted on its own address replaces its predecessor before the cluster has declared that one dead. A silo the
+    /// view does not know is either one that joined a moment ago (its journal is not to be taken) or one whose row was
+    /// cleaned up long ago (its name is free to claim): <paramref name="unknownIsGone"/> says which the caller fears.
     /// </summary>
-    private bool IsGone(SiloAddress silo)
+    private bool IsGone(SiloAddress silo, bool unknownIsGone)
     {
         var snapshot = membership.CurrentSnapshot;
-        return snapshot.GetSiloStatus(silo) == SiloStatus.Dead
-            || snapshot.Members.Keys.Any(member => member.Endpoint.Equals(silo.Endpoint) && member.Generation > silo.Generation);
+        return snapshot.GetSiloStatus(silo) switch
+        {
+            SiloStatus.Dead => true,
+            SiloStatus.None when unknownIsGone => true,
+            _ => snapshot.Members.Keys.Any(member => member.Endpoint.Equals(silo.Endpoint) && member.Generation > silo.Generation),
+        };
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Intake journal {Journal} is owned by {Silo}, still alive in this silo's view; waiting for it to go")]
