@@ -8,7 +8,7 @@ namespace Governance.Gateway.Errors;
 /// <summary>
 /// Turns failures behind the edge into statuses a client can act on: a store or cluster that does not
 /// answer is UNAVAILABLE (retry: nothing was acknowledged), anything else INTERNAL with the details in
-/// the log, never in the response.
+/// the log, never in the response. A refusal too long to send is cut to size (<see cref="StatusBounds"/>).
 /// </summary>
 public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) : Interceptor
 {
@@ -18,6 +18,10 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
         try
         {
             return await continuation(request, context);
+        }
+        catch (RpcException ex) when (StatusBounds.Exceeded(ex))
+        {
+            throw StatusBounds.Bound(ex);
         }
         catch (Exception ex) when (ex is not RpcException)
         {
@@ -33,6 +37,10 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
         {
             await continuation(request, responseStream, context);
         }
+        catch (RpcException ex) when (StatusBounds.Exceeded(ex))
+        {
+            throw StatusBounds.Bound(ex);
+        }
         catch (Exception ex) when (ex is not RpcException)
         {
             throw Translate(ex, context);
@@ -46,6 +54,10 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
         try
         {
             await continuation(requestStream, responseStream, context);
+        }
+        catch (RpcException ex) when (StatusBounds.Exceeded(ex))
+        {
+            throw StatusBounds.Bound(ex);
         }
         catch (Exception ex) when (ex is not RpcException)
         {
