@@ -3,6 +3,7 @@ using Google.Protobuf.Reflection;
 using Governance.Contracts.Sensors;
 using Governance.Gateway.Access;
 using Governance.Gateway.Errors;
+using Governance.Gateway.Limits;
 using Governance.Gateway.LiveFeed;
 using Governance.Gateway.Operations;
 using Governance.Gateway.Services;
@@ -64,6 +65,11 @@ public static class GatewayHostingExtensions
         // Built now, so a permission naming a method the contract lacks stops the start rather than the first call.
         _ = RpcPermissions.ByMethod;
         builder.Services.AddSingleton<AccessTokens>();
+        builder.Services.AddOptions<RateLimitOptions>()
+            .Bind(builder.Configuration.GetSection(RateLimitOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<CallRateLimiter>();
         builder.Services.AddSingleton<PeopleAccess>();
         builder.Services.AddSingleton<ReportValidator>();
         builder.Services.AddSingleton<ReadingValidator>();
@@ -80,6 +86,8 @@ public static class GatewayHostingExtensions
             grpc.Interceptors.Add<ErrorInterceptor>();
             // Inside the error translation, so a failure while admitting a caller is translated like any other.
             grpc.Interceptors.Add<AccessInterceptor>();
+            // After access: a client's rate is counted against the subject of its checked token.
+            grpc.Interceptors.Add<RateLimitInterceptor>();
             grpc.MaxReceiveMessageSize = options.MaxReceiveMessageSize;
             // Handler failures are translated by ErrorInterceptor before this applies; what is left is a request
             // that is not a valid protobuf message, and the client should be told the parser's reason.
