@@ -23,7 +23,7 @@ using OpenTelemetry.Metrics;
 
 namespace Governance.Gateway.Hosting;
 
-/// <summary>Adds the gRPC gateway to a host: Kestrel on HTTP/2 cleartext, the services, health and reflection.</summary>
+/// <summary>Adds the gRPC gateway to a host: Kestrel on HTTP/2 (cleartext, or TLS), the services, health and reflection.</summary>
 public static class GatewayHostingExtensions
 {
     /// <summary>Registers the gateway's services and its HTTP/2 listener from the "Gateway" section.</summary>
@@ -35,9 +35,10 @@ public static class GatewayHostingExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        var endpoint = ParseEndpoint("Gateway:Url", options.Url);
-        var web = options.WebUrl.Length > 0 ? ParseEndpoint("Gateway:WebUrl", options.WebUrl) : null;
-        var listeners = new GatewayListeners();
+        var (endpoint, https) = ParseEndpoint("Gateway:Url", options.Url, httpsAllowed: true);
+        var certificate = GatewayTls.Load(options, https);
+        var web = options.WebUrl.Length > 0 ? ParseEndpoint("Gateway:WebUrl", options.WebUrl, httpsAllowed: false).Endpoint : null;
+        var listeners = new GatewayListeners { Tls = certificate is not null };
         builder.Services.AddSingleton(listeners);
         // Two ports, since cleartext HTTP/2 and HTTP/1.1 cannot share one (that takes TLS and ALPN).
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -45,6 +46,11 @@ public static class GatewayHostingExtensions
             kestrel.Listen(endpoint, listen =>
             {
                 listen.Protocols = HttpProtocols.Http2;
+                if (certificate is not null)
+                {
+                    listen.UseHttps(certificate);
+                }
+
                 listeners.Grpc = listen;
             });
             if (web is not null)
@@ -151,18 +157,20 @@ public static class GatewayHostingExtensions
         return app;
     }
 
-    private static IPEndPoint ParseEndpoint(string setting, string url)
+    private static (IPEndPoint Endpoint, bool Https) ParseEndpoint(string setting, string url, bool httpsAllowed)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp)
+        var https = Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && httpsAllowed;
+        if (uri is null || !(https || uri.Scheme == Uri.UriSchemeHttp))
         {
+            var schemes = httpsAllowed ? "http:// or https://" : "http://";
             throw new OptionsValidationException(
-                GatewayOptions.Section, typeof(GatewayOptions), [$"{setting} '{url}' must be an absolute http:// address such as http://127.0.0.1:5080"]);
+                GatewayOptions.Section, typeof(GatewayOptions), [$"{setting} '{url}' must be an absolute {schemes} address such as http://127.0.0.1:5080"]);
         }
 
         var address = uri.Host is "localhost" ? IPAddress.Loopback
             : IPAddress.TryParse(uri.Host, out var parsed) ? parsed
             : throw new OptionsValidationException(
                 GatewayOptions.Section, typeof(GatewayOptions), [$"{setting} host '{uri.Host}' must be an IP address or localhost"]);
-        return new IPEndPoint(address, uri.Port);
+        return (new IPEndPoint(address, uri.Port), https);
     }
 }

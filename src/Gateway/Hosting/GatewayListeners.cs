@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 namespace Governance.Gateway.Hosting;
 
 /// <summary>
-/// The gateway's two listeners: gRPC over HTTP/2 cleartext, and (when Gateway:WebUrl is set) JSON over HTTP/1.1 for the
+/// The gateway's two listeners: gRPC over HTTP/2 (cleartext, or TLS), and (when Gateway:WebUrl is set) JSON over HTTP/1.1 for the
 /// read RPCs. Their addresses are the bound ones once the server has started (port 0 becomes the port it got).
 /// </summary>
 public sealed class GatewayListeners
@@ -12,8 +12,12 @@ public sealed class GatewayListeners
 
     internal ListenOptions? Web { get; set; }
 
-    /// <summary>The gRPC address, e.g. http://127.0.0.1:5080.</summary>
-    public string GrpcAddress => AddressOf(Grpc) ?? throw new InvalidOperationException("The gateway is not listening yet.");
+    /// <summary>True when the gRPC listener speaks TLS (Gateway:Url is https://).</summary>
+    public bool Tls { get; init; }
+
+    /// <summary>The gRPC address, e.g. http://127.0.0.1:5080, or https://… with TLS.</summary>
+    public string GrpcAddress => (Tls ? AddressOf(Grpc)?.Replace("http://", "https://", StringComparison.Ordinal) : AddressOf(Grpc))
+        ?? throw new InvalidOperationException("The gateway is not listening yet.");
 
     /// <summary>The JSON address, e.g. http://127.0.0.1:5081; null when there is none.</summary>
     public string? WebAddress => AddressOf(Web);

@@ -7,9 +7,21 @@ public sealed class GatewayOptions
 {
     public const string Section = "Gateway";
 
-    /// <summary>The HTTP/2 cleartext address, e.g. http://127.0.0.1:5080. Port 0 picks a free port.</summary>
+    /// <summary>
+    /// The gRPC address: http://127.0.0.1:5080 for HTTP/2 cleartext, or https://… for HTTP/2 over TLS with
+    /// <see cref="TlsCertificatePath"/>. Port 0 picks a free port.
+    /// </summary>
     [Required]
     public string Url { get; set; } = "http://127.0.0.1:5080";
+
+    /// <summary>For an https:// <see cref="Url"/>: the certificate, a PKCS#12 (.pfx) file, or a PEM file with <see cref="TlsKeyPath"/>.</summary>
+    public string TlsCertificatePath { get; set; } = "";
+
+    /// <summary>The PEM private key of a PEM <see cref="TlsCertificatePath"/>; empty for PKCS#12.</summary>
+    public string TlsKeyPath { get; set; } = "";
+
+    /// <summary>The password of a PKCS#12 <see cref="TlsCertificatePath"/>, if it has one.</summary>
+    public string TlsCertificatePassword { get; set; } = "";
 
     /// <summary>
     /// The HTTP/1.1 address of JSON over HTTP for the read RPCs (gRPC JSON transcoding), e.g. http://127.0.0.1:5081;
