@@ -20,7 +20,8 @@ public sealed class FuzzTests : IAsyncLifetime
     private const int GarbagePerMethod = 8;
     private const int Seed = 20261202;
 
-    private static readonly Marshaller<byte[]> Raw = Marshallers.Create(bytes => bytes, bytes => bytes);
+    private static readonly TimeSpan UnaryTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan StreamTimeout = TimeSpan.FromSeconds(2);
 
     // What a client's mistake, a missing thing or the state of things is told. Not INTERNAL, UNKNOWN, UNAVAILABLE,
     // UNIMPLEMENTED or DATA_LOSS: those would say the server failed.
@@ -64,7 +65,10 @@ public sealed class FuzzTests : IAsyncLifetime
                 var garbage = i >= perMethod;
                 var request = garbage ? null : fuzzer.Message(method.InputType);
                 var payload = request?.ToByteArray() ?? fuzzer.Garbage();
-                var (status, detail) = await CallAsync(invoker, method, payload);
+                // A few responses of a stream are enough, and a live feed would go on until its deadline.
+                var timeout = method.IsServerStreaming || method.IsClientStreaming ? StreamTimeout : UnaryTimeout;
+                var result = await RawCall.RunAsync(invoker, method, payload, timeout, maxResponses: 3);
+                var (status, detail) = (result.StatusCode, result.Detail);
                 Interlocked.Increment(ref sent);
                 if (!Proper(method, status, detail, garbage))
                 {
@@ -97,68 +101,6 @@ public sealed class FuzzTests : IAsyncLifetime
         // grpc-dotnet parses a request before any of the gateway's code runs, and reports bytes that are no message as
         // UNKNOWN or INTERNAL with the parser's reason (MalformedMessageTests).
         return garbage && detail.Contains("InvalidProtocolBufferException", StringComparison.Ordinal);
-    }
-
-    private static async Task<(StatusCode Status, string Detail)> CallAsync(CallInvoker invoker, MethodDescriptor descriptor, byte[] payload)
-    {
-        var type = (descriptor.IsClientStreaming, descriptor.IsServerStreaming) switch
-        {
-            (false, false) => MethodType.Unary,
-            (false, true) => MethodType.ServerStreaming,
-            (true, false) => MethodType.ClientStreaming,
-            (true, true) => MethodType.DuplexStreaming,
-        };
-        var method = new Method<byte[], byte[]>(type, descriptor.Service.FullName, descriptor.Name, Raw, Raw);
-        var streaming = type != MethodType.Unary;
-        var options = new CallOptions(deadline: DateTime.UtcNow.AddSeconds(streaming ? 2 : 30));
-        try
-        {
-            switch (type)
-            {
-                case MethodType.Unary:
-                    await invoker.AsyncUnaryCall(method, null, options, payload).ResponseAsync;
-                    break;
-                case MethodType.ServerStreaming:
-                    using (var call = invoker.AsyncServerStreamingCall(method, null, options, payload))
-                    {
-                        await DrainAsync(call.ResponseStream);
-                    }
-
-                    break;
-                case MethodType.ClientStreaming:
-                    using (var call = invoker.AsyncClientStreamingCall(method, null, options))
-                    {
-                        await call.RequestStream.WriteAsync(payload);
-                        await call.RequestStream.CompleteAsync();
-                        await call.ResponseAsync;
-                    }
-
-                    break;
-                default:
-                    using (var call = invoker.AsyncDuplexStreamingCall(method, null, options))
-                    {
-                        await call.RequestStream.WriteAsync(payload);
-                        await call.RequestStream.CompleteAsync();
-                        await DrainAsync(call.ResponseStream);
-                    }
-
-                    break;
-            }
-
-            return (StatusCode.OK, "");
-        }
-        catch (RpcException ex)
-        {
-            return (ex.StatusCode, ex.Status.Detail);
-        }
-    }
-
-    private static async Task DrainAsync(IAsyncStreamReader<byte[]> responses)
-    {
-        // A few messages are enough: a live feed would go on until the deadline.
-        for (var n = 0; n < 3 && await responses.MoveNext(); n++)
-        {
-        }
     }
 
     private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
