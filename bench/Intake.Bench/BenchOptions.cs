@@ -42,7 +42,7 @@ public sealed class BenchOptions
           --postgres-fsync            fsync and full_page_writes on (default off: the WAL is written, not forced to disk)
           --kill-one                  instead: kill -9 one silo of three under paced load and time the recovery
           --kill-rounds N             rounds of it, each liveness setting once a round (default 3)
-          --kill-rate R               reports/s offered during it, in all (default 1000)
+          --kill-rate R               reports/s offered during it, in all (default 300)
           --liveness default|fast|both  Orleans' failure detection: its defaults, the tests' fast setting, or both (default both)
         """;
 
@@ -109,7 +109,7 @@ public sealed class BenchOptions
 
     public int KillRounds { get; private set; } = 3;
 
-    public double KillRate { get; private set; } = 1000;
+    public double KillRate { get; private set; } = 300;
 
     public LivenessChoice Liveness { get; private set; } = LivenessChoice.Both;
 

@@ -6,17 +6,20 @@ namespace Governance.Intake.Bench.Cluster;
 
 /// <summary>
 /// One kill -9 of a silo of three under light paced load, on a fresh database. Streams go through the two survivors'
-/// gateways all along, and through the third's until a second before it is killed (so its journal holds reports its
-/// cells may not have stored yet). From the kill on, the membership table and the journal owners are polled every
-/// 100 ms, and the survivors' streams' acks are counted per tenth of a second.
+/// gateways all along, and through the third's until it is killed: the third's streams stop sending a second before
+/// and the kill waits for their last acks (so its journal holds acknowledged reports its cells may not have stored yet).
+/// A long warm-up first, so every cell is active and the rate steady before the baseline. From the kill on, the
+/// membership table and the journal owners are polled every 100 ms, and the survivors' streams' acks are counted per
+/// tenth of a second.
 /// </summary>
 public static class KillRound
 {
-    private const double WarmupSeconds = 5;
+    private const double WarmupSeconds = 15;
     private const double BaselineSeconds = 10;
     private const double ObserveSeconds = 45;
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan WatchLimit = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(20);
 
     public static async Task<KillResult> RunAsync(ClusterContext context, RunSummary run, int round, LivenessSetting liveness, CancellationToken cancellationToken)
     {
@@ -38,9 +41,9 @@ public static class KillRound
             var survivorsShape = options.WithPhase(WarmupSeconds, BaselineSeconds + ObserveSeconds, options.Streams);
             var doomedShape = options.WithPhase(WarmupSeconds, BaselineSeconds - 1, Math.Max(1, options.Streams / 2));
             var killAt = Stopwatch.GetTimestamp() + (long)((WarmupSeconds + BaselineSeconds) * Stopwatch.Frequency);
-            var load = context.Phases.RunAsync(run, survivors, Format.Invariant($"kill {round} {liveness}"), pool, options.KillRate * 2 / 3, survivorsShape, cancellationToken);
+            var load = context.Phases.RunAsync(run, survivors, Format.Invariant($"kill {round} {liveness.ToString().ToLowerInvariant()}"), pool, options.KillRate * 2 / 3, survivorsShape, cancellationToken);
             var before = context.Phases.RunAsync(run, doomedTarget, Format.Invariant($"before kill {round}"), pool, options.KillRate / 3, doomedShape, cancellationToken);
-            var watch = KillAndWatchAsync(cluster, doomed, killAt, output, cancellationToken);
+            var watch = KillAndWatchAsync(cluster, doomed, killAt, before, output, cancellationToken);
             await Task.WhenAll(load, before, watch);
 
             var (killedAt, dead, replayed) = await watch;
@@ -78,11 +81,22 @@ public static class KillRound
         }
     }
 
-    /// <summary>Kills the silo at <paramref name="killAt"/>, then polls until it is Dead and its journal replayed (seconds after the kill), or the watch limit passes.</summary>
+    /// <summary>
+    /// Kills the silo at <paramref name="killAt"/>, or once its own streams have their last acks if that is later (at most
+    /// <see cref="DrainLimit"/> later), then polls until it is Dead and its journal replayed (seconds after the kill), or
+    /// the watch limit passes.
+    /// </summary>
     private static async Task<(long KilledAt, double? Dead, double? Replayed)> KillAndWatchAsync(
-        SiloCluster cluster, ClusterSilo doomed, long killAt, TextWriter output, CancellationToken cancellationToken)
+        SiloCluster cluster, ClusterSilo doomed, long killAt, Task ownStreams, TextWriter output, CancellationToken cancellationToken)
     {
         await Task.Delay(TimeSpan.FromSeconds(Math.Max(0, (double)(killAt - Stopwatch.GetTimestamp()) / Stopwatch.Frequency)), cancellationToken);
+        var late = Stopwatch.GetTimestamp();
+        await Task.WhenAny(ownStreams, Task.Delay(DrainLimit, cancellationToken));
+        if (Stopwatch.GetElapsedTime(late) > TimeSpan.FromMilliseconds(100))
+        {
+            output.WriteLine(Format.Invariant($"  the kill waited {Stopwatch.GetElapsedTime(late).TotalSeconds:0.0} s for the last acks of {doomed.Journal}'s own streams"));
+        }
+
         await doomed.Process.KillAsync();
         var killedAt = Stopwatch.GetTimestamp();
         output.WriteLine(Format.Invariant($"killed {doomed.Journal} (pid {doomed.Process.Pid}, kill -9) at {DateTime.UtcNow:HH:mm:ss.f} UTC"));
