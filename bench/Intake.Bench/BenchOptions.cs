@@ -10,7 +10,7 @@ public sealed class BenchOptions
         Intake.Bench: IntakeService.ReportStream on the real silo against a bare gRPC streaming echo, same client, same run.
 
         usage: dotnet run -c Release --project bench/Intake.Bench -- [options]
-          --target both|intake|echo   what to measure (default both)
+          --target both|intake|echo|cluster  what to measure (default both); cluster: N silos on the bench's own PostgreSQL
           --streams N                 concurrent ReportStream calls (default 16)
           --connections N             HTTP/2 connections the streams are spread over (default 1)
           --window N                  reports in flight per stream at most (default 256, the gateway's own per-stream window)
@@ -33,6 +33,17 @@ public sealed class BenchOptions
           --watchers N                then intake at max rate again with N live watchers (one street each) open
           --fresh-categories          each phase reports under categories of its own (the code suffixed with the phase),
                                       so it opens cases rather than merging into the last phase's: creation-heavy
+
+        cluster mode (--target cluster):
+          --silo-counts LIST          silo counts to run one after the other, each on a fresh database (default 1,2,3)
+          --query-seconds S           then CaseService.GetCase through every gateway for S seconds after 3 s warm-up,
+                                      --streams callers (default 10; 0: no reads)
+          --postgres-bin PATH         PostgreSQL's initdb, pg_ctl and postgres (default: the newest /usr/lib/postgresql/*/bin)
+          --postgres-fsync            fsync and full_page_writes on (default off: the WAL is written, not forced to disk)
+          --kill-one                  instead: kill -9 one silo of three under paced load and time the recovery
+          --kill-rounds N             rounds of it, each liveness setting once a round (default 3)
+          --kill-rate R               reports/s offered during it, in all (default 300)
+          --liveness default|fast|both  Orleans' failure detection: its defaults, the tests' fast setting, or both (default both)
         """;
 
     public TargetSelection Target { get; private set; } = TargetSelection.Both;
@@ -81,6 +92,27 @@ public sealed class BenchOptions
 
     public EchoFault EchoFault { get; private set; } = EchoFault.None;
 
+    /// <summary>Cluster mode: the silo counts to measure, in this order.</summary>
+    public IReadOnlyList<int> SiloCounts { get; private set; } = [1, 2, 3];
+
+    /// <summary>Cluster mode: seconds of GetCase reads after the load (after a 3 s warm-up); 0: none.</summary>
+    public double QuerySeconds { get; private set; } = 10;
+
+    /// <summary>Cluster mode: the folder of initdb, pg_ctl and postgres; null: the newest under /usr/lib/postgresql.</summary>
+    public string? PostgresBin { get; private set; }
+
+    /// <summary>Cluster mode: PostgreSQL forces its WAL to disk (fsync, full_page_writes); off by default.</summary>
+    public bool PostgresFsync { get; private set; }
+
+    /// <summary>Cluster mode: kill -9 one silo of three under paced load instead of measuring throughput.</summary>
+    public bool KillOne { get; private set; }
+
+    public int KillRounds { get; private set; } = 3;
+
+    public double KillRate { get; private set; } = 300;
+
+    public LivenessChoice Liveness { get; private set; } = LivenessChoice.Both;
+
     /// <summary>Reads the command line; throws <see cref="ArgumentException"/> with the reason on bad input.</summary>
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
@@ -127,11 +159,34 @@ public sealed class BenchOptions
                 case "--echo-fault": options.EchoFault = ParseEnum<EchoFault>(name, Value()); break;
                 case "--watchers": options.Watchers = ParseInt(name, Value(), 0, 10_000); break;
                 case "--fresh-categories": options.FreshCategories = true; break;
+                case "--silo-counts": options.SiloCounts = ParseCounts(name, Value()); break;
+                case "--query-seconds": options.QuerySeconds = ParseDouble(name, Value(), 0, 600); break;
+                case "--postgres-bin": options.PostgresBin = Value(); break;
+                case "--postgres-fsync": options.PostgresFsync = true; break;
+                case "--kill-one": options.KillOne = true; break;
+                case "--kill-rounds": options.KillRounds = ParseInt(name, Value(), 1, 100); break;
+                case "--kill-rate": options.KillRate = ParseDouble(name, Value(), 10, 1_000_000); break;
+                case "--liveness": options.Liveness = ParseEnum<LivenessChoice>(name, Value()); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
 
+        if (options.KillOne)
+        {
+            options.Target = TargetSelection.Cluster;
+        }
+
         return options;
+    }
+
+    /// <summary>A copy for a phase of other timings or streams (a cluster's kill measurement).</summary>
+    public BenchOptions WithPhase(double warmupSeconds, double seconds, int streams)
+    {
+        var copy = (BenchOptions)MemberwiseClone();
+        copy.WarmupSeconds = warmupSeconds;
+        copy.Seconds = seconds;
+        copy.Streams = streams;
+        return copy;
     }
 
     /// <summary>The options as one line, for the report.</summary>
@@ -165,7 +220,20 @@ public sealed class BenchOptions
             line += " --fresh-categories";
         }
 
+        if (Target == TargetSelection.Cluster)
+        {
+            line += DescribeCluster();
+        }
+
         return Paced ? line : line + " --no-paced";
+    }
+
+    private string DescribeCluster()
+    {
+        var line = PostgresFsync ? " --target cluster --postgres-fsync" : " --target cluster";
+        return KillOne
+            ? line + string.Create(CultureInfo.InvariantCulture, $" --kill-one --kill-rounds {KillRounds} --kill-rate {KillRate} --liveness {Liveness.ToString().ToLowerInvariant()}")
+            : line + string.Create(CultureInfo.InvariantCulture, $" --silo-counts {string.Join(',', SiloCounts)} --query-seconds {QuerySeconds}");
     }
 
     private static (string Name, string? Inline) Split(string arg)
@@ -183,6 +251,14 @@ public sealed class BenchOptions
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && parsed >= min && parsed <= max
             ? parsed
             : throw new ArgumentException($"{name} must be a number from {min} to {max}, not '{value}'");
+
+    private static int[] ParseCounts(string name, string value)
+    {
+        var parts = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length > 0 && parts.All(p => int.TryParse(p, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 8)
+            ? [.. parts.Select(p => int.Parse(p, CultureInfo.InvariantCulture))]
+            : throw new ArgumentException($"{name} must be a comma-separated list of silo counts from 1 to 8, not '{value}'");
+    }
 
     private static T ParseEnum<T>(string name, string value)
         where T : struct, Enum =>

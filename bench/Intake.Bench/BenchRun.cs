@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Governance.Intake.Bench.Cluster;
 using Governance.Intake.Bench.Echo;
 using Governance.Intake.Bench.Load;
 using Governance.Intake.Bench.Processes;
@@ -16,15 +17,14 @@ namespace Governance.Intake.Bench;
 /// </summary>
 public sealed class BenchRun(BenchOptions options, TextWriter output)
 {
-    private const string SiloReadyMarker = "gRPC gateway (HTTP/2 cleartext) on ";
-    private static readonly TimeSpan IdleWatchLimit = TimeSpan.FromSeconds(60);
+        private static readonly TimeSpan IdleWatchLimit = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(15);
 
     /// <summary>Watched and unwatched phases alternate this many times: the machine is shared, one pair proves little.</summary>
     private const int WatchRounds = 3;
 
-    private readonly string _runId = Guid.NewGuid().ToString("N")[..8];
     private readonly string? _repository = RepositoryRoot.Find();
+    private readonly PhaseRunner _phases = new(options, output);
 
     /// <summary>Runs everything; 0 when every phase ran clean, 1 when one failed (the rest still ran where it could).</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
@@ -33,7 +33,7 @@ public sealed class BenchRun(BenchOptions options, TextWriter output)
         var run = new RunSummary
         {
             Header = $"""
-                Intake.Bench {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, run {_runId}
+                Intake.Bench {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, run {_phases.RunId}
                 machine: {MachineInfo.Describe(_repository)}
                 options: {options.Describe()}
                 """,
@@ -43,6 +43,11 @@ public sealed class BenchRun(BenchOptions options, TextWriter output)
         try
         {
             PointPool? pool = null;
+            if (options.Target is TargetSelection.Cluster)
+            {
+                await new ClusterBench(options, output, _phases, _repository).RunAsync(run, temp.FullName, cancellationToken);
+            }
+
             if (options.Target is TargetSelection.Both or TargetSelection.Intake)
             {
                 pool = await RunIntakeAsync(run, temp.FullName, cancellationToken);
@@ -55,9 +60,11 @@ public sealed class BenchRun(BenchOptions options, TextWriter output)
             }
 
             ConsoleReport.WriteSummary(output, run);
+            ClusterConsoleReport.WriteSummary(output, run);
             if (options.Markdown)
             {
                 MarkdownReport.Write(output, run);
+                ClusterMarkdownReport.Write(output, run);
             }
 
             return run.Failures.Count == 0 ? 0 : 1;
@@ -78,45 +85,19 @@ public sealed class BenchRun(BenchOptions options, TextWriter output)
     /// <summary>The silo's phases; returns the points it gave, so the echo run sends the very same reports.</summary>
     private async Task<PointPool?> RunIntakeAsync(RunSummary run, string temp, CancellationToken cancellationToken)
     {
-        var siloDll = options.SiloDll ?? (_repository is null ? null : Path.Combine(_repository, "src/Silo/bin/Release/net10.0/Governance.Silo.dll"));
-        if (options.SiloDll is null && options.Build && _repository is not null
-            && !await BuildSiloAsync(run, _repository, Path.Combine(temp, "silo-build.log"), cancellationToken))
+        var siloDll = await SiloBuild.PrepareAsync(options, _repository, temp, run, output, cancellationToken);
+        if (siloDll is null)
         {
-            return null;
-        }
-
-        if (siloDll is null || !File.Exists(siloDll))
-        {
-            run.Failures.Add($"no silo build at {siloDll ?? "(repository not found)"}: run `dotnet build -c Release src/Silo` first, or pass --silo-dll");
             return null;
         }
 
         var folder = Directory.CreateDirectory(Path.Combine(temp, "silo")).FullName;
         var access = await SiloToken.IssueAsync(siloDll, cancellationToken);
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = folder };
-        foreach (var arg in new[]
-        {
-            siloDll,
-            $"--Gateway:Url=http://127.0.0.1:{FreePort.Next()}",
-            "--Gateway:WebUrl=http://127.0.0.1:0",
-            $"--Storage:SqlitePath={Path.Combine(folder, "governance.db")}",
-            $"--Orleans:SiloPort={FreePort.Next()}",
-            $"--Orleans:GatewayPort={FreePort.Next()}",
-            $"--Auth:SigningKey={access.SigningKey}",
-        })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        output.WriteLine();
-        output.WriteLine($"starting the silo: dotnet {string.Join(' ', info.ArgumentList)}");
-        var started = Stopwatch.GetTimestamp();
-        var silo = await ChildProcess.StartAsync(
-            "silo", info, SiloReadyMarker, Path.Combine(temp, "silo.log"), TimeSpan.FromSeconds(options.StartupTimeoutSeconds), cancellationToken);
+        var silo = await SiloLauncher.StartAsync(
+            "silo", siloDll, folder, access.SigningKey, FreePort.Next(), [$"--Storage:SqlitePath={Path.Combine(folder, "governance.db")}"],
+            Path.Combine(temp, "silo.log"), TimeSpan.FromSeconds(options.StartupTimeoutSeconds), output, cancellationToken);
         await using (silo)
         {
-            output.WriteLine(Format.Invariant($"silo ready on {silo.Address} after {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s (pid {silo.Pid}, RSS {Format.Mib(ProcStats.Memory(silo.Pid).RssKib)})"));
             PointPool pool;
             using (var channel = BearerChannel.ForAddress(silo.Address, access.Token))
             using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
@@ -127,7 +108,7 @@ public sealed class BenchRun(BenchOptions options, TextWriter output)
 
             output.WriteLine($"points: {pool.Origin}");
             var target = Target.Intake(silo, access.Token);
-            var max = await RunPhaseAsync(run, target, "max", pool, null, cancellationToken);
+            var max = await _phases.RunAsync(run, target, "max", pool, null, cancellationToken);
             if (max is not null)
             {
                 max.BusyAfterSeconds = await LoadPhase.WaitForIdleAsync(silo.Pid, IdleWatchLimit, cancellationToken);
@@ -137,7 +118,7 @@ public sealed class BenchRun(BenchOptions options, TextWriter output)
                     var rate = options.PacedRate ?? Math.Round(max.Rate / 2);
                     if (rate >= 1)
                     {
-                        var paced = await RunPhaseAsync(run, target, "paced", pool, rate, cancellationToken);
+                        var paced = await _phases.RunAsync(run, target, "paced", pool, rate, cancellationToken);
                         if (paced is not null)
                         {
                             paced.BusyAfterSeconds = await LoadPhase.WaitForIdleAsync(silo.Pid, IdleWatchLimit, cancellationToken);
@@ -176,7 +157,7 @@ public sealed class BenchRun(BenchOptions options, TextWriter output)
                 await RunWatchedPhaseAsync(run, target, silo, pool, watchers, $"watched {round}", null, unwatched, cancellationToken);
             }
 
-            var without = await RunPhaseAsync(run, target, $"unwatched {round}", pool, null, cancellationToken);
+            var without = await _phases.RunAsync(run, target, $"unwatched {round}", pool, null, cancellationToken);
             if (without is not null)
             {
                 without.BusyAfterSeconds = await LoadPhase.WaitForIdleAsync(silo.Pid, IdleWatchLimit, cancellationToken);
@@ -189,7 +170,7 @@ public sealed class BenchRun(BenchOptions options, TextWriter output)
         RunSummary run, Target target, ChildProcess silo, PointPool pool, AreaWatchers watchers, string phase, double? rate, PhaseResult unwatched, CancellationToken cancellationToken)
     {
         var measuring = Task.Delay(TimeSpan.FromSeconds(options.WarmupSeconds), cancellationToken).ContinueWith(_ => watchers.StartMeasuring(), TaskScheduler.Default);
-        var watched = await RunPhaseAsync(run, target, phase, pool, rate, cancellationToken);
+        var watched = await _phases.RunAsync(run, target, phase, pool, rate, cancellationToken);
         await measuring;
         if (watched is null)
         {
@@ -224,79 +205,13 @@ public sealed class BenchRun(BenchOptions options, TextWriter output)
         await using (echo)
         {
             output.WriteLine(Format.Invariant($"echo server ready on {echo.Address} (pid {echo.Pid}, RSS {Format.Mib(ProcStats.Memory(echo.Pid).RssKib)})"));
-            var result = await RunPhaseAsync(run, Target.Echo(echo), "max", pool, null, cancellationToken);
+            var result = await _phases.RunAsync(run, Target.Echo(echo), "max", pool, null, cancellationToken);
             if (result is not null)
             {
                 ConsoleReport.WritePhase(output, result, echo);
             }
 
             await StopAsync(echo);
-        }
-    }
-
-    // Built here, so what runs is what the commit in the header says (plus any uncommitted changes it names).
-    private async Task<bool> BuildSiloAsync(RunSummary run, string repository, string logPath, CancellationToken cancellationToken)
-    {
-        output.WriteLine();
-        output.WriteLine("building the silo: dotnet build -c Release src/Silo");
-        var started = Stopwatch.GetTimestamp();
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = repository, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "build", "-c", "Release", "src/Silo", "-nologo", "-v", "q" })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var build = Process.Start(info) ?? throw new BenchFailedException("dotnet build did not start");
-        var stdout = build.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = build.StandardError.ReadToEndAsync(cancellationToken);
-        try
-        {
-            await build.WaitForExitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            build.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        var log = await stdout + await stderr;
-        await File.WriteAllTextAsync(logPath, log, cancellationToken);
-        if (build.ExitCode != 0)
-        {
-            run.Failures.Add($"dotnet build -c Release src/Silo failed (exit {build.ExitCode}):\n{log.Trim()}");
-            return false;
-        }
-
-        output.WriteLine(Format.Invariant($"built in {Stopwatch.GetElapsedTime(started).TotalSeconds:0} s"));
-        return true;
-    }
-
-    private async Task<PhaseResult?> RunPhaseAsync(RunSummary run, Target target, string phase, PointPool pool, double? rate, CancellationToken cancellationToken)
-    {
-        output.WriteLine();
-        output.WriteLine(rate is null
-            ? Format.Invariant($"{target.Name} · max rate: {options.WarmupSeconds:0.#} s warm-up + {options.Seconds:0.#} s measured …")
-            : Format.Invariant($"{target.Name} · paced at {Format.Count(rate.Value)} reports/s: {options.WarmupSeconds:0.#} s warm-up + {options.Seconds:0.#} s measured …"));
-        try
-        {
-            // Distinct external ids in every phase of every run: <run>-<target><phase number>-<stream>-<n>.
-            var prefix = $"bench-{_runId}-{target.Name[0]}{run.Phases.Count}";
-            var seed = HashCode.Combine(options.Seed, target.Name, phase);
-            var result = await LoadPhase.RunAsync(phase, target, pool, options, rate, prefix, seed, cancellationToken);
-            run.Phases.Add(result);
-            return result;
-        }
-        catch (BenchFailedException ex)
-        {
-            var message = $"{target.Name} {phase}: {ex.Message}";
-            if (target.Server.HasExited)
-            {
-                message += $"\n  the server process has exited; its last output ({target.Server.LogPath}):\n{target.Server.Tail}";
-            }
-
-            run.Failures.Add(message);
-            await Console.Error.WriteLineAsync($"FAILED: {message}");
-            return null;
         }
     }
 

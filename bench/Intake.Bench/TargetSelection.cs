@@ -11,4 +11,7 @@ public enum TargetSelection
 
     /// <summary>The echo server only (synthetic points; no silo needed).</summary>
     Echo,
+
+    /// <summary>Cluster mode: N silos on the bench's own PostgreSQL, for each count of <c>--silo-counts</c>; or <c>--kill-one</c>.</summary>
+    Cluster,
 }

@@ -14,18 +14,19 @@ public static class LoadPhase
     public static async Task<PhaseResult> RunAsync(
         string phase, Target target, PointPool pool, BenchOptions options, double? totalRate, string idPrefix, int seed, CancellationToken cancellationToken)
     {
-        var channels = Enumerable.Range(0, options.Connections).Select(_ => CreateChannel(target.Server.Address, target.Token)).ToList();
+        // Each server's gateway gets its own connections; stream i goes to server i mod N, so the servers share the streams in turn.
+        var servers = target.Servers;
+        var channels = servers.Select(server => Enumerable.Range(0, options.Connections).Select(_ => CreateChannel(server.Address, target.Token)).ToList()).ToList();
         var drivers = new List<StreamDriver>();
         try
         {
-            foreach (var channel in channels)
+            foreach (var channel in channels.SelectMany(c => c))
             {
                 await channel.ConnectAsync(cancellationToken);
             }
 
-            var pid = target.Server.Pid;
-            var peakWasReset = ProcStats.ResetPeak(pid);
-            var before = ProcStats.Memory(pid);
+            var peakWasReset = servers.Select(s => ProcStats.ResetPeak(s.Pid)).ToList().All(reset => reset);
+            var before = servers.Select(s => ProcStats.Memory(s.Pid)).ToList();
             var startedUtc = DateTime.UtcNow;
             var plan = PhasePlan.StartingNow(
                 options.WarmupSeconds, options.Seconds, totalRate / options.Streams, options.Window, options.Duplicates,
@@ -39,8 +40,8 @@ public static class LoadPhase
                 new Random(HashCode.Combine(seed, i, 2)))));
 
             using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var sampling = SampleWindowAsync(pid, plan, failed.Token);
-            var streams = drivers.Select((driver, i) => RunStreamAsync(driver, target, channels[i % channels.Count], failed)).ToList();
+            var sampling = SampleWindowAsync(target, plan, failed.Token);
+            var streams = drivers.Select((driver, i) => RunStreamAsync(driver, target, channels[i % servers.Count][i / servers.Count % options.Connections], failed)).ToList();
             var all = Task.WhenAll(streams);
             try
             {
@@ -89,16 +90,23 @@ public static class LoadPhase
                 SlowestTenths = SlowestTenths(drivers, startedUtc),
                 Outcomes = outcomes,
                 FirstRejection = drivers.Select(d => d.FirstRejection).FirstOrDefault(r => r is not null),
-                ServerBefore = before,
-                ServerAfter = ProcStats.Memory(pid),
+                ServerBefore = before[0],
+                ServerAfter = ProcStats.Memory(servers[0].Pid),
                 PeakWasReset = peakWasReset,
-                ServerCores = window.ServerCores,
-                ClientCores = window.ClientCores,
-                MachineCores = window.MachineCores,
-                StealCores = window.StealCores,
+                ServerCores = window.Cpu.TotalServerCores,
+                ClientCores = window.Cpu.ClientCores,
+                MachineCores = window.Cpu.MachineCores,
+                StealCores = window.Cpu.StealCores,
                 ServerThreads = window.Threads,
+                Servers = [.. servers.Select((s, i) => new ServerUse(s.Name, s.Pid, window.Cpu.ServerCores[i], before[i], ProcStats.Memory(s.Pid)))],
+                DatabaseCores = window.Cpu.DatabaseCores,
+                Started = plan.Start,
+                AcceptedPerTenth = [.. drivers.Select(d => d.AcceptedPerTenth)],
+                RejectedPerTenth = [.. Enumerable.Range(0, drivers[0].RejectedPerTenth.Length).Select(t => drivers.Sum(d => d.RejectedPerTenth[t]))],
+                CreatedCases = [.. drivers.SelectMany(d => d.CreatedCases)],
             };
         }
+
         finally
         {
             foreach (var driver in drivers)
@@ -106,7 +114,7 @@ public static class LoadPhase
                 driver.Dispose();
             }
 
-            foreach (var channel in channels)
+            foreach (var channel in channels.SelectMany(c => c))
             {
                 channel.Dispose();
             }
@@ -117,16 +125,21 @@ public static class LoadPhase
     /// Waits until the server has been (nearly) idle for a second, to see how long it kept working after the last
     /// ack: work queued behind the acknowledgements. Gives up after <paramref name="limit"/>.
     /// </summary>
-    public static async Task<double> WaitForIdleAsync(int pid, TimeSpan limit, CancellationToken cancellationToken)
+    public static Task<double> WaitForIdleAsync(int pid, TimeSpan limit, CancellationToken cancellationToken) =>
+        WaitForIdleAsync([pid], limit, cancellationToken);
+
+    /// <summary>As <see cref="WaitForIdleAsync(int, TimeSpan, CancellationToken)"/>, until every one of several servers is (nearly) idle.</summary>
+    public static async Task<double> WaitForIdleAsync(IReadOnlyList<int> pids, TimeSpan limit, CancellationToken cancellationToken)
     {
         const double IdleCores = 0.10;
         var started = Stopwatch.GetTimestamp();
-        var last = ProcStats.CpuSeconds(pid);
+        var last = pids.Select(ProcStats.CpuSeconds).ToList();
         while (Stopwatch.GetElapsedTime(started) < limit)
         {
             await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-            var now = ProcStats.CpuSeconds(pid);
-            if (now - last < IdleCores)
+            var now = pids.Select(ProcStats.CpuSeconds).ToList();
+            var idle = now.Select((seconds, i) => seconds - last[i]).All(used => used < IdleCores);
+            if (idle)
             {
                 return Math.Max(0, Stopwatch.GetElapsedTime(started).TotalSeconds - 1);
             }
@@ -150,26 +163,17 @@ public static class LoadPhase
         }
     }
 
-    private static async Task<WindowSample> SampleWindowAsync(int pid, PhasePlan plan, CancellationToken cancellationToken)
+    private static async Task<WindowSample> SampleWindowAsync(Target target, PhasePlan plan, CancellationToken cancellationToken)
     {
         await DelayUntilAsync(plan.MeasureFrom, cancellationToken);
-        var client = Process.GetCurrentProcess();
-        var serverFrom = ProcStats.CpuSeconds(pid);
-        var threadsFrom = ProcStats.Threads(pid);
-        var clientFrom = client.TotalProcessorTime.TotalSeconds;
-        var machineFrom = ProcStats.MachineCpuSeconds();
+        var first = target.Server.Pid;
+        var threadsFrom = ProcStats.Threads(first);
         var from = Stopwatch.GetTimestamp();
+        var meter = CpuMeter.Start([.. target.Servers.Select(s => s.Pid)], target.DatabaseCpuSeconds);
 
         await DelayUntilAsync(plan.MeasureUntil, cancellationToken);
-        client.Refresh();
-        var seconds = Stopwatch.GetElapsedTime(from).TotalSeconds;
-        var machine = ProcStats.MachineCpuSeconds();
-        return new WindowSample(
-            (ProcStats.CpuSeconds(pid) - serverFrom) / seconds,
-            (client.TotalProcessorTime.TotalSeconds - clientFrom) / seconds,
-            (machine.Busy - machineFrom.Busy) / seconds,
-            (machine.Steal - machineFrom.Steal) / seconds,
-            ProcStats.Busiest(threadsFrom, ProcStats.Threads(pid), seconds, top: 6));
+        var cpu = meter.Stop();
+        return new WindowSample(cpu, ProcStats.Busiest(threadsFrom, ProcStats.Threads(first), Stopwatch.GetElapsedTime(from).TotalSeconds, top: 6));
     }
 
     private static async Task DelayUntilAsync(long timestamp, CancellationToken cancellationToken)
@@ -221,5 +225,5 @@ public static class LoadPhase
         return token is null ? GrpcChannel.ForAddress(address, options) : BearerChannel.ForAddress(address, token, options);
     }
 
-    private sealed record WindowSample(double ServerCores, double ClientCores, double MachineCores, double StealCores, IReadOnlyList<ThreadGroupUse> Threads);
+    private sealed record WindowSample(CpuUse Cpu, IReadOnlyList<ThreadGroupUse> Threads);
 }

@@ -5,7 +5,7 @@ namespace Governance.Intake.Bench.Load;
 /// <summary>What one phase against one target measured.</summary>
 public sealed record PhaseResult
 {
-    /// <summary>"intake" or "echo".</summary>
+    /// <summary>"intake", "echo" or a cluster's name ("cluster-3").</summary>
     public required string Target { get; init; }
 
     /// <summary>"max" (as fast as the window allows) or "paced".</summary>
@@ -51,15 +51,15 @@ public sealed record PhaseResult
 
     public string? FirstRejection { get; init; }
 
-    /// <summary>The server's memory when the phase started (peak reset to RSS then, when the kernel allows).</summary>
+    /// <summary>The (first) server's memory when the phase started (peak reset to RSS then, when the kernel allows).</summary>
     public required MemorySample ServerBefore { get; init; }
 
-    /// <summary>The server's memory at the end: PeakKib is the peak during the phase if <see cref="PeakWasReset"/>.</summary>
+    /// <summary>The (first) server's memory at the end: PeakKib is the peak during the phase if <see cref="PeakWasReset"/>.</summary>
     public required MemorySample ServerAfter { get; init; }
 
     public required bool PeakWasReset { get; init; }
 
-    /// <summary>Cores the server used in the window (CPU seconds per second).</summary>
+    /// <summary>Cores the servers used in the window (CPU seconds per second), all together.</summary>
     public required double ServerCores { get; init; }
 
     /// <summary>Cores the client (this process) used in the window.</summary>
@@ -71,7 +71,26 @@ public sealed record PhaseResult
     /// <summary>Cores the hypervisor took away in the window (steal time).</summary>
     public required double StealCores { get; init; }
 
+    /// <summary>Where the (first) server's CPU went, by thread name.</summary>
     public required IReadOnlyList<ThreadGroupUse> ServerThreads { get; init; }
+
+    /// <summary>Each server's cores in the window and its memory: one entry, unless the target is a cluster.</summary>
+    public required IReadOnlyList<ServerUse> Servers { get; init; }
+
+    /// <summary>Cores the database the servers share used in the window (PostgreSQL in cluster mode); null when not measured.</summary>
+    public double? DatabaseCores { get; init; }
+
+    /// <summary>When the phase started (<see cref="System.Diagnostics.Stopwatch"/> ticks): the origin of the per-tenth counts.</summary>
+    public required long Started { get; init; }
+
+    /// <summary>For each stream, its acks that were not rejections per tenth of a second since <see cref="Started"/>.</summary>
+    public required IReadOnlyList<int[]> AcceptedPerTenth { get; init; }
+
+    /// <summary>Rejected acks per tenth of a second since <see cref="Started"/>, all streams together.</summary>
+    public required IReadOnlyList<int> RejectedPerTenth { get; init; }
+
+    /// <summary>Some of the cases the phase's reports opened, for reads afterwards.</summary>
+    public required IReadOnlyList<string> CreatedCases { get; init; }
 
     /// <summary>Seconds the server stayed busy after the last ack (work left behind the acks); null if not watched.</summary>
     public double? BusyAfterSeconds { get; set; }

@@ -13,6 +13,9 @@ public sealed class StreamDriver : IDisposable
 {
     private const int RememberedReports = 4096;
 
+    /// <summary>How many of the cases its reports opened a stream keeps, for reads after the load.</summary>
+    private const int KeptCases = 256;
+
     private readonly int _index;
     private readonly PhasePlan _plan;
     private readonly ReportFactory _factory;
@@ -31,6 +34,8 @@ public sealed class StreamDriver : IDisposable
         _window = new SemaphoreSlim(plan.Window, plan.Window);
         PerSecond = new int[plan.TimelineSeconds];
         WorstPerTenth = new long[plan.TimelineSeconds * 10];
+        AcceptedPerTenth = new int[plan.TimelineSeconds * 10];
+        RejectedPerTenth = new int[plan.TimelineSeconds * 10];
     }
 
     public long Sent { get; private set; }
@@ -49,6 +54,15 @@ public sealed class StreamDriver : IDisposable
 
     /// <summary>The longest send-to-ack time (Stopwatch ticks) of the acks measured in each tenth of a second since the phase started.</summary>
     public long[] WorstPerTenth { get; }
+
+    /// <summary>Acks that were not rejections, per tenth of a second since the phase started: when reports went through.</summary>
+    public int[] AcceptedPerTenth { get; }
+
+    /// <summary>Acks that were rejections, per tenth of a second since the phase started.</summary>
+    public int[] RejectedPerTenth { get; }
+
+    /// <summary>The first cases this stream's reports opened (at most <see cref="KeptCases"/>).</summary>
+    public List<string> CreatedCases { get; } = [];
 
     /// <summary>Acks by <see cref="ReportOutcome"/> value.</summary>
     public long[] Outcomes { get; } = new long[8];
@@ -179,6 +193,7 @@ public sealed class StreamDriver : IDisposable
         while (await acks.MoveNext(cancellationToken))
         {
             var now = Stopwatch.GetTimestamp();
+            var tenth = (now - _plan.Start) * 10 / Stopwatch.Frequency;
             var ack = acks.Current;
             if (!_inFlight.TryDequeue(out var sent))
             {
@@ -197,12 +212,29 @@ public sealed class StreamDriver : IDisposable
             if (ack.Outcome == ReportOutcome.Rejected)
             {
                 FirstRejection ??= $"{ack.ExternalId}: {(StatusCode)(ack.Error?.Code ?? 0)} {ack.Error?.Message}";
-            }
-            else if (_plan.Duplicates > 0)
-            {
-                lock (_acked)
+                if (tenth < RejectedPerTenth.Length)
                 {
-                    _acked[Acked % RememberedReports] = sent.Request;
+                    RejectedPerTenth[tenth]++;
+                }
+            }
+            else
+            {
+                if (tenth < AcceptedPerTenth.Length)
+                {
+                    AcceptedPerTenth[tenth]++;
+                }
+
+                if (ack.Outcome == ReportOutcome.Created && CreatedCases.Count < KeptCases)
+                {
+                    CreatedCases.Add(ack.CaseId);
+                }
+
+                if (_plan.Duplicates > 0)
+                {
+                    lock (_acked)
+                    {
+                        _acked[Acked % RememberedReports] = sent.Request;
+                    }
                 }
             }
 
@@ -217,7 +249,6 @@ public sealed class StreamDriver : IDisposable
             {
                 AckedInWindow++;
                 Latencies.Add(now - sent.Start);
-                var tenth = (now - _plan.Start) * 10 / Stopwatch.Frequency;
                 if (tenth < WorstPerTenth.Length)
                 {
                     WorstPerTenth[tenth] = Math.Max(WorstPerTenth[tenth], now - sent.Start);

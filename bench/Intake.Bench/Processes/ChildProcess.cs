@@ -168,6 +168,16 @@ public sealed partial class ChildProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>SIGKILL, as a crash would end it: the process gets no chance to flush anything.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

@@ -44,6 +44,38 @@ public static class ProcStats
     /// <summary>User plus system CPU seconds the process has used so far.</summary>
     public static double CpuSeconds(int pid) => StatTicks(ReadText($"/proc/{pid}/stat")) / TicksPerSecond;
 
+    /// <summary>
+    /// User plus system CPU seconds used so far by a process and its children: those still running and those that have
+    /// exited and been waited for (a PostgreSQL server: the postmaster and its backends).
+    /// </summary>
+    public static double TreeCpuSeconds(int pid)
+    {
+        var own = StatFields(ReadText($"/proc/{pid}/stat"));
+        if (own.Length <= 14)
+        {
+            return 0;
+        }
+
+        var ticks = Ticks(own, 11) + Ticks(own, 12) + Ticks(own, 13) + Ticks(own, 14);
+        var parent = pid.ToString(CultureInfo.InvariantCulture);
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            var name = Path.GetFileName(folder);
+            if (name.Length == 0 || !char.IsAsciiDigit(name[0]) || name == parent)
+            {
+                continue;
+            }
+
+            var fields = StatFields(ReadText(Path.Combine(folder, "stat")));
+            if (fields.Length > 12 && fields[1] == parent)
+            {
+                ticks += Ticks(fields, 11) + Ticks(fields, 12);
+            }
+        }
+
+        return ticks / TicksPerSecond;
+    }
+
     /// <summary>The whole machine's CPU seconds so far (all cores): busy (not idle, not waiting for I/O) and stolen by the hypervisor.</summary>
     public static (double Busy, double Steal) MachineCpuSeconds()
     {
@@ -114,17 +146,18 @@ public static class ProcStats
     // Fields 14 and 15 (utime, stime) counted after the parenthesised command name, which may itself hold spaces.
     private static long StatTicks(string stat)
     {
-        var close = stat.LastIndexOf(')');
-        if (close < 0)
-        {
-            return 0;
-        }
-
-        var fields = stat[(close + 2)..].Split(' ');
-        return fields.Length > 12
-            ? long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)
-            : 0;
+        var fields = StatFields(stat);
+        return fields.Length > 12 ? Ticks(fields, 11) + Ticks(fields, 12) : 0;
     }
+
+    // The fields of /proc/<pid>/stat after the command name: state, ppid, …, utime (11), stime (12), cutime (13), cstime (14).
+    private static string[] StatFields(string stat)
+    {
+        var close = stat.LastIndexOf(')');
+        return close < 0 || close + 2 > stat.Length ? [] : stat[(close + 2)..].Split(' ');
+    }
+
+    private static long Ticks(string[] fields, int index) => long.Parse(fields[index], CultureInfo.InvariantCulture);
 
     private static long Kib(string line) =>
         long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);

@@ -9,11 +9,14 @@ namespace Governance.Intake.Bench.Reporting;
 /// <summary>Writes phases and the closing summary for a person at a terminal.</summary>
 public static class ConsoleReport
 {
-    public static void WritePhase(TextWriter output, PhaseResult r, ChildProcess server)
+    public static void WritePhase(TextWriter output, PhaseResult r, ChildProcess server) => WritePhase(output, r, [server]);
+
+    /// <summary>A phase against several servers (a cluster's silos): their warnings and errors are named one by one.</summary>
+    public static void WritePhase(TextWriter output, PhaseResult r, IReadOnlyList<ChildProcess> servers)
     {
-        var title = r.Phase == "paced"
-            ? Invariant($"{r.Target} · paced at {Count(r.OfferedRate ?? 0)} reports/s")
-            : Invariant($"{r.Target} · max rate");
+        var title = r.OfferedRate is { } offered
+            ? Invariant($"{r.Target} · {r.Phase}, paced at {Count(offered)} reports/s")
+            : Invariant($"{r.Target} · {r.Phase}, max rate");
         output.WriteLine();
         output.WriteLine(Invariant($"{title} — {r.Streams} streams × window {r.Window}, {r.MeasuredSeconds:0.#} s measured after warm-up"));
         output.WriteLine(Invariant($"  reports/s      {Count(r.Rate)}  (slowest second {Count(r.PerSecondRange.Min)}, fastest {Count(r.PerSecondRange.Max)})"));
@@ -38,15 +41,22 @@ public static class ConsoleReport
             $"  server memory  {peak} {Mib(r.ServerAfter.PeakKib)}; RSS {Mib(r.ServerBefore.RssKib)} at start → {Mib(r.ServerAfter.RssKib)} at end"));
         output.WriteLine(Invariant(
             $"  CPU (cores)    server {Cores(r.ServerCores)}, client {Cores(r.ClientCores)}, whole machine {Cores(r.MachineCores)} of {Environment.ProcessorCount} (others {Cores(Math.Max(0, r.MachineCores - r.ServerCores - r.ClientCores))}, stolen {Cores(r.StealCores)})"));
+        if (r.Servers.Count > 1 || r.DatabaseCores is not null)
+        {
+            var database = r.DatabaseCores is { } cores ? Invariant($"; PostgreSQL {Cores(cores)}") : "";
+            output.WriteLine("  each server    " + string.Join(" · ", r.Servers.Select(s => Invariant($"{s.Name} {Cores(s.Cores)} cores, peak {Mib(s.After.PeakKib)}"))) + database);
+        }
+
         output.WriteLine("  server threads " + string.Join(" · ", r.ServerThreads.Select(t => Invariant($"{t.Name} ×{t.Threads} {Cores(t.Cores)}"))));
         if (r.BusyAfterSeconds is { } busy)
         {
             output.WriteLine(Invariant($"  after the load the server stayed busy {busy:0.#} s (work left behind the acks)"));
         }
 
-        if (server.ProblemCount > 0)
+        foreach (var server in servers.Where(s => s.ProblemCount > 0))
         {
-            output.WriteLine(Invariant($"  server log     {server.ProblemCount} warnings/errors so far; first: {server.Problems[0]}"));
+            var name = servers.Count > 1 ? server.Name + " " : "";
+            output.WriteLine(Invariant($"  server log     {name}{server.ProblemCount} warnings/errors so far; first: {server.Problems[0]}"));
         }
     }
 

@@ -17,7 +17,7 @@ public static class MarkdownReport
         output.WriteLine("| --- | --- | ---: | --- | ---: | ---: | ---: | --- | ---: | ---: | ---: |");
         foreach (var r in run.Phases)
         {
-            var phase = r.Phase == "paced" ? Invariant($"paced {Count(r.OfferedRate ?? 0)}/s") : "max";
+            var phase = r.OfferedRate is { } offered ? Invariant($"{r.Phase} {Count(offered)}/s") : r.Phase;
             output.WriteLine(Invariant(
                 $"| {r.Target} | {phase} | {Count(r.Rate)} | {Count(r.PerSecondRange.Min)}–{Count(r.PerSecondRange.Max)} | {Ms(r.Latency.P50)} | {Ms(r.Latency.P99)} | {Ms(r.Latency.P999)} | {Count(r.Outcomes[(int)ReportOutcome.Created])} / {Count(r.Outcomes[(int)ReportOutcome.Merged])} / {Count(r.Outcomes[(int)ReportOutcome.Retry])} / {Count(r.Outcomes[(int)ReportOutcome.Rejected])} | {Mib(r.ServerAfter.PeakKib)} | {Mib(r.ServerAfter.RssKib)} | {Cores(r.ServerCores)} / {Cores(r.ClientCores)} / {Cores(r.MachineCores)} |"));
         }

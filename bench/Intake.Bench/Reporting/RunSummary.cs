@@ -1,4 +1,6 @@
+using Governance.Intake.Bench.Cluster;
 using Governance.Intake.Bench.Load;
+using Governance.Intake.Bench.Queries;
 
 namespace Governance.Intake.Bench.Reporting;
 
@@ -16,6 +18,12 @@ public sealed class RunSummary
     public List<PhaseResult> Phases { get; } = [];
 
     public List<string> Failures { get; } = [];
+
+    /// <summary>Cluster mode: the GetCase reads after each silo count's load.</summary>
+    public List<QueryResult> Queries { get; } = [];
+
+    /// <summary>Cluster mode: each kill -9 of a silo of three.</summary>
+    public List<KillResult> Kills { get; } = [];
 
     /// <summary>Other findings of the run, one line each (live watchers).</summary>
     public List<string> Notes { get; } = [];
