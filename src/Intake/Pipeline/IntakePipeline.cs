@@ -38,6 +38,9 @@ public sealed partial class IntakePipeline : IAsyncDisposable
     private long _checkpointed;
     private long _heldBefore = long.MaxValue;
 
+    // Whether the last append failed, so that it may or may not be in the journal (written by the journal writer only).
+    private bool _appendInDoubt;
+
     // Set when what the grains hold may be behind the journal after its checkpoint (a cell's activation was lost, or a
     // batch failed); the dispatch loop replays it.
     private volatile bool _replayWanted;
@@ -223,23 +226,30 @@ public sealed partial class IntakePipeline : IAsyncDisposable
 
     private async Task<bool> AppendAsync(List<PendingReport> batch, CancellationToken cancellationToken)
     {
-        var first = _lastAppended + 1;
-        var entries = new JournalEntry[batch.Count];
-        for (var i = 0; i < batch.Count; i++)
-        {
-            batch[i].Sequence = first + i;
-            entries[i] = new JournalEntry(first + i, batch[i].CellId, batch[i].Report);
-        }
-
         try
         {
+            if (_appendInDoubt)
+            {
+                await SkipPastInDoubtAppendAsync(cancellationToken);
+            }
+
+            var first = _lastAppended + 1;
+            var entries = new JournalEntry[batch.Count];
+            for (var i = 0; i < batch.Count; i++)
+            {
+                batch[i].Sequence = first + i;
+                entries[i] = new JournalEntry(first + i, batch[i].CellId, batch[i].Report);
+            }
+
             await _journal.AppendAsync(entries, cancellationToken);
             Interlocked.Exchange(ref _lastAppended, first + batch.Count - 1);
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // Nothing of the batch was stored (one transaction), so nothing is acknowledged and the sequence numbers are reused.
+            // Nothing of the batch is acknowledged. It was one transaction, so it was stored whole or not at all; which,
+            // the caller cannot always know (a connection lost while committing), so the next append looks first.
+            _appendInDoubt = true;
             LogAppendFailed(_logger, batch.Count, ex);
             var failure = new IntakeUnavailableException("The journal could not store the report; nothing was taken. Retry with the same external_id.", ex);
             foreach (var pending in batch)
@@ -249,6 +259,23 @@ public sealed partial class IntakePipeline : IAsyncDisposable
 
             return false;
         }
+    }
+
+    /// <summary>
+    /// After a failed append, continues after the journal's last entry: an append whose commit was lost on the way back
+    /// may be stored after all, and its sequence numbers given again would fail every append after it. Its reports were
+    /// refused, so their senders retry them; processing is idempotent, so a replay of them changes nothing.
+    /// </summary>
+    private async Task SkipPastInDoubtAppendAsync(CancellationToken cancellationToken)
+    {
+        var (_, last) = await _journal.GetPositionAsync(cancellationToken);
+        if (last > _lastAppended)
+        {
+            LogInDoubtAppendStored(_logger, _lastAppended + 1, last);
+            Interlocked.Exchange(ref _lastAppended, last);
+        }
+
+        _appendInDoubt = false;
     }
 
     private async Task WaitForCheckpointRoomAsync(CancellationToken cancellationToken)
@@ -448,6 +475,9 @@ public sealed partial class IntakePipeline : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The journal failed to store {Count} reports; they were refused")]
     private static partial void LogAppendFailed(ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A failed append was stored after all (entries {First} to {Last}); its reports were refused and go on after it")]
+    private static partial void LogInDoubtAppendStored(ILogger logger, long first, long last);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Checkpoint at {Sequence}: grains flushed in {FlushMilliseconds} ms, journal checkpointed in {JournalMilliseconds} ms")]
     private static partial void LogCheckpointed(ILogger logger, long sequence, long flushMilliseconds, long journalMilliseconds);

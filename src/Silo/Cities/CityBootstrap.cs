@@ -19,23 +19,16 @@ public static class CityBootstrap
     {
         var clock = Stopwatch.StartNew();
         var source = SourceOf(options);
-        var stored = await registry.GetAsync(RegistryKinds.City, RegistryKinds.CurrentCity, cancellationToken);
-        if (stored is not null)
+        if (await LoadStoredAsync(registry, cancellationToken) is { } loaded)
         {
-            var city = JsonSerializer.Deserialize<StoredCity>(stored.Body, RegisterSeed.Json)
-                ?? throw new InvalidDataException("The stored city record is empty.");
-            if (options.GeoJson is not null && city.Source != source)
+            if (options.GeoJson is not null && loaded.Source != source)
             {
                 throw new InvalidOperationException(
-                    $"The store already holds the city from {city.Source}; it cannot serve {source} too. " +
+                    $"The store already holds the city from {loaded.Source}; it cannot serve {source} too. " +
                     "Start with another store (e.g. --Storage:SqlitePath data/other.db) or remove the old one (its journal, <name>.journal.db, is then set aside at start).");
             }
 
-            return new CityLoadResult(
-                CityMap.FromJson(city.MapJson), city.Source, Created: false,
-                await registry.CountAsync(RegistryKinds.Household, cancellationToken),
-                await registry.CountAsync(RegistryKinds.Resident, cancellationToken),
-                clock.Elapsed);
+            return loaded;
         }
 
         var (map, records, households, residents) = options.GeoJson is null ? Demo(options) : FromFile(options);
@@ -46,6 +39,25 @@ public static class CityBootstrap
                 RegisterSeed.Json));
         await registry.UpsertManyAsync(records.Append(cityRecord), cancellationToken);
         return new CityLoadResult(map, source, Created: true, households, residents, clock.Elapsed);
+    }
+
+    /// <summary>The city the register holds, or null before a silo has created one.</summary>
+    public static async Task<CityLoadResult?> LoadStoredAsync(IRegistryStore registry, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var stored = await registry.GetAsync(RegistryKinds.City, RegistryKinds.CurrentCity, cancellationToken);
+        if (stored is null)
+        {
+            return null;
+        }
+
+        var city = JsonSerializer.Deserialize<StoredCity>(stored.Body, RegisterSeed.Json)
+            ?? throw new InvalidDataException("The stored city record is empty.");
+        return new CityLoadResult(
+            CityMap.FromJson(city.MapJson), city.Source, Created: false,
+            await registry.CountAsync(RegistryKinds.Household, cancellationToken),
+            await registry.CountAsync(RegistryKinds.Resident, cancellationToken),
+            clock.Elapsed);
     }
 
     private static string SourceOf(CityOptions options) =>

@@ -7,10 +7,10 @@ using Microsoft.Extensions.Options;
 namespace Governance.Silo.Cluster;
 
 /// <summary>
-/// Cluster mode: what a silo acknowledged survives the silo. Each silo owns its own intake journal
-/// (<see cref="ClaimOwnAsync"/>, before intake starts); every few seconds every silo looks for journals whose owner is
-/// dead in its view of the cluster, takes one by compare-and-set, replays it into the grains, checkpoints it, and drops
-/// its row. Grains that the dead silo held for journals still being written are seen to by their own pipelines, which
+/// Cluster mode: what a silo or a standalone gateway acknowledged survives it. Each silo owns its own intake journal
+/// (<see cref="ClaimOwnAsync"/>, before intake starts), each standalone gateway its own by a lease (JournalLease);
+/// every few seconds every silo looks for journals whose owner is dead in its view of the cluster or whose lease ran
+/// out, takes one by compare-and-set, replays it into the grains, checkpoints it, and drops its row. Grains that the dead silo held for journals still being written are seen to by their own pipelines, which
 /// replay when a cell they fed turns out to be a new activation (CellDispatcher).
 /// </summary>
 internal sealed partial class JournalRecovery(
@@ -47,12 +47,12 @@ internal sealed partial class JournalRecovery(
     {
         var since = time.GetTimestamp();
         while ((await owners.ListAsync(cancellationToken)).FirstOrDefault(o => o.Journal == intake.JournalName) is { } owner
-            && owner.Silo != Me && !IsGone(SiloAddress.FromParsableString(owner.Silo), unknownIsGone: true))
+            && owner.Silo != Me && !IsGone(owner, unknownIsGone: true))
         {
             if (time.GetElapsedTime(since) > OwnerGoneTimeout)
             {
                 throw new InvalidOperationException(
-                    $"Intake:JournalName '{intake.JournalName}' is written by the silo {owner.Silo}, alive in the cluster: give every silo its own journal name.");
+                    $"Intake:JournalName '{intake.JournalName}' is written by {owner.Silo}, alive in the cluster: give every silo and gateway its own journal name.");
             }
 
             LogWaitingForOwner(_logger, intake.JournalName, owner.Silo);
@@ -69,7 +69,7 @@ internal sealed partial class JournalRecovery(
         foreach (var owner in await owners.ListAsync(cancellationToken))
         {
             // A journal this silo took and did not finish (a replay failed) is tried again.
-            var orphan = owner.Journal != intake.JournalName && (owner.Silo == Me || IsGone(SiloAddress.FromParsableString(owner.Silo), unknownIsGone: false));
+            var orphan = owner.Journal != intake.JournalName && (owner.Silo == Me || IsGone(owner, unknownIsGone: false));
             if (!orphan || (owner.Silo != Me && !await owners.TakeOverAsync(owner.Journal, owner.Silo, Me, cancellationToken)))
             {
                 continue;
@@ -108,6 +108,10 @@ internal sealed partial class JournalRecovery(
         _seenDead = dead;
     }
 
+    /// <summary>A standalone gateway is gone once its lease has run out; a silo, as <see cref="IsGone(SiloAddress, bool)"/> says.</summary>
+    private bool IsGone(JournalOwner owner, bool unknownIsGone) =>
+        owner.Leased ? owner.LeaseExpired : IsGone(SiloAddress.FromParsableString(owner.Silo), unknownIsGone);
+
     /// <summary>
     /// Dead in this silo's view of the cluster, or an earlier process on the endpoint of a silo now a member: a silo
     /// restarted on its own address replaces its predecessor before the cluster has declared that one dead. A silo the
@@ -131,7 +135,7 @@ internal sealed partial class JournalRecovery(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Silo {Silos} died; replaying this silo's journal after its checkpoint")]
     private static partial void LogSiloDied(ILogger logger, string silos);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Taking over intake journal {Journal} from {Silo}, which is dead")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Taking over intake journal {Journal} from {Silo}, which is dead (a silo) or let its lease run out (a gateway)")]
     private static partial void LogTakingOver(ILogger logger, string journal, string silo);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Intake journal {Journal} replayed ({Replayed} reports) and checkpointed in {Milliseconds} ms")]

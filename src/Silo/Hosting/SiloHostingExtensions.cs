@@ -115,7 +115,7 @@ public static class SiloHostingExtensions
     }
 
     /// <summary>Binds and validates an options section now: a wrong setting stops the start with its name.</summary>
-    private static T Bind<T>(ConfigurationManager configuration, string section)
+    internal static T Bind<T>(ConfigurationManager configuration, string section)
         where T : class, new()
     {
         var options = configuration.GetSection(section).Get<T>() ?? new T();

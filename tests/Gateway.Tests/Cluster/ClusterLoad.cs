@@ -13,7 +13,7 @@ namespace Governance.Gateway.Tests.Cluster;
 /// </summary>
 internal sealed class ClusterLoad : IDisposable
 {
-    private readonly ConcurrentDictionary<string, (string CaseId, int Through)> _acked = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string CaseId, int Through, int Home)> _acked = new(StringComparer.Ordinal);
     private const int ReadAttempts = 20;
 
     private readonly ConcurrentDictionary<StatusCode, int> _refusals = new();
@@ -85,7 +85,27 @@ internal sealed class ClusterLoad : IDisposable
 
         var counts = openCases.CountBy(id => id).ToDictionary(StringComparer.Ordinal);
         Assert.All(_acked.Values, acked => Assert.Equal(1, counts.GetValueOrDefault(acked.CaseId)));
+
+        // A retry through another gateway, or a replay, of a report already taken must not open a second case for it.
+        var reporters = new ConcurrentBag<(string ExternalId, string CaseId)>();
+        await Parallel.ForEachAsync(openCases.Distinct(StringComparer.Ordinal), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (caseId, cancellationToken) =>
+        {
+            var found = await cases.GetCaseAsync(new GetCaseRequest { CaseId = caseId }, cancellationToken: cancellationToken);
+            foreach (var reporter in found.Case.Reporters)
+            {
+                reporters.Add((reporter.ExternalId, caseId));
+            }
+        });
+        var inTwoCases = reporters.GroupBy(r => r.ExternalId, StringComparer.Ordinal).Where(g => g.Count() > 1).ToList();
+        Assert.True(inTwoCases.Count == 0, $"{inTwoCases.Count} reports are in more than one case; e.g. "
+            + string.Join("; ", inTwoCases.Take(3).Select(g => $"{g.Key} in {string.Join(", ", g.Select(r => r.CaseId))}")));
     }
+
+    /// <summary>
+    /// Reports acknowledged through the gateway at <paramref name="gateway"/> (its index in the channels given) for the
+    /// workers whose own gateway is <paramref name="clientsOf"/>.
+    /// </summary>
+    public int AcknowledgedThrough(int gateway, int clientsOf) => _acked.Values.Count(a => a.Through == gateway && a.Home == clientsOf);
 
     public void Dispose() => _stop.Dispose();
 
@@ -103,7 +123,7 @@ internal sealed class ClusterLoad : IDisposable
                 {
                     var ack = await new IntakeService.IntakeServiceClient(channels[through])
                         .ReportAsync(report, deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: CancellationToken.None);
-                    _acked[report.ExternalId] = (ack.CaseId, through);
+                    _acked[report.ExternalId] = (ack.CaseId, through, home);
                     break;
                 }
                 catch (RpcException ex) when (!_stop.IsCancellationRequested)

@@ -9,7 +9,8 @@ namespace Governance.Gateway.Tests.Infrastructure;
 
 /// <summary>
 /// The silo as a user runs it: its own OS process (the built Governance.Silo.dll under dotnet), working in a
-/// folder of its own, read through its console. Stopped gracefully (SIGTERM) or killed (SIGKILL).
+/// folder of its own, read through its console. Stopped gracefully (SIGTERM) or killed (SIGKILL). The same for a
+/// standalone gateway (<see cref="StartGatewayAsync"/>).
 /// </summary>
 public sealed partial class SiloProcess : IAsyncDisposable
 {
@@ -48,14 +49,21 @@ public sealed partial class SiloProcess : IAsyncDisposable
     /// <summary>A channel to the gateway carrying the admin token.</summary>
     public GrpcChannel OpenChannel() => BearerChannel.ForAddress(Address, AdminToken);
 
-    public static async Task<SiloProcess> StartAsync(string workingDirectory, TimeSpan timeout, params string[] extraArgs)
+    public static Task<SiloProcess> StartAsync(string workingDirectory, TimeSpan timeout, params string[] extraArgs) =>
+        StartWithRetriesAsync(workingDirectory, timeout, gateway: false, extraArgs);
+
+    /// <summary>A standalone gateway (<c>Governance.Silo gateway …</c>): an Orleans client of the silos already running.</summary>
+    public static Task<SiloProcess> StartGatewayAsync(string workingDirectory, TimeSpan timeout, params string[] extraArgs) =>
+        StartWithRetriesAsync(workingDirectory, timeout, gateway: true, extraArgs);
+
+    private static async Task<SiloProcess> StartWithRetriesAsync(string workingDirectory, TimeSpan timeout, bool gateway, string[] extraArgs)
     {
         // The ports come from FreePort: another process can take one first, so a start that fails on it is tried again.
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await StartOnceAsync(workingDirectory, timeout, extraArgs);
+                return await StartOnceAsync(workingDirectory, timeout, gateway, extraArgs);
             }
             catch (InvalidOperationException ex) when (attempt < 3 && ex.Message.Contains("Address already in use", StringComparison.OrdinalIgnoreCase))
             {
@@ -63,7 +71,7 @@ public sealed partial class SiloProcess : IAsyncDisposable
         }
     }
 
-    private static async Task<SiloProcess> StartOnceAsync(string workingDirectory, TimeSpan timeout, string[] extraArgs)
+    private static async Task<SiloProcess> StartOnceAsync(string workingDirectory, TimeSpan timeout, bool gateway, string[] extraArgs)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -73,10 +81,19 @@ public sealed partial class SiloProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         info.ArgumentList.Add(SiloAssembly());
+        if (gateway)
+        {
+            info.ArgumentList.Add("gateway");
+        }
+
         info.ArgumentList.Add("--Gateway:Url=http://127.0.0.1:0");
         info.ArgumentList.Add("--Gateway:WebUrl=http://127.0.0.1:0");
-        info.ArgumentList.Add($"--Orleans:SiloPort={FreePort.Next()}");
-        info.ArgumentList.Add($"--Orleans:GatewayPort={FreePort.Next()}");
+        if (!gateway)
+        {
+            info.ArgumentList.Add($"--Orleans:SiloPort={FreePort.Next()}");
+            info.ArgumentList.Add($"--Orleans:GatewayPort={FreePort.Next()}");
+        }
+
         foreach (var arg in extraArgs)
         {
             info.ArgumentList.Add(arg);

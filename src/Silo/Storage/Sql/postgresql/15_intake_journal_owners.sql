@@ -7,3 +7,8 @@ CREATE TABLE IF NOT EXISTS gov_intake_journal_owner
     silo    TEXT NOT NULL,
     since   TIMESTAMPTZ NOT NULL
 );
+
+-- A standalone gateway (an Orleans client, absent from the membership table) holds its journal by a lease it renews:
+-- when lease_until has passed, a silo takes the journal as it takes a dead silo's. NULL for silos, whose liveness is
+-- the membership table's.
+ALTER TABLE gov_intake_journal_owner ADD COLUMN IF NOT EXISTS lease_until TIMESTAMPTZ;
