@@ -90,7 +90,14 @@ internal sealed partial class CellDispatcher(IGrainFactory grains, int flushPara
         {
             foreach (var (cellId, activation) in failed)
             {
-                _dirtyCells.TryAdd(cellId, activation);
+                // A batch that reached another activation while this flush waited (a call to a dead silo can take its
+                // whole timeout) means the one that failed went, with what it held unstored: the next flush, of the new
+                // activation, would not see that.
+                if (!_dirtyCells.TryAdd(cellId, activation) && _dirtyCells[cellId] != activation)
+                {
+                    LogActivationLost(logger, cellId);
+                    lost++;
+                }
             }
         }
 

@@ -104,4 +104,35 @@ internal static class ClusterHarness
 
         throw new TimeoutException($"Journal {journal} was not replayed by a survivor within {timeout}.");
     }
+
+    /// <summary>Entries of the journal (all journals when null) after its checkpoint.</summary>
+    public static async Task<long> UncheckpointedAsync(string connectionString, string? journal = null)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT COUNT(*) FROM gov_intake_journal j WHERE (@journal IS NULL OR j.journal = @journal) "
+            + "AND j.seq > COALESCE((SELECT seq FROM gov_intake_checkpoint c WHERE c.journal = j.journal), 0)", connection);
+        command.Parameters.Add(new NpgsqlParameter("journal", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)journal ?? DBNull.Value });
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>
+    /// Polls until every journal is checkpointed to its end: each report acknowledged is then stored by the cell that
+    /// took it, or by the one that took it again when a pipeline replayed after finding a cell's activation lost.
+    /// </summary>
+    public static async Task WaitForAllCheckpointedAsync(string connectionString, TimeSpan timeout)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        long left;
+        while ((left = await UncheckpointedAsync(connectionString)) > 0)
+        {
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{left} journal entries were still after their checkpoint {timeout} after the load stopped.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+        }
+    }
 }

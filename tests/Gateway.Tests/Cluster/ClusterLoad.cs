@@ -19,11 +19,13 @@ internal sealed class ClusterLoad : IDisposable
     private readonly ConcurrentDictionary<StatusCode, int> _refusals = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly string[] _cells;
+    private readonly int _gateways;
     private readonly Task[] _workers;
 
     private ClusterLoad(GrpcChannel[] channels, string[] cells, int workersPerChannel)
     {
         _cells = cells;
+        _gateways = channels.Length;
         _workers = [.. Enumerable.Range(0, channels.Length * workersPerChannel)
             .Select(w => Task.Run(() => ReportUntilStoppedAsync(channels, w % channels.Length, w)))];
     }
@@ -72,7 +74,7 @@ internal sealed class ClusterLoad : IDisposable
                 }
             }
         });
-        var byGateway = Enumerable.Range(0, 3).Select(g => missing.Count(id => _acked[id].Through == g));
+        var byGateway = Enumerable.Range(0, _gateways).Select(g => missing.Count(id => _acked[id].Through == g));
         Assert.True(missing.IsEmpty, $"{missing.Count} of {_acked.Count} acknowledged reports have no case; by the gateway that acknowledged them: "
             + $"{string.Join(", ", byGateway)}; e.g. {string.Join(", ", missing.Take(5))}.");
 

@@ -1,7 +1,6 @@
 using Governance.Contracts.V1;
 using Governance.Gateway.Tests.Infrastructure;
 using Governance.TestSupport;
-using Npgsql;
 
 namespace Governance.Gateway.Tests.Cluster;
 
@@ -44,7 +43,7 @@ public sealed class GatewayKillTests(PostgresFixture postgres)
 
         using var load = ClusterLoad.Start([channel1, channel2], cells, WorkersPerGateway);
         await Task.Delay(LoadBeforeKill);
-        Assert.True(await UncheckpointedAsync(connectionString, "gateway-1") > 0, "Gateway 1's journal holds nothing to replay: the test would prove nothing.");
+        Assert.True(await ClusterHarness.UncheckpointedAsync(connectionString, "gateway-1") > 0, "Gateway 1's journal holds nothing to replay: the test would prove nothing.");
         await gateway1.KillAsync();
         var ackedBeforeKill = load.Acknowledged;
         var movedBeforeKill = load.AcknowledgedThrough(gateway: 1, clientsOf: 0);
@@ -59,24 +58,12 @@ public sealed class GatewayKillTests(PostgresFixture postgres)
 
         // A silo takes gateway 1's journal after its lease ran out, replays and checkpoints it, and drops its row.
         await ClusterHarness.WaitForJournalRecoveredAsync(connectionString, "gateway-1", RecoveryTimeout);
-        Assert.Equal(0, await UncheckpointedAsync(connectionString, "gateway-1"));
+        Assert.Equal(0, await ClusterHarness.UncheckpointedAsync(connectionString, "gateway-1"));
         Assert.Contains("Taking over intake journal gateway-1", siloA.Output + siloB.Output, StringComparison.Ordinal);
         await load.AssertEveryAcknowledgedCaseOnceAsync(channelA);
 
         await gateway2.StopAsync(ClusterHarness.StopTimeout);
         await siloB.StopAsync(ClusterHarness.StopTimeout);
         await siloA.StopAsync(ClusterHarness.StopTimeout);
-    }
-
-    /// <summary>Entries of the journal after its checkpoint.</summary>
-    private static async Task<long> UncheckpointedAsync(string connectionString, string journal)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "SELECT COUNT(*) FROM gov_intake_journal j WHERE j.journal = @journal "
-            + "AND j.seq > COALESCE((SELECT seq FROM gov_intake_checkpoint c WHERE c.journal = @journal), 0)", connection);
-        command.Parameters.AddWithValue("journal", journal);
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -172,15 +172,21 @@ public sealed partial class SiloProcess : IAsyncDisposable
     }
 
     /// <summary>src/Silo/bin/&lt;same configuration as this test&gt;/net10.0/Governance.Silo.dll.</summary>
-    private static string SiloAssembly()
+    internal static string SiloAssembly()
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var path = Path.Combine(RepositoryRoot(), "src", "Silo", "bin", configuration, "net10.0", "Governance.Silo.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first.", path);
+    }
+
+    /// <summary>The folder holding Governance.Actors.sln, above the test's build.</summary>
+    internal static string RepositoryRoot()
+    {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "Governance.Actors.sln")))
             {
-                var path = Path.Combine(dir.FullName, "src", "Silo", "bin", configuration, "net10.0", "Governance.Silo.dll");
-                return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first.", path);
+                return dir.FullName;
             }
         }
 
