@@ -13,6 +13,7 @@ public static class GrainKeys
     public const string ZonePrefix = "zone:";
     public const string DepartmentPrefix = "dept:";
     public const string CouncilPrefix = "council:";
+    public const string WatchPrefix = "watch:";
 
     /// <summary>The city's one project library.</summary>
     public const string ProjectLibrary = "projects:city";
@@ -40,6 +41,9 @@ public static class GrainKeys
     public static string Zone(string zoneId) => ZonePrefix + zoneId;
 
     public static string Department(string code) => DepartmentPrefix + code;
+
+    /// <summary>The grain a cluster's reminder runs a watch in, e.g. "watch:deadlines".</summary>
+    public static string Watch(string name) => WatchPrefix + name;
 
     public const string AreaEvaluationPrefix = "eval:area:";
     public const string DepartmentEvaluationPrefix = "eval:dept:";

@@ -13,6 +13,9 @@ namespace Governance.Grains.Deadlines;
 /// </summary>
 public sealed partial class DeadlineWatch(IGrainFactory grains, RoutingRules routing, CityClock time, ILogger<DeadlineWatch> logger, DeadlineOptions? options = null) : IWatch
 {
+    /// <summary>The name the watch runs under in a cluster (its reminder's grain is <c>watch:deadlines</c>).</summary>
+    public const string Name = "deadlines";
+
     public string Does => "escalated overdue cases";
 
     public TimeSpan Every => TimeSpan.FromSeconds((options ?? new DeadlineOptions()).CheckSeconds);

@@ -17,6 +17,9 @@ namespace Governance.Grains.Visits;
 /// </summary>
 public sealed partial class VisitWatch(IGrainFactory grains, IPeopleIndex index, CityClock time, VisitOptions options, ILogger<VisitWatch> logger) : IWatch
 {
+    /// <summary>The name the watch runs under in a cluster (its reminder's grain is <c>watch:visits</c>).</summary>
+    public const string Name = "visits";
+
     /// <summary>The category of the cases it opens; it never merges (each is one resident's missed visit).</summary>
     public const string Category = "care.visit-overdue";
 

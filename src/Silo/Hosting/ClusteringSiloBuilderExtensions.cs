@@ -31,6 +31,14 @@ public static class ClusteringSiloBuilderExtensions
             options.Invariant = connection.Invariant;
             options.ConnectionString = connection.ConnectionString;
         });
+        // Reminders run the city's watches once per period for the whole cluster (WatchGrain); their table comes with the
+        // schema too (16_orleans_reminders.sql). The watches choose their periods (Deadlines:CheckSeconds, Visits:CheckSeconds).
+        silo.UseAdoNetReminderService(options =>
+        {
+            options.Invariant = connection.Invariant;
+            options.ConnectionString = connection.ConnectionString;
+        });
+        silo.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
         silo.Configure<ClusterMembershipOptions>(liveness);
         silo.Configure<ClusterOptions>(options =>
         {

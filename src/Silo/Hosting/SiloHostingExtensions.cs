@@ -99,12 +99,18 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton(services => new DeadlineWatch(
             services.GetRequiredService<IGrainFactory>(), services.GetRequiredService<RoutingRules>(), services.GetRequiredService<CityClock>(),
             services.GetRequiredService<ILogger<DeadlineWatch>>(), services.GetRequiredService<IOptions<DeadlineOptions>>().Value));
-        builder.Services.AddHostedService<WatchService<DeadlineWatch>>();
+        builder.Services.AddWatch<DeadlineWatch>(DeadlineWatch.Name, orleans.UsesAdoNetClustering);
         builder.Services.AddOptions<VisitOptions>().Bind(builder.Configuration.GetSection(VisitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(services => new VisitWatch(
             services.GetRequiredService<IGrainFactory>(), services.GetRequiredService<IPeopleIndex>(), services.GetRequiredService<CityClock>(),
             services.GetRequiredService<IOptions<VisitOptions>>().Value, services.GetRequiredService<ILogger<VisitWatch>>()));
-        builder.Services.AddHostedService<WatchService<VisitWatch>>();
+        builder.Services.AddWatch<VisitWatch>(VisitWatch.Name, orleans.UsesAdoNetClustering);
+        if (orleans.UsesAdoNetClustering)
+        {
+            builder.Services.AddHostedService(services => new WatchReminders(
+                services.GetRequiredService<IGrainFactory>(), [DeadlineWatch.Name, VisitWatch.Name], services.GetRequiredService<TimeProvider>(),
+                services.GetRequiredService<ILogger<WatchReminders>>()));
+        }
         builder.Services.AddOptions<RiskOptions>().Bind(builder.Configuration.GetSection(RiskOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ActiveFloodModel>();
         builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<RiskOptions>>().Value);
@@ -112,6 +118,23 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<CityGauges>();
         builder.Services.AddHostedService<WatchService<RiskModelWatch>>();
         return builder;
+    }
+
+    /// <summary>
+    /// Runs a watch over the whole city: in a cluster once per period for all silos, on a durable reminder (<see cref="WatchGrain"/>,
+    /// which finds it by <paramref name="name"/>); alone, on this silo's own timer (<see cref="WatchService{TWatch}"/>).
+    /// </summary>
+    private static void AddWatch<TWatch>(this IServiceCollection services, string name, bool onClusterReminder)
+        where TWatch : class, IWatch
+    {
+        if (onClusterReminder)
+        {
+            services.AddKeyedSingleton<IWatch>(name, (provider, _) => provider.GetRequiredService<TWatch>());
+        }
+        else
+        {
+            services.AddHostedService<WatchService<TWatch>>();
+        }
     }
 
     /// <summary>Binds and validates an options section now: a wrong setting stops the start with its name.</summary>

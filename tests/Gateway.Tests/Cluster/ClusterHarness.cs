@@ -36,6 +36,40 @@ internal static class ClusterHarness
         throw new TimeoutException($"{active.Count} silos Active in OrleansMembershipTable after {timeout}, expected {count}.");
     }
 
+    /// <summary>
+    /// Polls the reminders table until it holds <paramref name="count"/> reminders, and answers the keys of their grains
+    /// ("watch:deadlines"), one per reminder, in order.
+    /// </summary>
+    public static async Task<List<string>> WaitForRemindersAsync(string connectionString, int count, TimeSpan timeout)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        var keys = new List<string>();
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            await using (var connection = new NpgsqlConnection(connectionString))
+            {
+                await connection.OpenAsync();
+                // A grain id's string form is "<type>/<key>".
+                await using var command = new NpgsqlCommand("SELECT split_part(grainid, '/', 2) FROM orleansreminderstable ORDER BY 1", connection);
+                keys = [];
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    keys.Add(reader.GetString(0));
+                }
+            }
+
+            if (keys.Count >= count)
+            {
+                return keys;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+        }
+
+        throw new TimeoutException($"{keys.Count} reminders in OrleansRemindersTable after {timeout}, expected {count}.");
+    }
+
     /// <summary>Polls a silo's /metrics until its grain directory ring (its view of the cluster) holds <paramref name="count"/> silos.</summary>
     public static async Task WaitForDirectoryRingAsync(SiloProcess silo, int count, TimeSpan timeout)
     {

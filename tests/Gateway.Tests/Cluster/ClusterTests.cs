@@ -32,6 +32,8 @@ public sealed class ClusterTests(PostgresFixture postgres)
         // could be looked up where the other silo has not registered it yet.
         await ClusterHarness.WaitForDirectoryRingAsync(siloA, 2, JoinTimeout);
         await ClusterHarness.WaitForDirectoryRingAsync(siloB, 2, JoinTimeout);
+        // The city's watches run on reminders in PostgreSQL: one each for the whole cluster, though both silos asked.
+        Assert.Equal(["watch:deadlines", "watch:visits"], await ClusterHarness.WaitForRemindersAsync(connectionString, 2, JoinTimeout));
 
         using var channelA = siloA.OpenChannel();
         using var channelB = siloB.OpenChannel();

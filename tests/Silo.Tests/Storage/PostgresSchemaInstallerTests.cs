@@ -17,7 +17,15 @@ public sealed class PostgresSchemaInstallerTests(PostgresFixture postgres) : Sch
         "UpdateIAmAlivetimeKey", "UpdateMembershipKey",
     ];
 
-    protected override IReadOnlyList<string> ExpectedQueryKeys => [.. PersistenceQueryKeys.Concat(ClusteringQueryKeys).Order(StringComparer.Ordinal)];
+    /// <summary>What Microsoft.Orleans.Reminders.AdoNet 10.4.2 reads at start.</summary>
+    private static readonly string[] ReminderQueryKeys =
+    [
+        "DeleteReminderRowKey", "DeleteReminderRowsKey", "ReadRangeRows1Key", "ReadRangeRows2Key", "ReadReminderRowKey",
+        "ReadReminderRowsKey", "UpsertReminderRowKey",
+    ];
+
+    protected override IReadOnlyList<string> ExpectedQueryKeys =>
+        [.. PersistenceQueryKeys.Concat(ClusteringQueryKeys).Concat(ReminderQueryKeys).Order(StringComparer.Ordinal)];
 
     protected override Task<StorageTarget> NewTargetAsync() => StorageTarget.NewPostgresAsync(postgres);
 
