@@ -1,7 +1,6 @@
 using Governance.Contracts;
 using Governance.Contracts.Cases;
 using Governance.Contracts.Cells;
-using Governance.Contracts.Common;
 using Governance.Grains.Tests.Infrastructure;
 using Governance.Intake.Pipeline;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -12,6 +11,8 @@ namespace Governance.Grains.Tests;
 [Collection(GrainClusterCollection.Name)]
 public sealed class CellDispatcherTests(GrainClusterFixture fixture)
 {
+    private IncomingReport Report(string cellId) => fixture.ReportAtCentre(cellId, "dispatch", "A tree fell across the lane.");
+
     [Fact]
     public async Task TwoBatchesAtOnce_ReachAFreshCellInJournalOrder()
     {
@@ -92,13 +93,5 @@ public sealed class CellDispatcherTests(GrainClusterFixture fixture)
 
         Assert.True(dispatcher.TakeActivationLost());
         Assert.False(dispatcher.TakeActivationLost());
-    }
-
-    private IncomingReport Report(string cellId, string? category = null)
-    {
-        var centre = fixture.City.Cells.Single(c => c.Code == cellId).Centroid;
-        return new IncomingReport(
-            $"dispatch-{Guid.NewGuid():N}", ReportChannel.GridWorker, category ?? $"test.d{Guid.NewGuid():N}"[..20], "A tree fell across the lane.",
-            new GeoLocation(centre.Latitude, centre.Longitude), DateTimeOffset.UtcNow, "worker-7");
     }
 }

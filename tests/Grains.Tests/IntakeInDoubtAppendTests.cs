@@ -1,5 +1,4 @@
 using Governance.Contracts.Cases;
-using Governance.Contracts.Common;
 using Governance.Grains.Tests.Infrastructure;
 using Governance.Intake.Journal;
 using Governance.Intake.Pipeline;
@@ -24,10 +23,10 @@ public sealed class IntakeInDoubtAppendTests(GrainClusterFixture fixture)
         await using var pipeline = new IntakePipeline(journal, fixture.Grains, options, TimeProvider.System, NullLogger<IntakePipeline>.Instance);
         await pipeline.StartAsync(CancellationToken.None);
         var cell = fixture.City.Cells.Reverse().Skip(20).First().Code;
-        var refused = Report(cell);
+        var refused = fixture.ReportAtCentre(cell, "doubt", "The street light is out.");
 
         await Assert.ThrowsAsync<IntakeUnavailableException>(() => pipeline.SubmitAsync(cell, refused, waitForRoom: true, CancellationToken.None));
-        var next = await pipeline.SubmitAsync(cell, Report(cell), waitForRoom: true, CancellationToken.None);
+        var next = await pipeline.SubmitAsync(cell, fixture.ReportAtCentre(cell, "doubt", "The street light is out."), waitForRoom: true, CancellationToken.None);
         var resent = await pipeline.SubmitAsync(cell, refused, waitForRoom: true, CancellationToken.None);
 
         Assert.Equal(ReportOutcomeKind.Created, next.Outcome);
@@ -36,14 +35,6 @@ public sealed class IntakeInDoubtAppendTests(GrainClusterFixture fixture)
         Assert.NotEqual(next.CaseId, resent.CaseId);
         var (_, last) = await journal.GetPositionAsync();
         Assert.Equal(3, last);
-    }
-
-    private IncomingReport Report(string cellId)
-    {
-        var centre = fixture.City.Cells.Single(c => c.Code == cellId).Centroid;
-        return new IncomingReport(
-            $"doubt-{Guid.NewGuid():N}", ReportChannel.GridWorker, $"test.u{Guid.NewGuid():N}"[..20], "The street light is out.",
-            new GeoLocation(centre.Latitude, centre.Longitude), DateTimeOffset.UtcNow, "worker-7");
     }
 
     /// <summary>The real journal, whose first append is stored and then answered with the error a lost commit reply gives.</summary>

@@ -1,7 +1,6 @@
 using Governance.Contracts;
 using Governance.Contracts.Cases;
 using Governance.Contracts.Cells;
-using Governance.Contracts.Common;
 using Governance.Grains.Tests.Infrastructure;
 using Governance.Intake.Pipeline;
 using Governance.Silo.Storage;
@@ -29,7 +28,7 @@ public sealed class IntakeLostActivationTests(GrainClusterFixture fixture)
         await using var pipeline = new IntakePipeline(journal, fixture.Grains, options, TimeProvider.System, NullLogger<IntakePipeline>.Instance);
         await pipeline.StartAsync(CancellationToken.None);
         var cell = fixture.City.Cells.Reverse().Skip(30).First().Code;
-        var lost = await pipeline.SubmitAsync(cell, Report(cell), waitForRoom: true, CancellationToken.None);
+        var lost = await pipeline.SubmitAsync(cell, fixture.ReportAtCentre(cell, "lost", "The manhole cover is missing."), waitForRoom: true, CancellationToken.None);
 
         // As when the cell's silo dies: the activation that took the report goes, and what it had not stored goes with it.
         await fixture.Cluster.DeactivateAsync(fixture.Grains.GetGrain<IGridCellGrain>(GrainKeys.Cell(cell)));
@@ -42,7 +41,7 @@ public sealed class IntakeLostActivationTests(GrainClusterFixture fixture)
         Assert.Equal(0, (await journal.GetPositionAsync()).Checkpoint);
 
         // The next report wakes the dispatch loop, which replays: the lost case is back, and then a checkpoint passes it.
-        await pipeline.SubmitAsync(cell, Report(cell), waitForRoom: true, CancellationToken.None);
+        await pipeline.SubmitAsync(cell, fixture.ReportAtCentre(cell, "lost", "The manhole cover is missing."), waitForRoom: true, CancellationToken.None);
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (await lostCase.GetAsync() is null)
         {
@@ -55,13 +54,5 @@ public sealed class IntakeLostActivationTests(GrainClusterFixture fixture)
         await fixture.Cluster.DeactivateAsync(fixture.Grains.GetGrain<IGridCellGrain>(GrainKeys.Cell(cell)));
         await fixture.Cluster.DeactivateAsync(lostCase);
         Assert.Equal(lost.CaseId, (await lostCase.GetAsync())?.CaseId);
-    }
-
-    private IncomingReport Report(string cellId)
-    {
-        var centre = fixture.City.Cells.Single(c => c.Code == cellId).Centroid;
-        return new IncomingReport(
-            $"lost-{Guid.NewGuid():N}", ReportChannel.GridWorker, $"test.l{Guid.NewGuid():N}"[..20], "The manhole cover is missing.",
-            new GeoLocation(centre.Latitude, centre.Longitude), DateTimeOffset.UtcNow, "worker-7");
     }
 }

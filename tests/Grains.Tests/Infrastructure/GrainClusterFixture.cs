@@ -1,4 +1,6 @@
 using Governance.Contracts;
+using Governance.Contracts.Cases;
+using Governance.Contracts.Common;
 using Governance.City.Map;
 using Governance.Grains.Clock;
 using Governance.Grains.Deadlines;
@@ -76,6 +78,18 @@ public class GrainClusterFixture : IAsyncLifetime
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;
+    }
+
+    /// <summary>
+    /// A grid worker's report at the centre of a cell, with an id of its own; of a category of its own unless one is
+    /// given, so that it opens its own case rather than merging.
+    /// </summary>
+    public IncomingReport ReportAtCentre(string cellId, string idPrefix, string description, string? category = null)
+    {
+        var centre = City.Cells.Single(c => c.Code == cellId).Centroid;
+        return new IncomingReport(
+            $"{idPrefix}-{Guid.NewGuid():N}", ReportChannel.GridWorker, category ?? $"test.{idPrefix[0]}{Guid.NewGuid():N}"[..20], description,
+            new GeoLocation(centre.Latitude, centre.Longitude), DateTimeOffset.UtcNow, "worker-7");
     }
 
     /// <summary>Deletes a case's open case row, as if the write had been lost; fails unless there was one.</summary>
