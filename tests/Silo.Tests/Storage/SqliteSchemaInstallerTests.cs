@@ -93,7 +93,7 @@ public sealed class SqliteSchemaInstallerTests : SchemaInstallerContract
     {
         Assert.Equal(["01_orleans_persistence.sql", "02_registry.sql", "03_intake_checkpoint.sql", "04_live_grain_state.sql", "05_report_links.sql", "06_open_cases.sql", "07_case_list.sql", "08_people.sql", "09_visits.sql", "10_audit.sql", "11_risk_models.sql", "12_household_risk.sql", "13_storm_visits.sql"], SchemaInstaller.GetScriptNames(StorageProvider.Sqlite));
         Assert.Equal(["01_intake_journal.sql"], SchemaInstaller.GetSqliteJournalScriptNames());
-        Assert.Equal(["01_orleans_persistence.sql", "02_registry.sql", "03_intake_journal.sql", "04_live_grain_state.sql", "05_report_links.sql", "06_open_cases.sql", "07_case_list.sql", "08_people.sql", "09_visits.sql", "10_audit.sql", "11_risk_models.sql", "12_household_risk.sql", "13_storm_visits.sql", "14_orleans_clustering.sql", "15_intake_journal_owners.sql"], SchemaInstaller.GetScriptNames(StorageProvider.PostgreSql));
+        Assert.Equal(["01_orleans_persistence.sql", "02_registry.sql", "03_intake_journal.sql", "04_live_grain_state.sql", "05_report_links.sql", "06_open_cases.sql", "07_case_list.sql", "08_people.sql", "09_visits.sql", "10_audit.sql", "11_risk_models.sql", "12_household_risk.sql", "13_storm_visits.sql", "14_orleans_clustering.sql", "15_intake_journal_owners.sql", "16_orleans_reminders.sql"], SchemaInstaller.GetScriptNames(StorageProvider.PostgreSql));
     }
 
     private static async Task<long> CountTablesAsync(StorageConnection connection, string table) => Convert.ToInt64(
