@@ -5,7 +5,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Governance.Grains.Watches;
 
-/// <summary>Runs the watch registered under its key's name each time its reminder fires.</summary>
+/// <summary>
+/// Runs the watch registered under its key's name each time its reminder fires. A check the period outruns is not run
+/// twice at once: the grain takes one call at a time, and a tick that finds the last check still running waits behind it.
+/// </summary>
 public sealed partial class WatchGrain(
     [PersistentState("watch", StoreNames.Main)] IPersistentState<WatchSchedule> schedule,
     IServiceProvider services,
@@ -13,8 +16,6 @@ public sealed partial class WatchGrain(
 {
     private const string ReminderName = "check";
 
-    // A check the reminder's period outruns is not run twice at once: the grain takes one call at a time, and a tick
-    // that finds the last one still running waits behind it.
     private IWatch _watch = null!;
     private string _name = null!;
 

@@ -4,18 +4,21 @@ using Microsoft.Extensions.Logging;
 
 namespace Governance.Grains.Watches;
 
+/// <summary>The name a watch runs under on a cluster reminder (<see cref="IWatchGrain"/>); one registration per such watch.</summary>
+public sealed record ClusterWatch(string Name);
+
 /// <summary>
-/// In a cluster, makes sure each named watch has its reminder (<see cref="IWatchGrain"/>) once the silo is up: every
-/// silo asks, the first registers it, and the others find it there. Tries again every few seconds until each is.
+/// In a cluster, makes sure each watch registered as a <see cref="ClusterWatch"/> has its reminder once the silo is up:
+/// every silo asks, the first registers it, and the others find it there. Tries again every few seconds until each is.
 /// </summary>
-public sealed partial class WatchReminders(IGrainFactory grains, IReadOnlyList<string> names, TimeProvider time, ILogger<WatchReminders> logger) : BackgroundService
+public sealed partial class WatchReminders(IGrainFactory grains, IEnumerable<ClusterWatch> watches, TimeProvider time, ILogger<WatchReminders> logger) : BackgroundService
 {
     private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var waiting = names.ToList();
-        while (waiting.Count > 0 && !stoppingToken.IsCancellationRequested)
+        var waiting = watches.Select(watch => watch.Name).ToList();
+        while (waiting.Count > 0)
         {
             foreach (var name in waiting.ToList())
             {
@@ -30,10 +33,23 @@ public sealed partial class WatchReminders(IGrainFactory grains, IReadOnlyList<s
                 }
             }
 
-            if (waiting.Count > 0)
+            if (waiting.Count > 0 && !await WaitAsync(stoppingToken))
             {
-                await Task.Delay(RetryEvery, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                return;
             }
+        }
+    }
+
+    private async Task<bool> WaitAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(RetryEvery, time, stoppingToken);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 

@@ -105,12 +105,6 @@ public static class SiloHostingExtensions
             services.GetRequiredService<IGrainFactory>(), services.GetRequiredService<IPeopleIndex>(), services.GetRequiredService<CityClock>(),
             services.GetRequiredService<IOptions<VisitOptions>>().Value, services.GetRequiredService<ILogger<VisitWatch>>()));
         builder.Services.AddWatch<VisitWatch>(VisitWatch.Name, orleans.UsesAdoNetClustering);
-        if (orleans.UsesAdoNetClustering)
-        {
-            builder.Services.AddHostedService(services => new WatchReminders(
-                services.GetRequiredService<IGrainFactory>(), [DeadlineWatch.Name, VisitWatch.Name], services.GetRequiredService<TimeProvider>(),
-                services.GetRequiredService<ILogger<WatchReminders>>()));
-        }
         builder.Services.AddOptions<RiskOptions>().Bind(builder.Configuration.GetSection(RiskOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ActiveFloodModel>();
         builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<RiskOptions>>().Value);
@@ -130,6 +124,9 @@ public static class SiloHostingExtensions
         if (onClusterReminder)
         {
             services.AddKeyedSingleton<IWatch>(name, (provider, _) => provider.GetRequiredService<TWatch>());
+            services.AddSingleton(new ClusterWatch(name));
+            // One service schedules every cluster watch's reminder, however many watches are added.
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WatchReminders>());
         }
         else
         {
