@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orleans.Concurrency;
 
 namespace Governance.Contracts.Evaluation;
 
@@ -11,8 +12,11 @@ namespace Governance.Contracts.Evaluation;
 [Alias("IEvaluationGrain")]
 public interface IEvaluationGrain : IGrainWithStringKey
 {
-    /// <summary>A child's tallies of these days, replacing what it pushed for them before; stored before returning.</summary>
-    [Alias("Receive")]
+    /// <summary>
+    /// A child's tallies of these days, replacing what it pushed for them before; stored before returning. Interleaves,
+    /// so that children pushing at the same moment share the roll-up's writes.
+    /// </summary>
+    [Alias("Receive"), AlwaysInterleave]
     Task ReceiveAsync(string child, ImmutableArray<DateOnly> days, ImmutableArray<DayTally> tallies);
 
     /// <summary>Pushes the days changed since the last push to the grains above now, rather than at the next timer.</summary>

@@ -650,7 +650,7 @@ public sealed partial class GridCellGrain(
                     throw;
                 }
             },
-            new GrainTimerCreationOptions(TimeSpan.FromSeconds(evaluation.Value.PushSeconds), Timeout.InfiniteTimeSpan) { Interleave = true });
+            new GrainTimerCreationOptions(evaluation.Value.CellPushDelay(Random.Shared.NextDouble()), Timeout.InfiniteTimeSpan) { Interleave = true });
     }
 
     /// <summary>A report that opened its own case: created, or, if it had opened it before, a retry.</summary>

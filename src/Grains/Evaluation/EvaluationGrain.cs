@@ -11,7 +11,10 @@ namespace Governance.Grains.Evaluation;
 /// <summary>
 /// One area's or department's evaluation roll-up (see <see cref="IEvaluationGrain"/>). An area pushes its changed
 /// days to the area above it; a top area pushes each department's share to that department's roll-up. Written through:
-/// a push that returned is stored, and the days it changed are stored as not yet pushed up until they are.
+/// a push that returned is stored, and the days it changed are stored as not yet pushed up until they are. Children's
+/// pushes interleave and share writes: after a storm's first cases every cell of a community pushes within the same
+/// moment, and one write each (of a state that grows with every child) made a burst that held intake's acks for half a
+/// second (docs/benchmarks.md).
 /// </summary>
 public sealed class EvaluationGrain(
     [PersistentState("evaluation", StoreNames.Live)] IPersistentState<EvaluationState> state,
@@ -19,7 +22,13 @@ public sealed class EvaluationGrain(
     RoutingRules routing,
     IOptions<EvaluationOptions> options) : Grain, IEvaluationGrain
 {
+    // Made at activation: the state read from the store is not the instance the grain was constructed with.
+    private UnpushedDays _unpushed = null!;
     private IGrainTimer? _push;
+    private WriteBehind? _store;
+
+    // Concurrent callers wait for one write that carries all their changes.
+    private WriteBehind Store => _store ??= new WriteBehind(() => this.WriteOrForgetAsync(state, DelayDeactivation));
 
     private string Key => this.GetPrimaryKeyString();
 
@@ -29,7 +38,8 @@ public sealed class EvaluationGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (state.State.Unpushed.Count > 0)
+        _unpushed = new UnpushedDays(state.State.Unpushed);
+        if (_unpushed.Count > 0)
         {
             ArmPush();
         }
@@ -45,10 +55,11 @@ public sealed class EvaluationGrain(
         s.Tallies.AddRange(tallies.Select(tally => new ChildTally(child, tally)));
         if (IsArea)
         {
-            s.Unpushed.UnionWith(days);
+            _unpushed.Changed(days);
         }
 
-        await this.WriteOrForgetAsync(state, DelayDeactivation);
+        Store.Changed();
+        await Store.FlushAsync();
         if (IsArea)
         {
             ArmPush();
@@ -58,13 +69,15 @@ public sealed class EvaluationGrain(
     public async Task PushAsync()
     {
         var s = state.State;
-        if (!IsArea || s.Unpushed.Count == 0)
+        if (!IsArea || _unpushed.Count == 0)
         {
             return;
         }
 
-        ImmutableArray<DateOnly> days = [.. s.Unpushed.Order()];
-        var tallies = Sum(s.Tallies.Where(entry => s.Unpushed.Contains(entry.Tally.Day)));
+        var (taken, asOf) = _unpushed.Take();
+        ImmutableArray<DateOnly> days = [.. taken];
+        var wanted = taken.ToHashSet();
+        var tallies = Sum(s.Tallies.Where(entry => wanted.Contains(entry.Tally.Day)));
         var parent = city.FindArea(Code)?.ParentCode;
         if (parent is not null)
         {
@@ -77,8 +90,9 @@ public sealed class EvaluationGrain(
                 .ReceiveAsync(Code, days, [.. tallies.Where(tally => tally.Department == department)])));
         }
 
-        s.Unpushed.ExceptWith(days);
-        await this.WriteOrForgetAsync(state, DelayDeactivation);
+        _unpushed.Pushed(days, asOf);
+        Store.Changed();
+        await Store.FlushAsync();
     }
 
     public Task<EvaluationReport?> EvaluateAsync(DateOnly firstDay, DateOnly lastDay)

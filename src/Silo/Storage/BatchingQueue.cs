@@ -5,20 +5,24 @@ namespace Governance.Silo.Storage;
 /// <summary>
 /// Items that many callers queue, handed to one loop in batches: each batch is whatever queued while the one before
 /// it ran, up to a maximum. This is how the stores commit many callers' writes in one transaction. The handler answers
-/// the items itself, failures included.
+/// the items itself, failures included. The loop runs on a thread of its own (<see cref="DedicatedThreadScheduler"/>), named
+/// for the queue: its blocking database calls never take a thread from the pool.
 /// </summary>
 internal sealed class BatchingQueue<T>
 {
     private readonly Channel<T> _queue = Channel.CreateUnbounded<T>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly DedicatedThreadScheduler _thread;
     private readonly Task _loop;
 
+    /// <param name="name">The loop's thread's name (at most 15 characters show in the operating system's tools).</param>
     /// <param name="maxBatch">The most items one batch takes.</param>
     /// <param name="handleBatch">Handles a batch and answers its items.</param>
     /// <param name="gather">Awaited once items are waiting, before they are taken: lets more gather into the batch.</param>
-    public BatchingQueue(int maxBatch, Func<List<T>, Task> handleBatch, Func<Task>? gather = null)
+    public BatchingQueue(string name, int maxBatch, Func<List<T>, Task> handleBatch, Func<Task>? gather = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
-        _loop = Task.Run(async () =>
+        _thread = new DedicatedThreadScheduler(name);
+        _loop = _thread.RunAsync(async () =>
         {
             var reader = _queue.Reader;
             while (await reader.WaitToReadAsync())
@@ -46,6 +50,13 @@ internal sealed class BatchingQueue<T>
     public async Task StopAsync()
     {
         _queue.Writer.TryComplete();
-        await _loop;
+        try
+        {
+            await _loop;
+        }
+        finally
+        {
+            _thread.Complete();
+        }
     }
 }

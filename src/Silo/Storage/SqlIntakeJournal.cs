@@ -108,11 +108,17 @@ public sealed class SqlIntakeJournal(StorageOptions options, string journalName)
         return (checkpoint, Math.Max(checkpoint, last));
     }
 
+    // One thread for every journal's checkpoints: a trim's steps are tens of milliseconds of blocking SQLite work each.
+    private static readonly DedicatedThreadScheduler CheckpointThread = new("journal: trim");
+
     /// <summary>
     /// Records the checkpoint, then drops the entries up to it. A crash between the two leaves entries behind that
     /// nothing reads again (reads start after the checkpoint); the next checkpoint drops them.
     /// </summary>
-    public async Task CheckpointAsync(long sequence, CancellationToken cancellationToken = default)
+    public Task CheckpointAsync(long sequence, CancellationToken cancellationToken = default) =>
+        CheckpointThread.RunAsync(() => CheckpointHereAsync(sequence, cancellationToken));
+
+    private async Task CheckpointHereAsync(long sequence, CancellationToken cancellationToken)
     {
         if (_target.SqliteFile is null)
         {

@@ -100,6 +100,18 @@ public class GrainClusterFixture : IAsyncLifetime
     public async Task<bool> HasStoredCaseStateAsync(string caseId) =>
         await ScalarAsync("SELECT COUNT(*) FROM gov_grain_state WHERE state_name = 'case' AND grain_id LIKE '%' || $id", GrainKeys.Case(caseId)) > 0;
 
+    /// <summary>The stored version of a grain's live state (one more at every write; 0 before the first) and its JSON.</summary>
+    public async Task<(long Version, string? Json)> StoredStateAsync(string stateName, string grainKey)
+    {
+        await using var connection = await Storage.GetConnection().OpenAsync();
+        await using var command = Command(connection, "SELECT version, payload FROM gov_grain_state WHERE state_name = $state AND grain_id LIKE '%' || $id", grainKey);
+        var state = command.CreateParameter();
+        (state.ParameterName, state.Value) = ("$state", stateName);
+        command.Parameters.Add(state);
+        await using var rows = await command.ExecuteReaderAsync();
+        return await rows.ReadAsync() ? (rows.GetInt64(0), rows.GetString(1)) : (0, null);
+    }
+
     private async Task<int> ExecuteAsync(string sql, string id)
     {
         await using var connection = await Storage.GetConnection().OpenAsync();

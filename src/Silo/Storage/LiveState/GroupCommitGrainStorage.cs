@@ -38,8 +38,8 @@ internal sealed partial class GroupCommitGrainStorage : IGrainStorage, ILifecycl
         _readerConnection = new HeldConnection(target, writer: false);
         _serializer = serializer;
         _logger = logger;
-        _writes = new BatchingQueue<PendingStateWrite>(MaxBatch, WriteBatchAsync);
-        _reads = new BatchingQueue<PendingStateRead>(MaxBatch, ReadBatchAsync);
+        _writes = new BatchingQueue<PendingStateWrite>("state: write", MaxBatch, WriteBatchAsync);
+        _reads = new BatchingQueue<PendingStateRead>("state: read", MaxBatch, ReadBatchAsync);
     }
 
     /// <summary>Transactions committed so far.</summary>

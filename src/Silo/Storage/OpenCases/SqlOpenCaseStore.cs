@@ -58,7 +58,7 @@ internal sealed partial class SqlOpenCaseStore : IOpenCaseStore, ILifecycleParti
         _areaPathOf = areaPathOf;
         _logger = logger;
         _writer = WriterConnections.Acquire(target, this);
-        _saves = new BatchingQueue<PendingSave>(MaxSavesPerCommit, SaveBatchAsync);
+        _saves = new BatchingQueue<PendingSave>("open cases: save", MaxSavesPerCommit, SaveBatchAsync);
     }
 
     public async Task SaveAsync(IReadOnlyList<OpenCaseRow> rows, CancellationToken cancellationToken = default)

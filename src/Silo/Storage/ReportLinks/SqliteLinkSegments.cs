@@ -15,8 +15,13 @@ namespace Governance.Silo.Storage.ReportLinks;
 /// </summary>
 internal sealed class SqliteLinkSegments(StorageConnection target, string serviceId, HeldConnection writer, HeldConnection reader, int segmentLinks) : ILinkTable
 {
-    /// <summary>The default segment size: inserts cost about the same up to here (measured 9–11 µs at 100,000–250,000).</summary>
-    public const int DefaultSegmentLinks = 200_000;
+    /// <summary>
+    /// The default segment size. Large commits cost about the same per link up to 250,000 (9–11 µs); but the link store
+    /// commits every 150 ms, a couple of thousand links at half the max rate, and a small commit dirties an index page per
+    /// link wherever it falls: 20–55 ms for 2,000 links in segments of 25,000 against 100–230 ms in segments of 200,000
+    /// (docs/benchmarks.md).
+    /// </summary>
+    public const int DefaultSegmentLinks = 50_000;
 
     public const string CatalogTable = "gov_report_link_segment";
 
