@@ -18,7 +18,7 @@ internal sealed class SqliteLinkSegments(StorageConnection target, string servic
     /// <summary>
     /// The default segment size. Large commits cost about the same per link up to 250,000 (9–11 µs); but the link store
     /// commits every 150 ms, a couple of thousand links at half the max rate, and a small commit dirties an index page per
-    /// link wherever it falls: 20–55 ms for 2,000 links in segments of 25,000 against 100–230 ms in segments of 200,000
+    /// link wherever it falls: 20–55 ms for 2,000 links in segments of 25,000, 97–231 ms for about 3,000 in segments of 200,000
     /// (docs/benchmarks.md).
     /// </summary>
     public const int DefaultSegmentLinks = 50_000;
