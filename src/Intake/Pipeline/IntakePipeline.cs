@@ -83,8 +83,23 @@ public sealed partial class IntakePipeline : IAsyncDisposable
 
         LogStarted(_logger, checkpoint, replayed);
         _running = Task.WhenAll(
-            Task.Run(() => WriteJournalAsync(_stopping.Token), CancellationToken.None),
-            Task.Run(() => DispatchAsync(_stopping.Token), CancellationToken.None));
+            Task.Run(() => RunLoopAsync("journal writer", WriteJournalAsync), CancellationToken.None),
+            Task.Run(() => RunLoopAsync("dispatch", DispatchAsync), CancellationToken.None));
+    }
+
+    // Neither loop should ever end by a failure (each handles the store's); if one does, intake stops answering until a
+    // restart, so it is said loudly rather than seen only at stop.
+    private async Task RunLoopAsync(string name, Func<CancellationToken, Task> loop)
+    {
+        try
+        {
+            await loop(_stopping.Token);
+        }
+        catch (Exception ex) when (!_stopping.IsCancellationRequested)
+        {
+            LogLoopFailed(_logger, name, ex);
+            throw;
+        }
     }
 
     /// <summary>
@@ -395,7 +410,20 @@ public sealed partial class IntakePipeline : IAsyncDisposable
         var heldBefore = _heldBefore;
         _heldBefore = long.MaxValue;
         var started = _lastReplay = _time.GetTimestamp();
-        var replayed = await ReplayAsync(Interlocked.Read(ref _checkpointed), upTo, cancellationToken);
+        int replayed;
+        try
+        {
+            replayed = await ReplayAsync(Interlocked.Read(ref _checkpointed), upTo, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The journal could not be read (its database is away): the checkpoint stays before what was not replayed,
+            // and the loop goes on taking reports; it tries again after the gap.
+            LogReplayFailed(_logger, ex);
+            _replayWanted = true;
+            return;
+        }
+
         LogReplayedAgain(_logger, replayed, (long)_time.GetElapsedTime(started).TotalMilliseconds, heldBefore <= upTo);
         if (_heldBefore != long.MaxValue)
         {
@@ -412,7 +440,18 @@ public sealed partial class IntakePipeline : IAsyncDisposable
         var replayed = 0;
         while (after < upTo)
         {
-            var entries = await _journal.ReadAfterAsync(after, _options.MaxBatchSize, cancellationToken);
+            IReadOnlyList<JournalEntry> entries;
+            try
+            {
+                entries = await _journal.ReadAfterAsync(after, _options.MaxBatchSize, cancellationToken);
+            }
+            catch
+            {
+                // What lies after this point was not replayed: no checkpoint may pass it.
+                _heldBefore = Math.Min(_heldBefore, after + 1);
+                throw;
+            }
+
             var batch = entries.TakeWhile(e => e.Sequence <= upTo).Select(e => new PendingReport(e.CellId, e.Report) { Sequence = e.Sequence }).ToList();
             if (batch.Count == 0)
             {
@@ -490,6 +529,12 @@ public sealed partial class IntakePipeline : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Replayed {Replayed} reports after the checkpoint in {Milliseconds} ms (a batch had failed: {HadFailed}); acks waited meanwhile")]
     private static partial void LogReplayedAgain(ILogger logger, int replayed, long milliseconds, bool hadFailed);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Intake's {Loop} loop failed: reports are no longer answered until a restart")]
+    private static partial void LogLoopFailed(ILogger logger, string loop, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Replaying the journal after the checkpoint failed; the checkpoint is held and the replay will be tried again")]
+    private static partial void LogReplayFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The journal failed to store {Count} reports; they were refused")]
     private static partial void LogAppendFailed(ILogger logger, int count, Exception exception);

@@ -1,0 +1,95 @@
+using Governance.Contracts;
+using Governance.Contracts.Cases;
+using Governance.Contracts.Cells;
+using Governance.Grains.Tests.Infrastructure;
+using Governance.Intake.Journal;
+using Governance.Intake.Pipeline;
+using Governance.Silo.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Governance.Grains.Tests;
+
+/// <summary>
+/// A replay after the checkpoint reads the journal; while the database is down that read fails. Intake must go on once
+/// it is back, and replay then. PostgresRestartTests found the dispatch loop ended by such a read: every later report
+/// was journaled and never answered.
+/// </summary>
+[Collection(GrainClusterCollection.Name)]
+public sealed class IntakeReplayFailureTests(GrainClusterFixture fixture)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task AReplayWhoseJournalReadFails_IsTriedAgain_AndIntakeGoesOn()
+    {
+        var journal = new ReadsFailWhileDown(new SqlIntakeJournal(fixture.Storage, $"replay-{Guid.NewGuid():N}"[..20]));
+        var options = Options.Create(new IntakeOptions { CheckpointIntervalMilliseconds = 600_000 });
+        await using var pipeline = new IntakePipeline(journal, fixture.Grains, options, TimeProvider.System, NullLogger<IntakePipeline>.Instance);
+        await pipeline.StartAsync(CancellationToken.None);
+        var cell = fixture.City.Cells.Reverse().Skip(40).First().Code;
+        var lost = await pipeline.SubmitAsync(cell, fixture.ReportAtCentre(cell, "replay", "Water is leaking from the main."), waitForRoom: true, CancellationToken.None);
+
+        // The cell's activation goes with what it had not stored, so the next report asks for a replay; the journal's
+        // reads fail meanwhile.
+        await fixture.Cluster.DeactivateAsync(fixture.Grains.GetGrain<IGridCellGrain>(GrainKeys.Cell(cell)));
+        await fixture.DeleteOpenCaseRowAsync(lost.CaseId);
+        journal.Down = true;
+        await pipeline.SubmitAsync(cell, fixture.ReportAtCentre(cell, "replay", "Water is leaking from the main."), waitForRoom: true, CancellationToken.None);
+        await WaitUntilAsync(() => journal.FailedReads > 0, "no replay tried to read the journal");
+        // Past the failed replay's handling, and well before the next try (a second later).
+        await Task.Delay(100);
+        Assert.False(await pipeline.CheckpointAsync());
+        Assert.Equal(0, (await journal.GetPositionAsync()).Checkpoint);
+
+        // Back: reports are answered again, the lost case is replayed, and then a checkpoint passes it.
+        journal.Down = false;
+        var after = await pipeline.SubmitAsync(cell, fixture.ReportAtCentre(cell, "replay", "Water is leaking from the main."), waitForRoom: true, CancellationToken.None)
+            .WaitAsync(Patience);
+        Assert.False(string.IsNullOrEmpty(after.CaseId));
+        var lostCase = fixture.Grains.GetGrain<ICaseGrain>(GrainKeys.Case(lost.CaseId));
+        await WaitUntilAsync(async () => await lostCase.GetAsync() is not null, "the lost report was not replayed");
+        Assert.True(await pipeline.CheckpointAsync());
+        Assert.Equal(3, (await journal.GetPositionAsync()).Checkpoint);
+    }
+
+    private static Task WaitUntilAsync(Func<bool> done, string failure) => WaitUntilAsync(() => Task.FromResult(done()), failure);
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> done, string failure)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!await done())
+        {
+            Assert.True(waited.Elapsed < Patience, $"Within {Patience.TotalSeconds} s, {failure}.");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>The real journal, whose reads fail as a stopped database's do while <see cref="Down"/> is set.</summary>
+    private sealed class ReadsFailWhileDown(IIntakeJournal inner) : IIntakeJournal
+    {
+        private int _failedReads;
+
+        public volatile bool Down;
+
+        public int FailedReads => Volatile.Read(ref _failedReads);
+
+        public Task AppendAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken = default) =>
+            inner.AppendAsync(entries, cancellationToken);
+
+        public Task<IReadOnlyList<JournalEntry>> ReadAfterAsync(long sequence, int max, CancellationToken cancellationToken = default)
+        {
+            if (Down)
+            {
+                Interlocked.Increment(ref _failedReads);
+                throw new IOException("The database closed the connection.");
+            }
+
+            return inner.ReadAfterAsync(sequence, max, cancellationToken);
+        }
+
+        public Task<(long Checkpoint, long Last)> GetPositionAsync(CancellationToken cancellationToken = default) => inner.GetPositionAsync(cancellationToken);
+
+        public Task CheckpointAsync(long sequence, CancellationToken cancellationToken = default) => inner.CheckpointAsync(sequence, cancellationToken);
+    }
+}
