@@ -3,8 +3,6 @@ using Governance.Grains.Tests.Infrastructure;
 using Governance.Intake.Journal;
 using Governance.Intake.Pipeline;
 using Governance.Silo.Storage;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Governance.Grains.Tests;
 
@@ -19,9 +17,7 @@ public sealed class IntakeInDoubtAppendTests(GrainClusterFixture fixture)
     public async Task AnAppendStoredButReportedFailed_IsRefused_AndTheNextReportsAreTaken()
     {
         var journal = new FirstAppendLostOnTheWayBack(new SqlIntakeJournal(fixture.Storage, $"doubt-{Guid.NewGuid():N}"[..20]));
-        var options = Options.Create(new IntakeOptions { CheckpointIntervalMilliseconds = 600_000 });
-        await using var pipeline = new IntakePipeline(journal, fixture.Grains, options, TimeProvider.System, NullLogger<IntakePipeline>.Instance);
-        await pipeline.StartAsync(CancellationToken.None);
+        await using var pipeline = await TestIntake.StartAsync(fixture, journal);
         var cell = fixture.City.Cells.Reverse().Skip(20).First().Code;
         var refused = fixture.ReportAtCentre(cell, "doubt", "The street light is out.");
 
@@ -38,24 +34,17 @@ public sealed class IntakeInDoubtAppendTests(GrainClusterFixture fixture)
     }
 
     /// <summary>The real journal, whose first append is stored and then answered with the error a lost commit reply gives.</summary>
-    private sealed class FirstAppendLostOnTheWayBack(IIntakeJournal inner) : IIntakeJournal
+    private sealed class FirstAppendLostOnTheWayBack(IIntakeJournal inner) : DelegatingJournal(inner)
     {
         private int _appends;
 
-        public async Task AppendAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken = default)
+        public override async Task AppendAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken = default)
         {
-            await inner.AppendAsync(entries, cancellationToken);
+            await base.AppendAsync(entries, cancellationToken);
             if (Interlocked.Increment(ref _appends) == 1)
             {
                 throw new IOException("The connection was closed while waiting for the commit's reply.");
             }
         }
-
-        public Task<IReadOnlyList<JournalEntry>> ReadAfterAsync(long sequence, int max, CancellationToken cancellationToken = default) =>
-            inner.ReadAfterAsync(sequence, max, cancellationToken);
-
-        public Task<(long Checkpoint, long Last)> GetPositionAsync(CancellationToken cancellationToken = default) => inner.GetPositionAsync(cancellationToken);
-
-        public Task CheckpointAsync(long sequence, CancellationToken cancellationToken = default) => inner.CheckpointAsync(sequence, cancellationToken);
     }
 }

@@ -4,8 +4,6 @@ using Governance.Contracts.Cells;
 using Governance.Grains.Tests.Infrastructure;
 using Governance.Intake.Pipeline;
 using Governance.Silo.Storage;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Governance.Grains.Tests;
 
@@ -23,10 +21,7 @@ public sealed class IntakeLostActivationTests(GrainClusterFixture fixture)
     public async Task AfterAFlushFindsAnActivationLost_NoCheckpointPassesItsReports_UntilTheyAreReplayed()
     {
         var journal = new SqlIntakeJournal(fixture.Storage, $"lost-{Guid.NewGuid():N}"[..20]);
-        // No checkpoint of the pipeline's own: the test takes them, while the dispatch loop waits for reports.
-        var options = Options.Create(new IntakeOptions { CheckpointIntervalMilliseconds = 600_000 });
-        await using var pipeline = new IntakePipeline(journal, fixture.Grains, options, TimeProvider.System, NullLogger<IntakePipeline>.Instance);
-        await pipeline.StartAsync(CancellationToken.None);
+        await using var pipeline = await TestIntake.StartAsync(fixture, journal);
         var cell = fixture.City.Cells.Reverse().Skip(30).First().Code;
         var lost = await pipeline.SubmitAsync(cell, fixture.ReportAtCentre(cell, "lost", "The manhole cover is missing."), waitForRoom: true, CancellationToken.None);
 

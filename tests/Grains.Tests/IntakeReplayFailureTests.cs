@@ -5,8 +5,6 @@ using Governance.Grains.Tests.Infrastructure;
 using Governance.Intake.Journal;
 using Governance.Intake.Pipeline;
 using Governance.Silo.Storage;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Governance.Grains.Tests;
 
@@ -24,9 +22,7 @@ public sealed class IntakeReplayFailureTests(GrainClusterFixture fixture)
     public async Task AReplayWhoseJournalReadFails_IsTriedAgain_AndIntakeGoesOn()
     {
         var journal = new ReadsFailWhileDown(new SqlIntakeJournal(fixture.Storage, $"replay-{Guid.NewGuid():N}"[..20]));
-        var options = Options.Create(new IntakeOptions { CheckpointIntervalMilliseconds = 600_000 });
-        await using var pipeline = new IntakePipeline(journal, fixture.Grains, options, TimeProvider.System, NullLogger<IntakePipeline>.Instance);
-        await pipeline.StartAsync(CancellationToken.None);
+        await using var pipeline = await TestIntake.StartAsync(fixture, journal);
         var cell = fixture.City.Cells.Reverse().Skip(40).First().Code;
         var lost = await pipeline.SubmitAsync(cell, fixture.ReportAtCentre(cell, "replay", "Water is leaking from the main."), waitForRoom: true, CancellationToken.None);
 
@@ -66,7 +62,7 @@ public sealed class IntakeReplayFailureTests(GrainClusterFixture fixture)
     }
 
     /// <summary>The real journal, whose reads fail as a stopped database's do while <see cref="Down"/> is set.</summary>
-    private sealed class ReadsFailWhileDown(IIntakeJournal inner) : IIntakeJournal
+    private sealed class ReadsFailWhileDown(IIntakeJournal inner) : DelegatingJournal(inner)
     {
         private int _failedReads;
 
@@ -74,10 +70,7 @@ public sealed class IntakeReplayFailureTests(GrainClusterFixture fixture)
 
         public int FailedReads => Volatile.Read(ref _failedReads);
 
-        public Task AppendAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken = default) =>
-            inner.AppendAsync(entries, cancellationToken);
-
-        public Task<IReadOnlyList<JournalEntry>> ReadAfterAsync(long sequence, int max, CancellationToken cancellationToken = default)
+        public override Task<IReadOnlyList<JournalEntry>> ReadAfterAsync(long sequence, int max, CancellationToken cancellationToken = default)
         {
             if (Down)
             {
@@ -85,11 +78,7 @@ public sealed class IntakeReplayFailureTests(GrainClusterFixture fixture)
                 throw new IOException("The database closed the connection.");
             }
 
-            return inner.ReadAfterAsync(sequence, max, cancellationToken);
+            return base.ReadAfterAsync(sequence, max, cancellationToken);
         }
-
-        public Task<(long Checkpoint, long Last)> GetPositionAsync(CancellationToken cancellationToken = default) => inner.GetPositionAsync(cancellationToken);
-
-        public Task CheckpointAsync(long sequence, CancellationToken cancellationToken = default) => inner.CheckpointAsync(sequence, cancellationToken);
     }
 }

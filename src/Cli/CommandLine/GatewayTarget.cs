@@ -21,7 +21,9 @@ public sealed record GatewayTarget(Uri Address, string? Token)
     }
 
     public GrpcChannel OpenChannel(GrpcChannelOptions? options = null) =>
-        Token is null ? GrpcChannel.ForAddress(Address, options ?? new GrpcChannelOptions()) : BearerChannel.ForAddress(Address, Token, options);
+        Token is null
+            ? GrpcChannel.ForAddress(Address, options ?? new GrpcChannelOptions { HttpHandler = GatewayHandler.Create(), DisposeHttpClient = true })
+            : BearerChannel.ForAddress(Address, Token, options);
 
     public override string ToString() => Address.ToString();
 }

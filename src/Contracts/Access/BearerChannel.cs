@@ -11,7 +11,8 @@ public static class BearerChannel
 
     /// <param name="address">The gateway: http:// (cleartext HTTP/2) or https://.</param>
     /// <param name="token">The bearer token every call carries.</param>
-    /// <param name="options">Other channel settings (a handler, message limits); the credentials are set here.</param>
+    /// <param name="options">Other channel settings (a handler, message limits); the credentials are set here, and the
+    /// handler is <see cref="GatewayHandler"/>'s unless one is given.</param>
     public static GrpcChannel ForAddress(Uri address, string token, GrpcChannelOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(address);
@@ -23,6 +24,12 @@ public static class BearerChannel
             return Task.CompletedTask;
         });
         options ??= new GrpcChannelOptions();
+        if (options.HttpHandler is null && options.HttpClient is null)
+        {
+            options.HttpHandler = GatewayHandler.Create();
+            options.DisposeHttpClient = true;
+        }
+
         options.Credentials = address.Scheme == Uri.UriSchemeHttps
             ? ChannelCredentials.Create(new SslCredentials(), bearer)
             : ChannelCredentials.Create(ChannelCredentials.Insecure, bearer);

@@ -49,7 +49,8 @@ public sealed class GatewayHost : IAsyncDisposable
         new(handler ?? new HttpClientHandler()) { BaseAddress = new Uri(WebAddress) };
 
     /// <summary>A new channel whose calls carry a token for <paramref name="subject"/> with these roles, signed by this host's key.</summary>
-    public GrpcChannel ChannelAs(string subject, params string[] roles) => BearerChannel.ForAddress(Address, TokenFor(subject, roles));
+    public GrpcChannel ChannelAs(string subject, params string[] roles) =>
+        BearerChannel.ForAddress(Address, TokenFor(subject, roles), UnaryDeadlineHandler.Options());
 
     /// <summary>A token for <paramref name="subject"/> with these roles, signed by this host's key.</summary>
     public string TokenFor(string subject, params string[] roles) =>

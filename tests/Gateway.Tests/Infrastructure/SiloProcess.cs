@@ -47,7 +47,7 @@ public sealed partial class SiloProcess : IAsyncDisposable
     public string AdminToken { get; private set; } = "";
 
     /// <summary>A channel to the gateway carrying the admin token.</summary>
-    public GrpcChannel OpenChannel() => BearerChannel.ForAddress(Address, AdminToken);
+    public GrpcChannel OpenChannel() => BearerChannel.ForAddress(Address, AdminToken, UnaryDeadlineHandler.Options());
 
     public static Task<SiloProcess> StartAsync(string workingDirectory, TimeSpan timeout, params string[] extraArgs) =>
         StartWithRetriesAsync(workingDirectory, timeout, gateway: false, extraArgs);

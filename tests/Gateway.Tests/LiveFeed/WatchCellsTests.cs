@@ -1,8 +1,11 @@
+using Governance.Contracts.Access;
 using Governance.Contracts.V1;
+using Governance.Gateway.Access;
 using Governance.Gateway.LiveFeed;
 using Governance.Gateway.Tests.Infrastructure;
 using Governance.TestSupport;
 using Grpc.Core;
+using Grpc.Net.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Gateway.Tests.LiveFeed;
@@ -90,8 +93,11 @@ public sealed class WatchCellsTests(DemoCityHostFixture fixture)
         }
         while (page.NextPageToken.Length > 0);
 
-        // The whole city, unread: its snapshot and a change in every cell are more than the stream's window holds.
-        using var watch = host.Grid.WatchCells(new WatchCellsRequest());
+        // The whole city, unread: its snapshot and a change in every cell are more than the stream's window holds. A client
+        // with .NET's default window (64 KiB), not the project's own (4 MiB): the city would fit in that.
+        using var small = BearerChannel.ForAddress(host.Address, host.TokenFor("slow-watcher", Roles.Admin),
+            new GrpcChannelOptions { HttpHandler = new SocketsHttpHandler(), DisposeHttpClient = true });
+        using var watch = new GridService.GridServiceClient(small).WatchCells(new WatchCellsRequest());
         await WaitUntilAsync(() => hub.Watchers == 1);
         await Parallel.ForEachAsync(cells, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (cell, token) => await host.Intake.ReportAsync(Reports.InCell(cell), cancellationToken: token));
         await WaitUntilAsync(() => hub.Watchers == 0);
