@@ -49,6 +49,42 @@ public sealed class IntakeReplayFailureTests(GrainClusterFixture fixture)
         Assert.Equal(3, (await journal.GetPositionAsync()).Checkpoint);
     }
 
+    [Fact]
+    public async Task ReplaysThatFailSlowly_AreStillASecondApart()
+    {
+        // Each failed read takes longer than the gap between replays: a gap counted from a replay's start would give none.
+        var journal = new ReadsFailWhileDown(new SqlIntakeJournal(fixture.Storage, $"slow-{Guid.NewGuid():N}"[..20])) { FailAfter = TimeSpan.FromSeconds(1.5) };
+        await using var pipeline = await TestIntake.StartAsync(fixture, journal);
+        var cell = fixture.City.Cells.Reverse().Skip(41).First().Code;
+        await pipeline.SubmitAsync(cell, fixture.ReportAtCentre(cell, "slow", "A tree has fallen across the path."), waitForRoom: true, CancellationToken.None);
+        await fixture.Cluster.DeactivateAsync(fixture.Grains.GetGrain<IGridCellGrain>(GrainKeys.Cell(cell)));
+        journal.Down = true;
+        await pipeline.SubmitAsync(cell, fixture.ReportAtCentre(cell, "slow", "A tree has fallen across the path."), waitForRoom: true, CancellationToken.None);
+
+        // Reports to another cell meanwhile wake the dispatch loop again and again, as under load.
+        var other = fixture.City.Cells.Reverse().Skip(42).First().Code;
+        using var stop = new CancellationTokenSource();
+        var flowing = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await pipeline.SubmitAsync(other, fixture.ReportAtCentre(other, "slow", "The bin is overflowing."), waitForRoom: true, CancellationToken.None);
+                await Task.Delay(50, CancellationToken.None);
+            }
+        });
+
+        await WaitUntilAsync(() => journal.FailedReads >= 3, "three replays did not try to read the journal");
+        journal.Down = false;
+        await stop.CancelAsync();
+        await flowing;
+        var reads = journal.Reads;
+        for (var i = 1; i < 3; i++)
+        {
+            var gap = reads[i].Started - reads[i - 1].Ended;
+            Assert.True(gap >= TimeSpan.FromSeconds(0.9), $"Replay {i + 1} started {gap.TotalMilliseconds:F0} ms after replay {i} failed.");
+        }
+    }
+
     private static Task WaitUntilAsync(Func<bool> done, string failure) => WaitUntilAsync(() => Task.FromResult(done()), failure);
 
     private static async Task WaitUntilAsync(Func<Task<bool>> done, string failure)
@@ -64,21 +100,56 @@ public sealed class IntakeReplayFailureTests(GrainClusterFixture fixture)
     /// <summary>The real journal, whose reads fail as a stopped database's do while <see cref="Down"/> is set.</summary>
     private sealed class ReadsFailWhileDown(IIntakeJournal inner) : DelegatingJournal(inner)
     {
-        private int _failedReads;
+        private readonly List<(TimeSpan Started, TimeSpan Ended)> _failedReads = [];
+        private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
 
         public volatile bool Down;
 
-        public int FailedReads => Volatile.Read(ref _failedReads);
+        /// <summary>How long a read takes to fail (a connection attempt timing out, say).</summary>
+        public TimeSpan FailAfter { get; init; } = TimeSpan.Zero;
 
-        public override Task<IReadOnlyList<JournalEntry>> ReadAfterAsync(long sequence, int max, CancellationToken cancellationToken = default)
+        public int FailedReads
         {
-            if (Down)
+            get
             {
-                Interlocked.Increment(ref _failedReads);
-                throw new IOException("The database closed the connection.");
+                lock (_failedReads)
+                {
+                    return _failedReads.Count;
+                }
+            }
+        }
+
+        /// <summary>When each failed read started and ended, since the journal was made.</summary>
+        public IReadOnlyList<(TimeSpan Started, TimeSpan Ended)> Reads
+        {
+            get
+            {
+                lock (_failedReads)
+                {
+                    return [.. _failedReads];
+                }
+            }
+        }
+
+        public override async Task<IReadOnlyList<JournalEntry>> ReadAfterAsync(long sequence, int max, CancellationToken cancellationToken = default)
+        {
+            if (!Down)
+            {
+                return await base.ReadAfterAsync(sequence, max, cancellationToken);
             }
 
-            return base.ReadAfterAsync(sequence, max, cancellationToken);
+            var started = _clock.Elapsed;
+            if (FailAfter > TimeSpan.Zero)
+            {
+                await Task.Delay(FailAfter, cancellationToken);
+            }
+
+            lock (_failedReads)
+            {
+                _failedReads.Add((started, _clock.Elapsed));
+            }
+
+            throw new IOException("The database closed the connection.");
         }
     }
 }

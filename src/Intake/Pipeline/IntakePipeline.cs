@@ -16,8 +16,9 @@ public sealed partial class IntakePipeline : IAsyncDisposable
 {
     private static readonly Task Never = new TaskCompletionSource().Task;
 
-    // The least time between two replays after the checkpoint: while a dead silo is not yet declared dead, its grains
-    // fail every call, and a replay right after a failed one would fail the same way.
+    // The least time from the end of one replay after the checkpoint to the start of the next: while a dead silo is not
+    // yet declared dead, its grains fail every call, and a replay right after a failed one would fail the same way. From
+    // the end, not the start: a replay of many reports that took longer would otherwise be followed by another at once.
     private static readonly TimeSpan ReplayGap = TimeSpan.FromSeconds(1);
 
     // How often a unary call waiting for room looks again.
@@ -44,7 +45,7 @@ public sealed partial class IntakePipeline : IAsyncDisposable
     // Set when what the grains hold may be behind the journal after its checkpoint (a cell's activation was lost, or a
     // batch failed); the dispatch loop replays it.
     private volatile bool _replayWanted;
-    private long _lastReplay;
+    private long _lastReplayEnded;
 
     // Set when a flush found a cell's activation lost: what it had taken and not stored lies in the journal after the
     // checkpoint, and no checkpoint may pass it until a replay has put it back. A replay clears it as it starts.
@@ -328,7 +329,7 @@ public sealed partial class IntakePipeline : IAsyncDisposable
         {
             while (true)
             {
-                if ((_replayWanted || _dispatcher.ActivationLost) && checkpointing.IsCompleted && _time.GetElapsedTime(_lastReplay) >= ReplayGap)
+                if ((_replayWanted || _dispatcher.ActivationLost) && checkpointing.IsCompleted && _time.GetElapsedTime(_lastReplayEnded) >= ReplayGap)
                 {
                     await ReplayAgainAsync(inFlight, cancellationToken);
                 }
@@ -409,7 +410,7 @@ public sealed partial class IntakePipeline : IAsyncDisposable
         var upTo = Interlocked.Read(ref _lastDispatched);
         var heldBefore = _heldBefore;
         _heldBefore = long.MaxValue;
-        var started = _lastReplay = _time.GetTimestamp();
+        var started = _time.GetTimestamp();
         int replayed;
         try
         {
@@ -422,6 +423,10 @@ public sealed partial class IntakePipeline : IAsyncDisposable
             LogReplayFailed(_logger, ex);
             _replayWanted = true;
             return;
+        }
+        finally
+        {
+            _lastReplayEnded = _time.GetTimestamp();
         }
 
         LogReplayedAgain(_logger, replayed, (long)_time.GetElapsedTime(started).TotalMilliseconds, heldBefore <= upTo);

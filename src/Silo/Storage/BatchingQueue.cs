@@ -5,10 +5,12 @@ namespace Governance.Silo.Storage;
 /// <summary>
 /// Items that many callers queue, handed to one loop in batches: each batch is whatever queued while the one before
 /// it ran, up to a maximum. This is how the stores commit many callers' writes in one transaction. The handler answers
-/// the items itself, failures included. The loop runs on a thread of its own (<see cref="DedicatedThreadScheduler"/>), named
+/// the items itself, failures included; should it throw all the same, the queue fails the batch's items and goes on, so
+/// that no later caller waits for ever on a loop that has ended. The loop runs on a thread of its own (<see cref="DedicatedThreadScheduler"/>), named
 /// for the queue: its blocking database calls never take a thread from the pool.
 /// </summary>
 internal sealed class BatchingQueue<T>
+    where T : IBatchItem
 {
     private readonly Channel<T> _queue = Channel.CreateUnbounded<T>(new UnboundedChannelOptions { SingleReader = true });
     private readonly DedicatedThreadScheduler _thread;
@@ -29,7 +31,7 @@ internal sealed class BatchingQueue<T>
             {
                 if (gather is not null)
                 {
-                    await gather();
+                    await GatherAsync(gather);
                 }
 
                 var batch = new List<T>();
@@ -38,9 +40,32 @@ internal sealed class BatchingQueue<T>
                     batch.Add(item);
                 }
 
-                await handleBatch(batch);
+                try
+                {
+                    await handleBatch(batch);
+                }
+                catch (Exception ex)
+                {
+                    var failure = new InvalidOperationException($"The store loop '{name}' failed on a batch of {batch.Count}; none of it is known to be done.", ex);
+                    foreach (var item in batch)
+                    {
+                        item.Fail(failure);
+                    }
+                }
             }
         });
+    }
+
+    // A wait for more items that fails only makes the batch smaller.
+    private static async Task GatherAsync(Func<Task> gather)
+    {
+        try
+        {
+            await gather();
+        }
+        catch (Exception)
+        {
+        }
     }
 
     /// <summary>False once stopping: the item will not be handled.</summary>

@@ -33,20 +33,20 @@ public sealed class DedicatedThreadSchedulerTests
     [Fact]
     public async Task ABatchingQueue_HandlesItsBatches_OnItsNamedThread_NotThePool()
     {
-        var handled = new TaskCompletionSource<(string? Name, bool Pool, List<int> Batch)>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var queue = new BatchingQueue<int>("test: batches", 10, batch =>
+        var handled = new TaskCompletionSource<(string? Name, bool Pool, int[] Batch)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var queue = new BatchingQueue<QueuedNumber>("test: batches", 10, batch =>
         {
-            handled.TrySetResult((Thread.CurrentThread.Name, Thread.CurrentThread.IsThreadPoolThread, batch));
+            handled.TrySetResult((Thread.CurrentThread.Name, Thread.CurrentThread.IsThreadPoolThread, [.. batch.Select(item => item.Value)]));
             return Task.CompletedTask;
         });
 
-        Assert.True(queue.TryAdd(7));
+        Assert.True(queue.TryAdd(new QueuedNumber(7)));
         var (name, pool, batch) = await handled.Task.WaitAsync(TimeSpan.FromSeconds(10));
         await queue.StopAsync();
 
         Assert.Equal("test: batches", name);
         Assert.False(pool);
         Assert.Equal([7], batch);
-        Assert.False(queue.TryAdd(8));
+        Assert.False(queue.TryAdd(new QueuedNumber(8)));
     }
 }

@@ -14,7 +14,7 @@ internal enum StateWriteKind
 }
 
 /// <summary>One grain's write, waiting for the group commit that carries it.</summary>
-internal sealed class PendingStateWrite(StateWriteKind kind, string stateName, string grainId, long expectedVersion, byte[]? payload)
+internal sealed class PendingStateWrite(StateWriteKind kind, string stateName, string grainId, long expectedVersion, byte[]? payload) : IBatchItem
 {
     public StateWriteKind Kind { get; } = kind;
 
@@ -33,4 +33,6 @@ internal sealed class PendingStateWrite(StateWriteKind kind, string stateName, s
 
     /// <summary>True once committed; false if the row had another version (the grain's copy is stale).</summary>
     public TaskCompletionSource<bool> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Fail(Exception error) => Outcome.TrySetException(error);
 }

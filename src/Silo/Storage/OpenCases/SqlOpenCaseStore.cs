@@ -233,10 +233,12 @@ internal sealed partial class SqlOpenCaseStore : IOpenCaseStore, ILifecycleParti
     [LoggerMessage(Level = LogLevel.Error, Message = "The open case store failed to commit {Count} rows; each caller was told")]
     private static partial void LogBatchFailed(ILogger logger, int count, Exception exception);
 
-    private sealed class PendingSave(IReadOnlyList<OpenCaseRow> rows)
+    private sealed class PendingSave(IReadOnlyList<OpenCaseRow> rows) : IBatchItem
     {
         public IReadOnlyList<OpenCaseRow> Rows { get; } = rows;
 
         public TaskCompletionSource Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Fail(Exception error) => Outcome.TrySetException(error);
     }
 }

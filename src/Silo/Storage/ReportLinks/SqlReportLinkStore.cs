@@ -305,17 +305,21 @@ internal sealed partial class SqlReportLinkStore : IReportLinkStore, ILifecycleP
     [LoggerMessage(Level = LogLevel.Error, Message = "The report link store failed to answer {Count} lookups; each caller was told")]
     private static partial void LogFindFailed(ILogger logger, int count, Exception exception);
 
-    private sealed class PendingFind(IReadOnlyCollection<string> reportIds)
+    private sealed class PendingFind(IReadOnlyCollection<string> reportIds) : IBatchItem
     {
         public IReadOnlyCollection<string> ReportIds { get; } = reportIds;
 
         public TaskCompletionSource<IReadOnlyDictionary<string, ReportLink>> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Fail(Exception error) => Outcome.TrySetException(error);
     }
 
-    private sealed class PendingLinks(IReadOnlyList<ReportLink> links)
+    private sealed class PendingLinks(IReadOnlyList<ReportLink> links) : IBatchItem
     {
         public IReadOnlyList<ReportLink> Links { get; } = links;
 
         public TaskCompletionSource Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Fail(Exception error) => Outcome.TrySetException(error);
     }
 }
