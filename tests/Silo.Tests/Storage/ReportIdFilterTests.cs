@@ -39,6 +39,28 @@ public sealed class ReportIdFilterTests
     }
 
     [Fact]
+    public void AnIdHashedOnce_GetsTheSameAnswerFromEveryFilter()
+    {
+        var filters = Enumerable.Range(0, 5).Select(n => ReportIdFilter.ForIds(1_000 * (n + 1))).ToArray();
+        foreach (var (filter, n) in filters.Select((f, n) => (f, n)))
+        {
+            foreach (var id in Ids($"s{n}-", 1_000 * (n + 1)))
+            {
+                filter.Add(id);
+            }
+        }
+
+        var asked = Enumerable.Range(0, 5).SelectMany(n => Ids($"s{n}-", 300)).Concat(Ids("none-", 3_000)).ToArray();
+        var hashes = asked.Select(ReportIdFilter.HashOf).ToArray();
+        foreach (var filter in filters)
+        {
+            var byId = asked.Select(id => filter.MightContain(id)).ToArray();
+            Assert.Equal(byId, hashes.Select(hash => filter.MightContain(hash)).ToArray());
+            Assert.Contains(true, byId);
+        }
+    }
+
+    [Fact]
     public void AnEmptyFilter_SaysNo()
     {
         var filter = ReportIdFilter.ForIds(0);

@@ -57,18 +57,24 @@ internal sealed class ReportIdFilter
         return bytes;
     }
 
+    /// <summary>An id's hash, for asking many filters about it without hashing it again for each.</summary>
+    public static ulong HashOf(string reportId) => Hash(reportId);
+
     public void Add(string reportId)
     {
-        var (block, key) = Locate(reportId);
+        var (block, key) = Locate(Hash(reportId));
         for (var i = 0; i < WordsPerBlock; i++)
         {
             _words[block + i] |= Bit(key, i);
         }
     }
 
-    public bool MightContain(string reportId)
+    public bool MightContain(string reportId) => MightContain(Hash(reportId));
+
+    /// <summary>As <see cref="MightContain(string)"/>, for an id hashed once by <see cref="HashOf"/>.</summary>
+    public bool MightContain(ulong reportIdHash)
     {
-        var (block, key) = Locate(reportId);
+        var (block, key) = Locate(reportIdHash);
         for (var i = 0; i < WordsPerBlock; i++)
         {
             if ((_words[block + i] & Bit(key, i)) == 0)
@@ -83,9 +89,8 @@ internal sealed class ReportIdFilter
     private static uint Bit(uint key, int word) => 1u << (int)((key * Spreaders[word]) >> 27);
 
     // The high half of the hash picks the block, the low half the bits within it.
-    private (int Block, uint Key) Locate(string reportId)
+    private (int Block, uint Key) Locate(ulong hash)
     {
-        var hash = Hash(reportId);
         var blocks = (ulong)(_words.Length / WordsPerBlock);
         return ((int)(((hash >> 32) * blocks) >> 32) * WordsPerBlock, (uint)hash);
     }

@@ -174,13 +174,29 @@ internal sealed class SqliteLinkSegments(StorageConnection target, string servic
     /// </summary>
     private static IEnumerable<(long Number, string[] Suspects)> Suspects(SegmentSet segments, List<string> reportIds)
     {
-        for (var i = segments.Sealed.Length - 1; i >= 0 && reportIds.Count > 0; i--)
+        if (reportIds.Count == 0 || segments.Sealed.Length == 0)
+        {
+            yield break;
+        }
+
+        // Hashed once, not once per segment: a long storm seals dozens of segments, and every link is asked of each.
+        var hashes = reportIds.ConvertAll(ReportIdFilter.HashOf);
+        var suspects = new List<string>();
+        for (var i = segments.Sealed.Length - 1; i >= 0; i--)
         {
             var (number, filter) = segments.Sealed[i];
-            var suspects = reportIds.Where(filter.MightContain).ToArray();
-            if (suspects.Length > 0)
+            suspects.Clear();
+            for (var j = 0; j < hashes.Count; j++)
             {
-                yield return (number, suspects);
+                if (filter.MightContain(hashes[j]))
+                {
+                    suspects.Add(reportIds[j]);
+                }
+            }
+
+            if (suspects.Count > 0)
+            {
+                yield return (number, [.. suspects]);
             }
         }
     }
