@@ -76,19 +76,39 @@ internal sealed partial class JournalRecovery(
             }
 
             LogTakingOver(_logger, owner.Journal, owner.Silo);
-            var started = time.GetTimestamp();
-            await using (var pipeline = new IntakePipeline(
-                new SqlIntakeJournal(storage, owner.Journal), grains, Options.Create(intake), time, loggers.CreateLogger<IntakePipeline>()))
+            if (await RecoverAsync(owner.Journal, cancellationToken))
             {
-                var replayed = await pipeline.RecoverAsync(cancellationToken);
-                LogRecovered(_logger, owner.Journal, replayed, (long)time.GetElapsedTime(started).TotalMilliseconds);
+                recovered++;
             }
-
-            await owners.ReleaseAsync(owner.Journal, Me, cancellationToken);
-            recovered++;
         }
 
         return recovered;
+    }
+
+    /// <summary>
+    /// Replays and checkpoints a journal this silo holds, then drops its row. A journal that fails stays this silo's, to
+    /// be tried at the next check, and does not hold up the others: their reports were acknowledged too.
+    /// </summary>
+    private async Task<bool> RecoverAsync(string journal, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        try
+        {
+            await using (var recovering = new IntakePipeline(
+                new SqlIntakeJournal(storage, journal), grains, Options.Create(intake), time, loggers.CreateLogger<IntakePipeline>()))
+            {
+                var replayed = await recovering.RecoverAsync(cancellationToken);
+                LogRecovered(_logger, journal, replayed, (long)time.GetElapsedTime(started).TotalMilliseconds);
+            }
+
+            await owners.ReleaseAsync(journal, Me, cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogRecoveryFailed(_logger, journal, ex);
+            return false;
+        }
     }
 
     /// <summary>
@@ -137,6 +157,9 @@ internal sealed partial class JournalRecovery(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Taking over intake journal {Journal} from {Silo}, which is dead (a silo) or let its lease run out (a gateway)")]
     private static partial void LogTakingOver(ILogger logger, string journal, string silo);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Intake journal {Journal} could not be replayed; this silo keeps it and tries again at the next check")]
+    private static partial void LogRecoveryFailed(ILogger logger, string journal, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Intake journal {Journal} replayed ({Replayed} reports) and checkpointed in {Milliseconds} ms")]
     private static partial void LogRecovered(ILogger logger, string journal, int replayed, long milliseconds);
