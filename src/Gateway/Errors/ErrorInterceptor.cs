@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.Extensions.Logging;
@@ -94,7 +93,7 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
             return new RpcException(new Status(StatusCode.Cancelled, "The call was cancelled."));
         }
 
-        if (IsTransient(ex))
+        if (TransientFailures.Is(ex))
         {
             LogUnavailable(logger, context.Method, ex);
             return new RpcException(new Status(
@@ -104,19 +103,6 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
 
         LogFailure(logger, context.Method, ex);
         return new RpcException(new Status(StatusCode.Internal, "The server failed to handle the call; it has been logged."));
-    }
-
-    private static bool IsTransient(Exception ex)
-    {
-        for (var e = (Exception?)ex; e is not null; e = e.InnerException)
-        {
-            if (e is DbException or TimeoutException or Orleans.Runtime.SiloUnavailableException or Orleans.Runtime.OrleansMessageRejectionException)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} could not reach the store or cluster")]
