@@ -45,6 +45,41 @@ public sealed class SensorStreamFaultTests
         Assert.NotEqual(answering, silent);
     }
 
+    [Fact]
+    public async Task AReadingThatFailsUnexpectedly_EndsTheStreamWithInternal_EvenWhileTheClientGoesOnSending()
+    {
+        using var folder = new TempFolder("sensor-broken");
+        var brokenCell = new SilentCell { Failure = () => new InvalidOperationException("A bug in the cell.") };
+        await using var host = await GatewayHost.StartAsync(folder.Path, builder => builder.Services.AddSingleton<IIncomingGrainCallFilter>(brokenCell));
+        var (_, answeringAt) = await LocatedCellAsync(host, 10);
+        var (broken, brokenAt) = await LocatedCellAsync(host, 20);
+        brokenCell.CellKey = GrainKeys.Cell(broken);
+
+        using var stop = new CancellationTokenSource();
+        using var call = new SensorService.SensorServiceClient(host.Channel).RecordReadings(cancellationToken: stop.Token);
+        await call.RequestStream.WriteAsync(Reading("gauge-b", brokenAt, 0));
+        // More than the stream's window of readings in flight, never half-closing: the stream must end all the same.
+        var sending = Task.Run(async () =>
+        {
+            for (var minute = 1; minute <= 600 && !stop.IsCancellationRequested; minute++)
+            {
+                await call.RequestStream.WriteAsync(Reading("gauge-a", answeringAt, minute % 30));
+            }
+        });
+
+        var ended = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            while (await call.ResponseStream.MoveNext(CancellationToken.None))
+            {
+            }
+        }).WaitAsync(TimeSpan.FromSeconds(30));
+        await stop.CancelAsync();
+        await sending.ContinueWith(_ => { }, TaskScheduler.Default);
+
+        Assert.Equal(StatusCode.Internal, ended.StatusCode);
+        Assert.True(brokenCell.Refused > 0);
+    }
+
     private static async Task<(string CellId, GeoPoint At)> LocatedCellAsync(GatewayHost host, int index)
     {
         var cells = (await host.Grid.ListCellsAsync(new ListCellsRequest { PageSize = 40 })).Cells;
@@ -67,12 +102,14 @@ public sealed class SensorStreamFaultTests
         Point = at,
     };
 
-    /// <summary>Refuses every reading sent to one cell, as a call to a silo that has gone times out.</summary>
+    /// <summary>Refuses every reading sent to one cell, by default as a call to a silo that has gone times out.</summary>
     private sealed class SilentCell : IIncomingGrainCallFilter
     {
         private int _refused;
 
         public volatile string? CellKey;
+
+        public Func<Exception> Failure { get; init; } = () => new TimeoutException("The cell's silo did not answer in time.");
 
         public int Refused => Volatile.Read(ref _refused);
 
@@ -81,7 +118,7 @@ public sealed class SensorStreamFaultTests
             if (context.InterfaceMethod?.Name == nameof(IGridCellGrain.RecordReadingAsync) && context.TargetId.Key.ToString() == CellKey)
             {
                 Interlocked.Increment(ref _refused);
-                throw new TimeoutException("The cell's silo did not answer in time.");
+                throw Failure();
             }
 
             return context.Invoke();
