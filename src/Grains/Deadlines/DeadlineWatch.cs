@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using Governance.Contracts;
+using Governance.Contracts.Departments;
 using Governance.Grains.Clock;
 using Governance.Grains.Routing;
 using Governance.Grains.Watches;
@@ -30,7 +32,18 @@ public sealed partial class DeadlineWatch(IGrainFactory grains, RoutingRules rou
         foreach (var department in routing.Departments.Keys)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var queue = await grains.Department(department).GetQueueAsync() ?? [];
+            ImmutableArray<QueuedCaseInfo> queue;
+            try
+            {
+                queue = await grains.Department(department).GetQueueAsync() ?? [];
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One department not answering must not hold up the others' escalations; the next check asks it again.
+                LogQueueFailed(logger, ex, department);
+                continue;
+            }
+
             var now = time.GetUtcNow();
             foreach (var entry in queue)
             {
@@ -56,6 +69,9 @@ public sealed partial class DeadlineWatch(IGrainFactory grains, RoutingRules rou
 
         return escalated;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The queue of {Department} could not be read; its cases are checked at the next check")]
+    private static partial void LogQueueFailed(ILogger logger, Exception exception, string department);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Escalating case {CaseId} of {Department} failed; the next check retries it")]
     private static partial void LogEscalationFailed(ILogger logger, Exception exception, string caseId, string department);

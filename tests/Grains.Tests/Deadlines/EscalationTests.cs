@@ -62,6 +62,23 @@ public sealed class EscalationTests(MovableClockClusterFixture fixture)
     }
 
     [Fact]
+    public async Task ADepartmentWhoseQueueDoesNotAnswer_DoesNotHoldUpTheEscalationsOfTheOthers()
+    {
+        // Roads comes after city-management in the rules, so a check that stopped at the first failure never reached it.
+        var (caseGrain, dispatched) = await DispatchedCaseAsync("road.d");
+        Assert.Equal("roads", dispatched.Department);
+        fixture.Clock.Advance(dispatched.Deadline!.Limit + TimeSpan.FromMinutes(1));
+
+        using (fixture.Faults.Fail(fixture.Grains.Department(Department).GetGrainId(), nameof(IDepartmentGrain.GetQueueAsync)))
+        {
+            await fixture.Watch.CheckAsync();
+        }
+
+        var escalated = (await caseGrain.GetAsync())!;
+        Assert.Equal(1, Assert.Single(escalated.History, e => e.EscalationLevel is not null).EscalationLevel);
+    }
+
+    [Fact]
     public async Task ASuspension_StopsTheClock_AndTheResumptionGivesBackTheTimeThatWasLeft()
     {
         var (caseGrain, _) = await DispatchedCaseAsync();
@@ -169,12 +186,12 @@ public sealed class EscalationTests(MovableClockClusterFixture fixture)
         }
     }
 
-    private async Task<(ICaseGrain Case, CaseDetails Dispatched)> DispatchedCaseAsync()
+    private async Task<(ICaseGrain Case, CaseDetails Dispatched)> DispatchedCaseAsync(string categoryPrefix = "test.d")
     {
         var cells = fixture.City.Cells;
         var cell = fixture.Grains.Cell(cells[Interlocked.Increment(ref _nextCell) % cells.Count].Code);
         var report = new IncomingReport(
-            $"deadline-{Guid.NewGuid():N}", ReportChannel.GridWorker, $"test.d{Guid.NewGuid():N}"[..20], "Broken kerb.", null, fixture.Clock.GetUtcNow(), "worker-3");
+            $"deadline-{Guid.NewGuid():N}", ReportChannel.GridWorker, $"{categoryPrefix}{Guid.NewGuid():N}"[..20], "Broken kerb.", null, fixture.Clock.GetUtcNow(), "worker-3");
         var caseGrain = fixture.Grains.Case((await cell.ProcessAsync([report]))[0].CaseId);
         await StepAsync(caseGrain, CaseAction.Register);
         return (caseGrain, await StepAsync(caseGrain, CaseAction.Dispatch));

@@ -29,6 +29,9 @@ public class GrainClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Client;
 
+    /// <summary>The silo's fault filter, for tests of what a grain that does not answer does to its callers.</summary>
+    public InjectedFaults Faults => Cluster.Silos[0].ServiceProvider.GetRequiredService<InjectedFaults>();
+
     public CityMap City { get; } = TestCity.Build();
 
     /// <summary>The merge zones the cluster's grains use (<see cref="ZoneSizeMeters"/>).</summary>
@@ -68,6 +71,8 @@ public class GrainClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<CellPulses>();
             silo.Services.AddHostedService(services => services.GetRequiredService<CellPulses>());
             silo.Services.AddSingleton(RoutingRules.Demo());
+            silo.Services.AddSingleton<InjectedFaults>();
+            silo.Services.AddSingleton<IIncomingGrainCallFilter>(services => services.GetRequiredService<InjectedFaults>());
             silo.Services.Configure<MergeOptions>(merging =>
             {
                 merging.ZoneSizeMeters = ZoneSizeMeters;
