@@ -10,8 +10,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Governance.Gateway.Tests;
 
 /// <summary>
-/// A cell that does not answer (its silo gone, a timeout) in the middle of a sensor stream: that reading is rejected as
-/// UNAVAILABLE, as the unary call would fail, and the stream goes on. The fault is a grain call filter in the real silo.
+/// A cell that fails a reading in the middle of a sensor stream, by a grain call filter in the real silo. Not answering
+/// (its silo gone, a timeout): that reading is rejected as UNAVAILABLE, as the unary call would fail, and the stream goes
+/// on. Failing otherwise (a bug): the stream ends with INTERNAL, even while the client goes on sending.
 /// </summary>
 public sealed class SensorStreamFaultTests
 {
@@ -19,11 +20,11 @@ public sealed class SensorStreamFaultTests
     public async Task AReadingWhoseCellDoesNotAnswer_IsRejectedAsUnavailable_AndTheStreamGoesOn()
     {
         using var folder = new TempFolder("sensor-fault");
-        var silentCell = new SilentCell();
-        await using var host = await GatewayHost.StartAsync(folder.Path, builder => builder.Services.AddSingleton<IIncomingGrainCallFilter>(silentCell));
-        var (answering, answeringAt) = await LocatedCellAsync(host, 10);
-        var (silent, silentAt) = await LocatedCellAsync(host, 20);
-        silentCell.CellKey = GrainKeys.Cell(silent);
+        var faults = new InjectedFaults();
+        await using var host = await StartAsync(folder, faults);
+        var (_, answeringAt) = await CityProbe.FreshCellAsync(host);
+        var (silent, silentAt) = await CityProbe.FreshCellAsync(host);
+        using var fault = faults.Fail(CellGrain(host, silent), nameof(IGridCellGrain.RecordReadingAsync));
 
         using var call = new SensorService.SensorServiceClient(host.Channel).RecordReadings();
         foreach (var reading in new[] { Reading("gauge-a", answeringAt, 0), Reading("gauge-s", silentAt, 0), Reading("gauge-a", answeringAt, 1) })
@@ -41,19 +42,18 @@ public sealed class SensorStreamFaultTests
         Assert.Equal([ReadingOutcome.Recorded, ReadingOutcome.Rejected, ReadingOutcome.Recorded], acks.Select(a => a.Outcome));
         Assert.Equal((int)StatusCode.Unavailable, acks[1].Error.Code);
         Assert.Contains(silent, acks[1].Error.Message, StringComparison.Ordinal);
-        Assert.True(silentCell.Refused > 0);
-        Assert.NotEqual(answering, silent);
+        Assert.True(faults.Failed > 0);
     }
 
     [Fact]
     public async Task AReadingThatFailsUnexpectedly_EndsTheStreamWithInternal_EvenWhileTheClientGoesOnSending()
     {
         using var folder = new TempFolder("sensor-broken");
-        var brokenCell = new SilentCell { Failure = () => new InvalidOperationException("A bug in the cell.") };
-        await using var host = await GatewayHost.StartAsync(folder.Path, builder => builder.Services.AddSingleton<IIncomingGrainCallFilter>(brokenCell));
-        var (_, answeringAt) = await LocatedCellAsync(host, 10);
-        var (broken, brokenAt) = await LocatedCellAsync(host, 20);
-        brokenCell.CellKey = GrainKeys.Cell(broken);
+        var faults = new InjectedFaults();
+        await using var host = await StartAsync(folder, faults);
+        var (_, answeringAt) = await CityProbe.FreshCellAsync(host);
+        var (broken, brokenAt) = await CityProbe.FreshCellAsync(host);
+        using var fault = faults.Fail(CellGrain(host, broken), nameof(IGridCellGrain.RecordReadingAsync), () => new InvalidOperationException("A bug in the cell."));
 
         using var stop = new CancellationTokenSource();
         using var call = new SensorService.SensorServiceClient(host.Channel).RecordReadings(cancellationToken: stop.Token);
@@ -77,21 +77,13 @@ public sealed class SensorStreamFaultTests
         await sending.ContinueWith(_ => { }, TaskScheduler.Default);
 
         Assert.Equal(StatusCode.Internal, ended.StatusCode);
-        Assert.True(brokenCell.Refused > 0);
+        Assert.True(faults.Failed > 0);
     }
 
-    private static async Task<(string CellId, GeoPoint At)> LocatedCellAsync(GatewayHost host, int index)
-    {
-        var cells = (await host.Grid.ListCellsAsync(new ListCellsRequest { PageSize = 40 })).Cells;
-        for (var i = index; ; i++)
-        {
-            var located = await host.Grid.LocateCellAsync(new LocateCellRequest { Point = cells[i].Centroid });
-            if (located.Inside && located.CellId == cells[i].CellId)
-            {
-                return (cells[i].CellId, cells[i].Centroid);
-            }
-        }
-    }
+    private static Task<GatewayHost> StartAsync(TempFolder folder, InjectedFaults faults) =>
+        GatewayHost.StartAsync(folder.Path, builder => builder.Services.AddSingleton<IIncomingGrainCallFilter>(faults));
+
+    private static GrainId CellGrain(GatewayHost host, string cellId) => host.Services.GetRequiredService<IGrainFactory>().Cell(cellId).GetGrainId();
 
     private static SensorReading Reading(string sensorId, GeoPoint at, int minutes) => new()
     {
@@ -101,27 +93,4 @@ public sealed class SensorStreamFaultTests
         MeasuredAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddMinutes(minutes - 30)),
         Point = at,
     };
-
-    /// <summary>Refuses every reading sent to one cell, by default as a call to a silo that has gone times out.</summary>
-    private sealed class SilentCell : IIncomingGrainCallFilter
-    {
-        private int _refused;
-
-        public volatile string? CellKey;
-
-        public Func<Exception> Failure { get; init; } = () => new TimeoutException("The cell's silo did not answer in time.");
-
-        public int Refused => Volatile.Read(ref _refused);
-
-        public Task Invoke(IIncomingGrainCallContext context)
-        {
-            if (context.InterfaceMethod?.Name == nameof(IGridCellGrain.RecordReadingAsync) && context.TargetId.Key.ToString() == CellKey)
-            {
-                Interlocked.Increment(ref _refused);
-                throw Failure();
-            }
-
-            return context.Invoke();
-        }
-    }
 }

@@ -26,8 +26,7 @@ public sealed class IntakeLostActivationTests(GrainClusterFixture fixture)
         var lost = await pipeline.SubmitAsync(cell, fixture.ReportAtCentre(cell, "lost", "The manhole cover is missing."), waitForRoom: true, CancellationToken.None);
 
         // As when the cell's silo dies: the activation that took the report goes, and what it had not stored goes with it.
-        await fixture.Cluster.DeactivateAsync(fixture.Grains.GetGrain<IGridCellGrain>(GrainKeys.Cell(cell)));
-        await fixture.DeleteOpenCaseRowAsync(lost.CaseId);
+        await fixture.LoseUnstoredCaseAsync(cell, lost.CaseId);
         var lostCase = fixture.Grains.GetGrain<ICaseGrain>(GrainKeys.Case(lost.CaseId));
         Assert.Null(await lostCase.GetAsync());
 

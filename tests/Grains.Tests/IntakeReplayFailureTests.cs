@@ -28,8 +28,7 @@ public sealed class IntakeReplayFailureTests(GrainClusterFixture fixture)
 
         // The cell's activation goes with what it had not stored, so the next report asks for a replay; the journal's
         // reads fail meanwhile.
-        await fixture.Cluster.DeactivateAsync(fixture.Grains.GetGrain<IGridCellGrain>(GrainKeys.Cell(cell)));
-        await fixture.DeleteOpenCaseRowAsync(lost.CaseId);
+        await fixture.LoseUnstoredCaseAsync(cell, lost.CaseId);
         journal.Down = true;
         await pipeline.SubmitAsync(cell, fixture.ReportAtCentre(cell, "replay", "Water is leaking from the main."), waitForRoom: true, CancellationToken.None);
         await WaitUntilAsync(() => journal.FailedReads > 0, "no replay tried to read the journal");

@@ -101,6 +101,16 @@ public class GrainClusterFixture : IAsyncLifetime
     public async Task DeleteOpenCaseRowAsync(string caseId) =>
         Assert.Equal(1, await ExecuteAsync("DELETE FROM gov_open_case WHERE case_id = $id", caseId));
 
+    /// <summary>
+    /// As when a cell's silo dies holding a case it opened and had not stored: the cell's activation goes, and the case's
+    /// open case row with it.
+    /// </summary>
+    public async Task LoseUnstoredCaseAsync(string cellId, string caseId)
+    {
+        await Cluster.DeactivateAsync(Grains.GetGrain<Contracts.Cells.IGridCellGrain>(GrainKeys.Cell(cellId)));
+        await DeleteOpenCaseRowAsync(caseId);
+    }
+
     /// <summary>Whether the case grain has stored a state of its own.</summary>
     public async Task<bool> HasStoredCaseStateAsync(string caseId) =>
         await ScalarAsync("SELECT COUNT(*) FROM gov_grain_state WHERE state_name = 'case' AND grain_id LIKE '%' || $id", GrainKeys.Case(caseId)) > 0;
